@@ -1,0 +1,4 @@
+"""`python -m quizgen` runs the CLI."""
+from .cli import main
+
+main()

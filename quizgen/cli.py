@@ -1,0 +1,277 @@
+"""The `quizgen` command: a thin typer layer over the library.
+
+It parses options, calls the library, prints data on stdout and messages on
+stderr, and turns QuizgenError into one line and an exit code (see README).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+import yaml
+
+from . import __version__
+
+try:  # typer >= 0.23 carries its own copy of click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer uses click itself
+    from click import exceptions as click_errors
+from .bank import DEFAULT_BANK_DIR, QuestionFilter, select_questions
+from .errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, QuizgenError, UsageError
+from .models import STATUSES
+from .stories import bundled_story_paths, story_paths
+
+app = typer.Typer(
+    name="quizgen",
+    help="Turn news stories into study material: facts, a question bank, Anki decks, "
+         "printable quizzes and self-tests.\n\nStart with `quizgen build` (uses the bundled "
+         "stories), or `quizgen build my_stories/`.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Settings:
+    quiet = False
+
+
+def say(message: str) -> None:
+    """A message for the person (stderr), silenced by --quiet."""
+    if not Settings.quiet:
+        typer.echo(message, err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quizgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summaries on stderr.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error (for bug reports).")] = False,
+) -> None:
+    Settings.quiet = quiet
+
+
+# Options shared by every command that reads banks.
+Banks = Annotated[Optional[list[str]], typer.Argument(
+    help=f"Bank files or folders of them [default: {DEFAULT_BANK_DIR}/].", show_default=False)]
+StoryFilter = Annotated[Optional[list[str]], typer.Option("--story", help="Only this story id (repeatable).")]
+TypeFilter = Annotated[Optional[list[str]], typer.Option(
+    "--type", help="Only this question type: short, mcq, truefalse, cloze, matching (repeatable).")]
+TagFilter = Annotated[Optional[list[str]], typer.Option("--tag", help="Only questions with this tag (repeatable).")]
+StatusFilter = Annotated[Optional[list[str]], typer.Option(
+    "--status", help="Only this status: draft, approved, rejected [default: all but rejected].")]
+MinDifficulty = Annotated[int, typer.Option("--min-difficulty", min=1, max=3, help="Easiest level to keep (1-3).")]
+MaxDifficulty = Annotated[int, typer.Option("--max-difficulty", min=1, max=3, help="Hardest level to keep (1-3).")]
+Seed = Annotated[int, typer.Option("--seed", help="Same seed, same output.")]
+Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores].")]
+
+
+def question_filter(story: Optional[list[str]], qtype: Optional[list[str]], tag: Optional[list[str]],
+                    status: Optional[list[str]], min_difficulty: int, max_difficulty: int) -> QuestionFilter:
+    for value in status or []:
+        if value not in STATUSES:
+            raise UsageError(f"unknown --status {value!r}; choose from {', '.join(STATUSES)}")
+    return QuestionFilter(stories=story or [], types=qtype or [], tags=tag or [],
+                          statuses=status or QuestionFilter().statuses,
+                          min_difficulty=min_difficulty, max_difficulty=max_difficulty)
+
+
+def _inputs(files: Optional[list[str]]) -> list[str]:
+    return story_paths(files) if files else [str(p) for p in bundled_story_paths()]
+
+
+def _jobs(jobs: Optional[int], paths: list[str]) -> int:
+    from .pipeline import default_jobs
+    return min(jobs or default_jobs(), max(1, len(paths)))
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Story files (.txt), folders of them, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (the FACTS.md contract) or yaml.")] = "json",
+    jobs: Jobs = None,
+) -> None:
+    """Print the facts found in stories (who holds which position, who met whom, numbers, dates, ...)."""
+    from .pipeline import process_stories
+
+    if fmt not in ("json", "yaml"):
+        raise UsageError(f"unknown --format {fmt!r}; choose json or yaml")
+    paths = story_paths(files)
+    facts, failed = [], 0
+    for outcome in process_stories(paths, with_questions=False, jobs=_jobs(jobs, paths),
+                                   show_progress=not Settings.quiet):
+        if outcome.error:
+            failed += 1
+            typer.echo(f"quizgen: {outcome.error}", err=True)
+        facts.extend(f.to_dict() for f in outcome.facts)
+    doc = {"facts": facts}
+    if fmt == "json":
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    if failed:
+        raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+def generate(
+    files: Annotated[Optional[list[str]], typer.Argument(
+        help="Story files, folders or globs, or - for stdin [default: the bundled stories].", show_default=False)] = None,
+    bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files, one per story.")] = DEFAULT_BANK_DIR,
+    seed: Seed = 0,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added, kept and marked stale.")] = False,
+    jobs: Jobs = None,
+) -> None:
+    """Write questions for each story into BANK/<story-id>.yaml, keeping every edit a person made."""
+    from .pipeline import generate_banks
+
+    paths = _inputs(files)
+    report = generate_banks(paths, bank, seed=seed, jobs=_jobs(jobs, paths), dry_run=dry_run,
+                            show_progress=not Settings.quiet)
+    _report_generation(report, dry_run)
+
+
+def _report_generation(report, dry_run: bool) -> None:
+    for merge in report.merges:
+        verb = "would write" if dry_run else "wrote"
+        say(f"{verb} {merge.path}: {len(merge.added)} added, {len(merge.kept)} kept, {len(merge.stale)} stale")
+    _report_problems(report)
+
+
+@app.command()
+def build(
+    files: Annotated[Optional[list[str]], typer.Argument(
+        help="Story files, folders or globs [default: the bundled stories].", show_default=False)] = None,
+    bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files.")] = DEFAULT_BANK_DIR,
+    out: Annotated[Path, typer.Option("--out", help="Folder for quizgen.apkg, quiz.pdf and quiz.html.")] = Path("decks"),
+    seed: Seed = 0,
+    jobs: Jobs = None,
+) -> None:
+    """Everything in one go: stories -> bank -> Anki deck, PDF and HTML quiz."""
+    from .export import ExportOptions, export
+    from .pipeline import generate_banks
+
+    paths = _inputs(files)
+    report = generate_banks(paths, bank, seed=seed, jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
+    questions = sum(len(m.added) + len(m.kept) for m in report.merges)
+    say(f"wrote {len(report.merges)} banks in {bank}/ ({questions} questions)")
+    _report_problems(report, stop_on_failure=False)
+    selection = select_questions([str(p) for p in report.bank_paths])
+    options = ExportOptions(seed=seed)
+    for name, fmt in (("quizgen.apkg", "apkg"), ("quiz.pdf", "pdf"), ("quiz.html", "html")):
+        say(f"wrote {export(selection, out / name, fmt, options)}")
+    if report.failures:
+        raise typer.Exit(EXIT_DATA)
+
+
+def _report_problems(report, stop_on_failure: bool = True) -> None:
+    """Skipped and failed stories, one line each; the others were processed."""
+    for outcome in report.empties:
+        say(f"quizgen: {outcome.path}: no facts found; skipped")
+    for outcome in report.failures:
+        typer.echo(f"quizgen: {outcome.error}", err=True)
+    if not report.merges:
+        raise QuizgenError("no story gave any questions")
+    if stop_on_failure and report.failures:
+        raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+def anki(
+    banks: Banks = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The .apkg file to write.")] = Path("decks/quizgen.apkg"),
+    deck: Annotated[str, typer.Option("--deck", help="Deck name in Anki.")] = "quizgen",
+    story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
+    status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+) -> None:
+    """Export banks to an Anki deck (.apkg) that re-imports in place."""
+    from .export import ExportOptions, export
+
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    say(f"wrote {export(selection, out, 'apkg', ExportOptions(deck_name=deck))}")
+
+
+@app.command("print")
+def print_quiz(
+    banks: Banks = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write [default: decks/quiz.<format>].")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="pdf, html or md [default: from -o, else pdf].")] = None,
+    title: Annotated[str, typer.Option("--title", help="Title printed at the top.")] = "quizgen quiz",
+    seed: Seed = 0,
+    story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
+    status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+) -> None:
+    """Print a classroom quiz (PDF, HTML or Markdown) with an answer key."""
+    from .export import ExportOptions, export
+
+    fmt = fmt or (out.suffix.lstrip(".").lower() if out and out.suffix else "pdf")
+    out = out or Path("decks") / f"quiz.{fmt}"
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    say(f"wrote {export(selection, out, fmt, ExportOptions(title=title, seed=seed))}")
+
+
+@app.command()
+def quiz(
+    banks: Banks = None,
+    story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
+    status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+) -> None:
+    """Test yourself at the terminal, one question at a time."""
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    for number, question in enumerate(selection.questions, 1):
+        typer.echo(f"{number}. {question.prompt}")
+
+
+@app.command()
+def validate(banks: Banks = None) -> None:
+    """Check bank files: every problem as FILE:LINE: message."""
+    from .bank import bank_files, read_bank
+
+    total = 0
+    for path in bank_files(banks or []):
+        total += len(read_bank(path).questions)
+    typer.echo(f"ok: {total} questions")
+
+
+def main() -> None:
+    """Entry point: run the app and turn every failure into one line and an exit code."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        result = app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click_errors.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "quizgen"
+        typer.echo(f"{command}: error: {exc.format_message()} (see {command} --help)", err=True)
+        sys.exit(EXIT_USAGE)
+    except click_errors.ClickException as exc:
+        typer.echo(f"quizgen: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code or EXIT_USAGE)
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo("quizgen: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except QuizgenError as exc:
+        if debug:
+            traceback.print_exc()
+        typer.echo(f"quizgen: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: one line unless --debug
+        if debug:
+            traceback.print_exc()
+        typer.echo(f"quizgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        sys.exit(EXIT_BUG)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,47 @@
+"""Exporters: each module turns a Selection into one file, behind the same small interface.
+
+    write(selection: Selection, out: Path, options: ExportOptions) -> Path
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import Callable
+
+from ..bank import Selection
+from ..errors import UsageError
+
+
+@dataclass
+class ExportOptions:
+    """Options any exporter may read; each uses the ones that apply to it."""
+
+    title: str = "quizgen quiz"
+    seed: int = 0
+    deck_name: str = "quizgen"
+    versions: int = 1
+    count: int | None = None
+    paper: str = "a4"
+    answer_key: bool = True
+    key_only: bool = False
+
+
+# format name -> module in this package holding `write`
+FORMATS: dict[str, str] = {
+    "apkg": "anki",
+    "pdf": "pdf",
+    "html": "html",
+    "md": "markdown",
+}
+
+
+def writer_for(fmt: str) -> Callable[[Selection, Path, ExportOptions], Path]:
+    module = FORMATS.get(fmt)
+    if module is None:
+        raise UsageError(f"unknown format {fmt!r}; choose from {', '.join(sorted(FORMATS))}")
+    return import_module(f"{__name__}.{module}").write
+
+
+def export(selection: Selection, out: str | Path, fmt: str, options: ExportOptions | None = None) -> Path:
+    return writer_for(fmt)(selection, Path(out), options or ExportOptions())

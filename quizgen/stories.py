@@ -1,0 +1,224 @@
+"""Stories in: read text files (or stdin), strip site furniture, split sentences.
+
+Furniture rules, abbreviations and sentence starters are data files in
+`quizgen/data/`, so a teacher can teach quizgen a new site without code.
+"""
+from __future__ import annotations
+
+import glob
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import QuizgenError, UsageError
+from .lexicon import word_list, word_set
+from .models import Sentence, Story
+
+BUNDLED_DIR = Path(__file__).parent / "corpus"
+MAX_STORY_BYTES = 20 * 1024 * 1024
+TITLE_MAX_WORDS = 16
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.'\- ]+)?), "
+    r"(?P<date>(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
+    r"(?:, (?P<year>\d{4}))? *(?:-|--|\u2013|\u2014) ")
+
+
+def bundled_story_paths() -> list[Path]:
+    """The stories quizgen ships with, used when no FILE is given."""
+    return sorted(BUNDLED_DIR.glob("*.txt"))
+
+
+def story_paths(args: Iterable[str]) -> list[str]:
+    """Expand FILE arguments: `-` is stdin, folders are searched for `*.txt`, globs expand."""
+    paths: list[str] = []
+    for arg in args:
+        if arg == "-":
+            paths.append(arg)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                raise UsageError("folder holds no stories (*.txt)", arg)
+            paths.extend(found)
+        elif path.exists():
+            paths.append(arg)
+        elif glob.has_magic(arg):
+            found = sorted(p for p in glob.glob(arg, recursive=True) if Path(p).is_file())
+            if not found:
+                raise UsageError("no file matches this pattern", arg)
+            paths.extend(found)
+        else:
+            raise UsageError("no such file", arg)
+    return paths
+
+
+def read_story_text(path: str) -> str:
+    """The file's text, or a QuizgenError naming the file (and line) when it is not a story."""
+    try:
+        if path == "-":
+            raw = sys.stdin.buffer.read(MAX_STORY_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_STORY_BYTES + 1)
+    except FileNotFoundError:
+        raise UsageError("no such file", path) from None
+    except IsADirectoryError:
+        raise UsageError("is a folder, not a story file", path) from None
+    except OSError as exc:
+        raise QuizgenError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(raw) > MAX_STORY_BYTES:
+        raise QuizgenError(f"story is larger than {MAX_STORY_BYTES // (1024 * 1024)} MB", path)
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise QuizgenError("binary file (NUL byte), not a text story", path, line)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise QuizgenError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", path, line) from None
+    if not text.strip():
+        raise QuizgenError("empty story", path)
+    return text
+
+
+def load_story(path: str | Path) -> Story:
+    """Read one story file (or `-` for stdin)."""
+    path = str(path)
+    name = "-" if path == "-" else Path(path).name
+    story = parse_story(read_story_text(path), name)
+    if not story.sentences:
+        raise QuizgenError("story has no sentences", path)
+    return story
+
+
+def load_stories(paths: Iterable[str | Path]) -> Iterator[Story]:
+    """Stream stories one at a time, so memory stays flat on big folders."""
+    for path in paths:
+        yield load_story(path)
+
+
+def slug(file_name: str) -> str:
+    """Story id: the file name without extension, lower case, runs of other characters as '-'."""
+    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "story"
+
+
+def parse_story(text: str, file_name: str = "-") -> Story:
+    """Build a Story from raw text: title, furniture-free body, sentences."""
+    text = _clean_controls(text)
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not is_furniture(line)]
+    title = ""
+    if lines and _looks_like_title(lines[0], more_follow=len(lines) > 1):
+        title = lines.pop(0)
+    body = "\n\n".join(lines)
+    story_id = "stdin" if file_name == "-" else slug(file_name)
+    if not title:
+        title = story_id
+    match = _DATELINE.match(body)
+    dateline = None
+    if match:
+        dateline = f"{match.group('place').strip()}, {match.group('date')}"
+        if match.group("year"):
+            dateline += f", {match.group('year')}"
+    return Story(id=story_id, file=file_name, title=title, text=body,
+                 sentences=split_sentences(body), dateline=dateline)
+
+
+def _clean_controls(text: str) -> str:
+    """Drop control characters that are not line structure; keep everything else verbatim."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _looks_like_title(line: str, more_follow: bool) -> bool:
+    if not more_follow:
+        return False
+    words = line.split()
+    return 0 < len(words) <= TITLE_MAX_WORDS and not line.endswith((".", ",", ";", ":"))
+
+
+@lru_cache(maxsize=1)
+def _furniture_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rule})" for rule in word_list("furniture")), re.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    return bool(_furniture_pattern().match(line))
+
+
+# A candidate boundary: terminal punctuation, closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S+)")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$|^[A-Z]-[A-Z.]+$|^[A-Z][a-z]?-[A-Z]\.[A-Z]$")
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Sentences of the body, each a verbatim slice with its offsets."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph_number, paragraph in enumerate(body.split("\n\n")):
+        for start, end in _paragraph_spans(paragraph):
+            sentences.append(Sentence(text=paragraph[start:end], start=offset + start,
+                                      end=offset + end, paragraph=paragraph_number,
+                                      index=len(sentences)))
+        offset += len(paragraph) + 2
+    return sentences
+
+
+def _paragraph_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    start = _skip_space(paragraph, 0)
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end()
+        if end <= start or not _is_sentence_end(paragraph, start, match):
+            continue
+        yield start, end
+        start = _skip_space(paragraph, end)
+    if start < len(paragraph):
+        end = len(paragraph.rstrip())
+        if end > start:
+            yield start, end
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _is_sentence_end(text: str, start: int, match: re.Match[str]) -> bool:
+    following = _NEXT_START.match(text, match.end())
+    if not following:
+        return True
+    opener, next_word = following.group(1), following.group(2)
+    first = next_word[0]
+    if not (first.isupper() or first.isdigit() or opener):
+        return False            # "... said. he" / "No. 10" style continuations
+    punct = match.group(0)
+    if punct[0] != "." or len(punct.rstrip("\"'\u201d\u2019)]")) > 1:
+        return True             # "!" "?" "..." end sentences
+    if any(c in punct for c in "\"'\u201d\u2019)]"):
+        return True             # '... hard-won." Next' ends the quoted sentence
+    last = _LAST_TOKEN.search(text, start, match.start())
+    token = last.group(1).lstrip("\"'\u201c\u2018([") if last else ""
+    if not token:
+        return True
+    if last.start() <= start:
+        return False            # a sentence is more than one abbreviation
+    if len(token) == 1 and token.isupper():
+        return False            # an initial: "George W. Bush"
+    if token in word_set("abbreviations"):
+        return first.isdigit() is False and next_word in word_set("sentence_starters")
+    if "." in token or _DOTTED.match(token):
+        # "U.S." / "R-N.C.": a sentence ends only if a typical starter follows.
+        return next_word.strip("\"'") in word_set("sentence_starters")
+    return True
