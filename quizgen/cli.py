@@ -222,6 +222,24 @@ def print_quiz(
     say(f"wrote {export(selection, out, fmt, ExportOptions(title=title, seed=seed))}")
 
 
+@app.command("export")
+def export_bank(
+    banks: Banks = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or tsv (Anki/Quizlet import), gift or moodle-xml (Moodle).")] = "csv",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write [default: decks/quizgen.<format>].")] = None,
+    story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
+    status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+) -> None:
+    """Export banks for other tools: CSV/TSV (front, back, tags), Moodle GIFT or Moodle XML."""
+    from .export import ExportOptions, export
+
+    if fmt not in ("csv", "tsv", "gift", "moodle-xml"):
+        raise UsageError(f"unknown --format {fmt!r}; choose csv, tsv, gift or moodle-xml")
+    out = out or Path("decks") / f"quizgen.{'xml' if fmt == 'moodle-xml' else fmt}"
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    say(f"wrote {export(selection, out, fmt, ExportOptions())}")
+
+
 @app.command()
 def quiz(
     banks: Banks = None,

@@ -25,6 +25,7 @@ class ExportOptions:
     paper: str = "a4"
     answer_key: bool = True
     key_only: bool = False
+    format: str = ""        # the format name chosen, for modules that write several
 
 
 # format name -> module in this package holding `write`
@@ -33,6 +34,10 @@ FORMATS: dict[str, str] = {
     "pdf": "pdf",
     "html": "html",
     "md": "markdown",
+    "csv": "delimited",
+    "tsv": "delimited",
+    "gift": "gift",
+    "moodle-xml": "moodle",
 }
 
 
@@ -44,4 +49,6 @@ def writer_for(fmt: str) -> Callable[[Selection, Path, ExportOptions], Path]:
 
 
 def export(selection: Selection, out: str | Path, fmt: str, options: ExportOptions | None = None) -> Path:
-    return writer_for(fmt)(selection, Path(out), options or ExportOptions())
+    options = options or ExportOptions()
+    options.format = fmt
+    return writer_for(fmt)(selection, Path(out), options)
