@@ -5,14 +5,12 @@ stderr, and turns QuizgenError into one line and an exit code (see README).
 """
 from __future__ import annotations
 
-import json
 import sys
 import traceback
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-import yaml
 
 from . import __version__
 
@@ -104,23 +102,16 @@ def extract(
     jobs: Jobs = None,
 ) -> None:
     """Print the facts found in stories (who holds which position, who met whom, numbers, dates, ...)."""
-    from .pipeline import process_stories
+    from .pipeline import process_stories, write_facts
 
     if fmt not in ("json", "yaml"):
         raise UsageError(f"unknown --format {fmt!r}; choose json or yaml")
     paths = story_paths(files)
-    facts, failed = [], 0
-    for outcome in process_stories(paths, with_questions=False, jobs=_jobs(jobs, paths),
-                                   show_progress=not Settings.quiet):
-        if outcome.error:
-            failed += 1
-            typer.echo(f"quizgen: {outcome.error}", err=True)
-        facts.extend(f.to_dict() for f in outcome.facts)
-    doc = {"facts": facts}
-    if fmt == "json":
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-    else:
-        sys.stdout.write(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    outcomes = process_stories(paths, with_questions=False, jobs=_jobs(jobs, paths),
+                               show_progress=not Settings.quiet)
+    failed = write_facts(outcomes, sys.stdout, fmt)
+    for outcome in failed:
+        typer.echo(f"quizgen: {outcome.error}", err=True)
     if failed:
         raise typer.Exit(EXIT_DATA)
 

@@ -6,11 +6,14 @@ so output does not depend on the number of workers.
 """
 from __future__ import annotations
 
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence, TextIO
+
+import yaml
 
 from .bank import MergeReport, bank_path, save_generated
 from .errors import QuizgenError
@@ -105,3 +108,30 @@ def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, seed: int = 0,
             outcome.bank = None     # written: free the memory
         outcome.facts = []
     return report
+
+
+def write_facts(outcomes: Iterable[StoryOutcome], stream: TextIO, fmt: str = "json") -> list[StoryOutcome]:
+    """Stream facts as the FACTS.md document (JSON, or the same as YAML); return failed stories.
+
+    Facts are written as each story finishes, so memory does not grow with the corpus.
+    """
+    failed = []
+    first = True
+    stream.write('{"facts": [' if fmt == "json" else "facts:")
+    for outcome in outcomes:
+        if outcome.error:
+            failed.append(outcome)
+        for fact in outcome.facts:
+            record = fact.to_dict()
+            if fmt == "json":
+                stream.write(("\n " if first else ",\n ") + json.dumps(record, ensure_ascii=False))
+            else:
+                stream.write("\n" + yaml.safe_dump([record], sort_keys=False, allow_unicode=True,
+                                                   width=1000).rstrip("\n"))
+            first = False
+        outcome.facts = []
+    if fmt == "json":
+        stream.write("\n]}\n")
+    else:
+        stream.write(" []\n" if first else "\n")
+    return failed
