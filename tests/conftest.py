@@ -42,3 +42,14 @@ def shared_path(*parts: str) -> Path:
         pytest.skip(f"{path} not found: ../shared (seeds, corpus, gold) is only beside the project "
                     "in the development workspace")
     return path
+
+
+# Property tests: a bounded run by default, a long run with HYPOTHESIS_PROFILE=long
+# (see benchmarks/fuzz.sh).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=10_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
