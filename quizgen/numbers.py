@@ -17,6 +17,8 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORD_PATTERN = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS[:9]) + r"))?"
     r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r"|a dozen|half a dozen|dozen)")
+# Words that can start a number, for fast scanning.
+NUMBER_WORD_PATTERN_WORDS = tuple(_UNITS + _TENS + ["dozen", "a dozen", "half"])
 DIGITS_PATTERN = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 
 

@@ -38,9 +38,36 @@ def when_pattern() -> re.Pattern[str]:
         rf"|(?P<relative>\b(?:{relative})\b)")
 
 
+@lru_cache(maxsize=1)
+def hint_pattern() -> re.Pattern[str]:
+    """Words every time expression holds; the full pattern runs only near them."""
+    table = data_file("dates")
+    words = list(table["weekdays"]) + sorted(table["months"], key=len, reverse=True)
+    return re.compile(r"(?=[A-Z])\b(?:" + "|".join(words) + r")\b"
+                      r"|(?=[atwmyd])\b(?:ago|today|tonight|tomorrow|yesterday|week|weekend|month|year)\b"
+                      r"|\b[12]\d\d\d\b")
+
+
+def find_all_when(text: str) -> list[re.Match[str]]:
+    """Time expressions in a sentence, in order, searched only around hint words."""
+    hints = hint_pattern().finditer(text)
+    found: list[re.Match[str]] = []
+    pattern = when_pattern()
+    covered = 0
+    for hint in hints:
+        if hint.start() < covered:
+            continue
+        match = pattern.search(text, max(covered, hint.start() - 24), hint.end() + 12)
+        if match and match.start() <= hint.start() < match.end():
+            found.append(match)
+            covered = match.end()
+    return found
+
+
 def find_when(text: str) -> re.Match[str] | None:
     """The first time expression in a sentence (used for meetings and visits too)."""
-    return when_pattern().search(text)
+    found = find_all_when(text)
+    return found[0] if found else None
 
 
 def when_text(match: re.Match[str]) -> str:
@@ -86,7 +113,6 @@ def event_of(text: str, start: int, end: int) -> str:
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[str] = set()
-    pattern = when_pattern()
     story = analysis.story
     for view in analysis.views:
         text = view.text
@@ -94,7 +120,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         if view.sentence.index == 0 and story.dateline and text.startswith(story.dateline.split(",")[0]):
             skip_until = len(story.dateline)
             facts.extend(_dateline_fact(analysis, view))
-        for match in pattern.finditer(text):
+        for match in find_all_when(text):
             if match.start() < skip_until or _inside_quote(text, match.start()):
                 continue
             when = when_text(match)

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..lexicon import data_file
 from ..models import Fact
-from ..numbers import DIGITS_PATTERN, NUMBER_WORD_PATTERN, parse_number, plain, scale_value
+from ..numbers import (DIGITS_PATTERN, NUMBER_WORD_PATTERN, NUMBER_WORD_PATTERN_WORDS, parse_number,
+                       plain, scale_value)
 from .names import StoryAnalysis, places
 from .rules import trim_words
 
@@ -31,15 +32,21 @@ def _tables() -> dict:
     measures = "|".join(sorted(table["measures"], key=len, reverse=True))
     number = rf"(?:{DIGITS_PATTERN}|\b{NUMBER_WORD_PATTERN})"
     pattern = re.compile(
-        rf"(?:\b(?P<hedge>{hedges})\s+)?(?P<sign>{signs})?\s?"
-        rf"(?<![\w.,/:\-])(?P<num>{number})(?![\w,]*\d)"
+        rf"(?P<sign>{signs})?\s?(?<![\w.,/:\-])(?P<num>{number})(?![\w,]*\d)"
         rf"(?:\s?[-\u2013]\s?(?P<num2>{DIGITS_PATTERN})\b)?"
         rf"(?:(?:\s(?P<scale>hundred|thousand|million|billion|trillion|mln|bln)\b)"
         rf"|(?P<short>m|bn|tn|k)\b)?"
         rf"(?:\s?(?P<percent>%|\b(?:{percent})\b))?"
         rf"(?:-(?P<measure>{measures})s?(?:-old)?\b)?", re.IGNORECASE)
+    # Where a number may start: a currency sign, a digit or a number word. Scanning
+    # for these first and matching the full pattern only there keeps extraction fast.
+    words = sorted(NUMBER_WORD_PATTERN_WORDS, key=len, reverse=True)
+    alternatives = "|".join(words + [w.capitalize() for w in words])
+    hint = re.compile(rf"(?:{signs})|\d[\d,.]*|(?=[{''.join(sorted({w[0] + w[0].upper() for w in words}))}])\b(?:{alternatives})\b")
     return {
         "pattern": pattern,
+        "hint": hint,
+        "hedge": re.compile(rf"\b(?P<hedge>{hedges})\s+$", re.IGNORECASE),
         "signs": table["currency_signs"],
         "currency": {k.lower(): v for k, v in table["currency_words"].items()},
         "irregular": frozenset(table["irregular_plurals"]),
@@ -89,27 +96,30 @@ def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | Non
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     tables = _tables()
-    pattern = tables["pattern"]
+    pattern, hint = tables["pattern"], tables["hint"]
     facts: list[Fact] = []
     for view in analysis.views:
         text = view.text
-        if not any(c.isdigit() for c in text) and not _has_number_word(text):
-            continue
-        matches = list(pattern.finditer(text))
-        if len(matches) > MAX_NUMBERS_PER_SENTENCE or " vs " in text:
+        matches: list[re.Match[str]] = []
+        covered = 0
+        for found in hint.finditer(text):
+            if found.start() < covered:
+                continue
+            match = pattern.match(text, found.start())
+            if match and match.group("num"):
+                matches.append(match)
+                covered = match.end()
+        if not matches or len(matches) > MAX_NUMBERS_PER_SENTENCE or " vs " in text:
             continue
         for match in matches:
-            fact = _quantity(analysis, view, match, tables)
-            if fact:
-                facts.extend(fact)
+            facts.extend(_quantity(analysis, view, match, tables))
     return facts
 
 
-_NUMBER_WORD = re.compile(rf"\b{NUMBER_WORD_PATTERN}\b", re.IGNORECASE)
-
-
-def _has_number_word(text: str) -> bool:
-    return bool(_NUMBER_WORD.search(text))
+def _hedge(text: str, start: int, tables: dict) -> str | None:
+    """"some", "about", "an estimated" right before the number."""
+    found = tables["hedge"].search(text, max(0, start - 20), start)
+    return found.group("hedge").lower() if found else None
 
 
 def _quantity(analysis: StoryAnalysis, view, match: re.Match[str], tables: dict) -> list[Fact]:
@@ -152,7 +162,7 @@ def _quantity(analysis: StoryAnalysis, view, match: re.Match[str], tables: dict)
         return []                                       # a year, not a count
     clause = re.split(r"[,;:()]|\s--?\s", text[match.start():])[0]
     slots = {"value": plain(value), "unit": unit, "what": trim_words(clause, WHAT_WORDS),
-             "hedge": (match.group("hedge") or "").lower() or None,
+             "hedge": _hedge(text, match.start(), tables),
              "text": match.group(0).strip()}
     facts = [analysis.fact("quantity", slots, view)]
     if second is not None and second > value and not scale:
