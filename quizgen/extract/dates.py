@@ -1,0 +1,151 @@
+"""Date facts: when something happened, as the story says it, tied to its event.
+
+Weekdays, month-day dates, "in <year>", relative expressions (last week, next
+month, 13 months ago). An ISO date is given when the story states the year.
+The dateline ("MOSCOW, April 13 -") gives one date fact of its own.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import data_file
+from ..models import Fact
+from ..numbers import NUMBER_WORD_PATTERN
+from .names import SentenceView, StoryAnalysis
+from .rules import trim_words
+
+EVENT_WORDS = 18
+
+
+@lru_cache(maxsize=1)
+def when_pattern() -> re.Pattern[str]:
+    """Time expressions, most specific first."""
+    table = data_file("dates")
+    weekdays = "|".join(table["weekdays"])
+    months = "|".join(sorted(table["months"], key=len, reverse=True))
+    parts = "|".join(table["parts_of_day"])
+    not_after = "|".join(table["weekday_names_before"])
+    relative = "|".join(sorted((re.escape(r) for r in table["relative"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<monthday>\b(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?P<year1>\d{{4}})\b)?)"
+        rf"|(?P<daymonth>\b\d{{1,2}}(?:st|nd|rd|th)? (?:{months})\b(?:,? (?P<year2>\d{{4}})\b)?)"
+        rf"|(?P<weekday>\b(?:{weekdays})(?: (?:{parts}))?\b(?! (?:{not_after})\b)(?!'s))"
+        rf"|(?P<monthyear>\b(?:in|since|by|until|from|last|next|early|late|mid-?) (?P<month>{months}) (?P<year3>\d{{4}})\b)"
+        rf"|(?P<inmonth>\b(?:in|since|by|until|last|next|early|late) (?:{months})\b(?! \d))"
+        rf"|(?P<year>\b(?:in|since|by|until) (?P<year4>1[89]\d\d|20\d\d)\b(?![-\u2013]|\s*(?:%|per|pct)))"
+        rf"|(?P<ago>\b(?:\d+|{NUMBER_WORD_PATTERN}|a|an|a few|several) (?:days?|weeks?|months?|years?|decades?) ago\b)"
+        rf"|(?P<relative>\b(?:{relative})\b)")
+
+
+@lru_cache(maxsize=1)
+def hint_pattern() -> re.Pattern[str]:
+    """Words every time expression holds; the full pattern runs only near them."""
+    table = data_file("dates")
+    words = list(table["weekdays"]) + sorted(table["months"], key=len, reverse=True)
+    return re.compile(r"(?=[A-Z])\b(?:" + "|".join(words) + r")\b"
+                      r"|(?=[atwmyd])\b(?:ago|today|tonight|tomorrow|yesterday|week|weekend|month|year)\b"
+                      r"|\b[12]\d\d\d\b")
+
+
+def find_all_when(text: str) -> list[re.Match[str]]:
+    """Time expressions in a sentence, in order, searched only around hint words."""
+    hints = hint_pattern().finditer(text)
+    found: list[re.Match[str]] = []
+    pattern = when_pattern()
+    covered = 0
+    for hint in hints:
+        if hint.start() < covered:
+            continue
+        match = pattern.search(text, max(covered, hint.start() - 24), hint.end() + 12)
+        if match and match.start() <= hint.start() < match.end():
+            found.append(match)
+            covered = match.end()
+    return found
+
+
+def find_when(text: str) -> re.Match[str] | None:
+    """The first time expression in a sentence (used for meetings and visits too)."""
+    found = find_all_when(text)
+    return found[0] if found else None
+
+
+def when_text(match: re.Match[str]) -> str:
+    """The expression as the story says it, without its leading preposition."""
+    text = match.group(0)
+    for key in ("monthyear", "inmonth", "year"):
+        if match.group(key):
+            return text.split(" ", 1)[1]
+    return text
+
+
+def iso_date(match: re.Match[str]) -> str | None:
+    """An ISO date, only when the expression itself states the year."""
+    months = data_file("dates")["months"]
+    if match.group("year1") or match.group("year2"):
+        words = match.group(0).replace(",", "").replace(".", "").split()
+        day = next(int(w.rstrip("stndrh")) for w in words if w[:1].isdigit() and len(w) <= 4)
+        month = next(months[w] for w in words if w in months)
+        year = match.group("year1") or match.group("year2")
+        return f"{year}-{month:02d}-{day:02d}"
+    if match.group("year3"):
+        return f"{match.group('year3')}-{months[match.group('month')]:02d}"
+    if match.group("year4"):
+        return match.group("year4")
+    return None
+
+
+def event_of(text: str, start: int, end: int) -> str:
+    """The clause around a time expression, without the expression itself."""
+    left = text.rfind(", ", 0, start)
+    right = text.find(", ", end)
+    clause_start = 0 if left < 0 else left + 2
+    clause_end = len(text) if right < 0 else right
+    before = text[clause_start:start].rstrip()
+    after = text[end:clause_end].lstrip()
+    if len((before + " " + after).split()) < 5 and right >= 0:
+        after = text[end:].lstrip(" ,")       # "On Monday, the administration lifted ..."
+    before = re.sub(r"\b(?:on|at|in|by|from|since|until|during)$", "", before, flags=re.I).rstrip()
+    event = f"{before} {after}".strip()
+    return trim_words(event.rstrip("."), EVENT_WORDS)
+
+
+def extract(analysis: StoryAnalysis) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    story = analysis.story
+    for view in analysis.views:
+        text = view.text
+        skip_until = 0
+        if view.sentence.index == 0 and story.dateline and text.startswith(story.dateline.split(",")[0]):
+            skip_until = len(story.dateline)
+            facts.extend(_dateline_fact(analysis, view))
+        for match in find_all_when(text):
+            if match.start() < skip_until or _inside_quote(text, match.start()):
+                continue
+            when = when_text(match)
+            key = when.lower()
+            if key in seen:
+                continue
+            event = event_of(text, match.start(), match.end())
+            if len(event.split()) < 3:
+                continue
+            seen.add(key)
+            facts.append(analysis.fact("date", {"when": when, "event": event,
+                                                "iso": iso_date(match)}, view))
+    return facts
+
+
+def _dateline_fact(analysis: StoryAnalysis, view: SentenceView) -> list[Fact]:
+    dateline = analysis.story.dateline or ""
+    match = find_when(dateline)
+    if not match:
+        return []
+    return [analysis.fact("date", {"when": when_text(match), "event": "story dateline",
+                                   "iso": iso_date(match)}, view, confidence=0.5)]
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Times inside a quotation are the speaker's words, not the story's events."""
+    before = text[:position]
+    return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")

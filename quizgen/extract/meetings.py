@@ -1,0 +1,94 @@
+"""Meeting facts: who met (or is due to meet) whom, with place and time when given.
+
+"X met (with) Y", "X held talks with Y", "X was due to meet Y", "by seeing Y",
+"X and Y met", "summit between X and Y". Both sides must be named people.
+"""
+from __future__ import annotations
+
+from ..models import Fact
+from .dates import find_when, when_text
+from .names import Mention, SentenceView, StoryAnalysis
+from .rules import cue_pattern
+
+MAX_GAP = 70          # characters between the cue and the person met
+
+
+def _subject_before(view: SentenceView, position: int) -> Mention | None:
+    """Who does the meeting: a pronoun right before the cue, else the sentence's first person."""
+    before = [m for m in view.persons if m.end <= position]
+    if not before:
+        return None
+    if before[-1].pronoun:
+        return before[-1]
+    named = [m for m in before if not m.possessive]
+    return named[0] if named else None
+
+
+def _objects_after(view: SentenceView, position: int) -> list[Mention]:
+    """The person right after the cue, and one joined to it by "and"."""
+    text = view.text
+    found: list[Mention] = []
+    for mention in view.persons:
+        if mention.start < position or mention.pronoun:
+            continue
+        gap = text[position:mention.start]
+        if not found:
+            if len(gap) > MAX_GAP or any(c in gap for c in ';."\u201c') or " said" in gap:
+                return []
+            found.append(mention)
+        elif gap.strip(" ,").lower().startswith("and") or _only_title_words(gap):
+            found.append(mention)
+            break
+        else:
+            break
+    return found
+
+
+def _only_title_words(gap: str) -> bool:
+    stripped = gap.strip(" ,")
+    return stripped.lower().startswith("and ") and '"' not in stripped
+
+
+def _place_and_time(analysis: StoryAnalysis, view: SentenceView) -> dict[str, str | None]:
+    text = view.text
+    place = None
+    for mention in view.places:
+        if text[:mention.start].rstrip().endswith(" in"):
+            place = mention.name
+            break
+    when = find_when(text)
+    return {"place": place, "when": when_text(when) if when else None}
+
+
+def extract(analysis: StoryAnalysis) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[frozenset[str]] = set()
+    one_to_one = cue_pattern("meeting")
+    pairs = cue_pattern("meeting_pair")
+    for view in analysis.views:
+        if len(view.persons) < 2:
+            continue
+        groups: list[list[Mention]] = []
+        for cue in pairs.finditer(view.text):
+            before = [m for m in view.persons if m.end <= cue.start() and not m.pronoun]
+            joined = before[-2:] if len(before) >= 2 and " and " in view.text[before[-2].end:before[-1].start] else []
+            if joined and cue.start() - joined[-1].end < 40:
+                groups.append(joined)
+                continue
+            after = _objects_after(view, cue.end())
+            if len(after) == 2:
+                groups.append(after)
+        for cue in one_to_one.finditer(view.text):
+            subject = _subject_before(view, cue.start())
+            objects = _objects_after(view, cue.end())
+            if subject and objects:
+                groups.append([subject, objects[0]])
+        for group in groups:
+            people = list(dict.fromkeys(m.name for m in group))
+            key = frozenset(people)
+            if len(people) < 2 or key in seen:
+                continue
+            seen.add(key)
+            slots = {"people": people, **_place_and_time(analysis, view)}
+            facts.append(analysis.fact("meeting", slots, view))
+    return facts

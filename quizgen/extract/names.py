@@ -1,0 +1,341 @@
+"""Names and mentions: who and where each sentence talks about.
+
+Every fact kind needs the same thing first: the people and places in a
+sentence, with later mentions ("Albright", "Mr Straw", "Tang's", "she")
+resolved to the full name the story gives somewhere. This module reads each
+story once and hands the fact extractors a `StoryAnalysis`.
+
+People are found by rules, not a name list: a capitalised run of words is
+split into the lexicon words it holds (titles, honorifics, places,
+organisation words, common words: all data files) and what is left over; two
+to four leftover words in a row are a full name. A single leftover word (or
+an honorific and a word) refers back to a full name by its last or first word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import data_file, word_set
+from ..models import Fact, Sentence, Story
+
+# A capitalised word: "Albright", "O'Neill", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
+_WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*)*"
+_DOTTED = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|del)"
+_TOKEN = rf"(?:{_DOTTED}|{_WORD})"
+# A run of capitalised words (particles allowed inside), with an optional possessive.
+RUN = re.compile(
+    rf"(?<![\w'\-])(?P<run>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*)"
+    rf"(?P<poss>['\u2019]s?(?![A-Za-z]))?")
+_TOKEN_SPLIT = re.compile(r"\S+")
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person or place named in a sentence; offsets are within the sentence text."""
+
+    start: int
+    end: int
+    name: str            # full name of the person, or the place's canonical name
+    kind: str            # "person" or "place"
+    surface: str         # the words as written ("Albright", "she", "Beijing")
+    possessive: bool = False
+    pronoun: bool = False
+
+
+@dataclass
+class SentenceView:
+    """One sentence with the people and places it mentions, in text order."""
+
+    sentence: Sentence
+    persons: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def subject(self) -> Mention | None:
+        """The first person named (not as a possessor): the usual subject in news prose."""
+        for mention in self.persons:
+            if not mention.possessive:
+                return mention
+        return self.persons[0] if self.persons else None
+
+    def persons_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.persons if start <= m.start and m.end <= end]
+
+    def places_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.places if start <= m.start and m.end <= end]
+
+
+@dataclass
+class StoryAnalysis:
+    """A story read once for all extractors: its sentences with resolved mentions."""
+
+    story: Story
+    views: list[SentenceView]
+    persons: list[str]               # full names, in order of first mention
+    dateline_place: str | None = None
+
+    def fact(self, kind: str, slots: dict[str, Any], view: SentenceView,
+             confidence: float = 1.0) -> Fact:
+        clean = {k: v for k, v in slots.items() if v not in (None, "", [])}
+        return Fact(type=kind, slots=clean, story=self.story.file,
+                    sentence=view.sentence.text, start=view.sentence.start,
+                    end=view.sentence.end, confidence=confidence)
+
+
+@dataclass(frozen=True)
+class Places:
+    """Place names, demonyms and cities from `data/places.yaml`, to a canonical name."""
+
+    names: dict[str, str]       # "U.S." -> "United States", "Beijing" -> "Beijing"
+    country_of: dict[str, str]  # any place word or demonym -> its country
+    demonyms: frozenset[str]
+    longest: int                # most words in one entry
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    names: dict[str, str] = {}
+    country_of: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for country, entry in (data_file("places") or {}).items():
+        entry = entry or {}
+        for name in entry.get("names") or []:
+            names[str(name)] = country
+            country_of[str(name)] = country
+        for city in entry.get("cities") or []:
+            names[str(city)] = str(city)
+            country_of[str(city)] = country
+        for demonym in entry.get("demonyms") or []:
+            demonyms.add(str(demonym))
+            country_of.setdefault(str(demonym), country)
+    longest = max((len(k.split()) for k in list(names) + list(demonyms)), default=1)
+    return Places(names, country_of, frozenset(demonyms), longest)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Lower-case single words that belong to titles ("minister", "foreign", "vice")."""
+    words = set(word_set("title_modifiers"))
+    for title in word_set("titles"):
+        words.update(title.lower().replace("-", " ").split())
+        words.add(title.lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return word_set("honorifics")
+
+
+def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
+    """Split a capitalised run into (kind, first, last+1, canonical) chunks.
+
+    Kinds: place, demonym, honorific, title, org, stop, name. Longest place
+    entries win, so "South Korea" is one place and not "South" + "Korea".
+    """
+    table = places()
+    not_names = word_set("not_names")
+    org_words = word_set("organisations")
+    titles = _title_words()
+    honorifics = _honorifics()
+    chunks: list[tuple[str, int, int, str]] = []
+    i, count = 0, len(tokens)
+    while i < count:
+        found = False
+        for size in range(min(table.longest, count - i), 0, -1):
+            phrase = " ".join(tokens[i:i + size])
+            if phrase in table.names:
+                chunks.append(("place", i, i + size, table.names[phrase]))
+            elif phrase in table.demonyms:
+                chunks.append(("demonym", i, i + size, table.country_of[phrase]))
+            else:
+                continue
+            i += size
+            found = True
+            break
+        if found:
+            continue
+        token = tokens[i]
+        bare = token.rstrip(".")
+        if bare in honorifics:
+            kind = "honorific"
+        elif token.lower() in titles or bare.lower() in titles:
+            kind = "title"
+        elif bare in org_words:
+            kind = "org"
+        elif bare in not_names or "." in token or (token.isupper() and len(token) > 1):
+            kind = "stop"
+        elif token[0].islower():
+            kind = "particle"
+        else:
+            kind = "name"
+        chunks.append((kind, i, i + 1, token))
+        i += 1
+    return chunks
+
+
+@dataclass
+class _Candidate:
+    """A name-like span found in the first pass, before mentions are resolved."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    possessive: bool
+    honorific: bool
+    kind: str                # "full", "single" or "place"
+    place: str = ""
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """Full names, single name words and places in one sentence, in text order."""
+    found: list[_Candidate] = []
+    for match in RUN.finditer(text):
+        run = match.group("run")
+        base = match.start("run")
+        spans = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN_SPLIT.finditer(run)]
+        tokens = [s[2] for s in spans]
+        if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2 and "." not in tokens[-1][:-1]:
+            tokens[-1] = tokens[-1][:-1]          # sentence-final "Tang."
+            spans[-1] = (spans[-1][0], spans[-1][1] - 1, tokens[-1])
+        possessive_run = bool(match.group("poss"))
+        chunks = _classify(tokens)
+        for index, (kind, first, last, canonical) in enumerate(chunks):
+            if kind == "place":
+                found.append(_Candidate(spans[first][0], spans[last - 1][1], tuple(tokens[first:last]),
+                                        possessive_run and last == len(tokens), False, "place",
+                                        canonical))
+        # Runs of name words (particles allowed inside) make names.
+        i = 0
+        while i < len(chunks):
+            if chunks[i][0] != "name":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(chunks) and (chunks[j + 1][0] == "name" or (
+                    chunks[j + 1][0] == "particle" and j + 2 < len(chunks)
+                    and chunks[j + 2][0] == "name")):
+                j += 1
+            first, last = chunks[i][1], chunks[j][2]
+            after = chunks[j + 1][0] if j + 1 < len(chunks) else ""
+            before = chunks[i - 1][0] if i > 0 else ""
+            words = tuple(tokens[first:last])
+            i = j + 1
+            if after == "org" or len(words) > MAX_NAME_WORDS:
+                continue                      # "Golden Temple", "Standard Oil"
+            possessive = possessive_run and last == len(tokens)
+            kind = "full" if len(words) >= 2 else "single"
+            found.append(_Candidate(spans[first][0], spans[last - 1][1], words, possessive,
+                                    before in ("honorific", "title"), kind))
+    return found
+
+
+def _variant(a: str, b: str) -> bool:
+    """One spelling slip apart ("Jung-il" / "Jong-il")."""
+    if a == b or len(a) != len(b) or len(a) < 4:
+        return False
+    return sum(x != y for x, y in zip(a, b)) == 1
+
+
+class _Registry:
+    """The story's people: full names, and how a single word refers back to one."""
+
+    def __init__(self, full_names: list[tuple[str, ...]]) -> None:
+        counts: dict[tuple[str, ...], int] = {}
+        for words in full_names:
+            counts[words] = counts.get(words, 0) + 1
+        self.canonical: dict[tuple[str, ...], str] = {}
+        ordered = list(counts)
+        for words in ordered:
+            self.canonical[words] = " ".join(words)
+        # Spelling variants of one name: same length, same first word, last word one letter off.
+        for index, words in enumerate(ordered):
+            for other in ordered[index + 1:]:
+                if len(words) == len(other) and words[:-1] == other[:-1] and _variant(words[-1], other[-1]):
+                    keep = other if counts[other] >= counts[words] else words
+                    self.canonical[words] = self.canonical[other] = " ".join(keep)
+        self.order = list(dict.fromkeys(self.canonical[w] for w in ordered))
+        self.by_last: dict[str, list[str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for words in ordered:
+            name = self.canonical[words]
+            self.by_last.setdefault(words[-1], []).append(name)
+            self.by_first.setdefault(words[0], []).append(name)
+        self.recent: dict[str, int] = {}
+
+    def full(self, words: tuple[str, ...]) -> str:
+        return self.canonical.get(words, " ".join(words))
+
+    def refer(self, word: str) -> str | None:
+        """The full name a single word points to: by last word first, then first word."""
+        for table in (self.by_last, self.by_first):
+            names = table.get(word)
+            if names:
+                unique = list(dict.fromkeys(names))
+                return max(unique, key=lambda n: self.recent.get(n, -1))
+        return None
+
+
+def analyse(story: Story) -> StoryAnalysis:
+    """Read the story once: mentions per sentence, resolved to full names."""
+    per_sentence = [_candidates(s.text) for s in story.sentences]
+    registry = _Registry([c.words for cands in per_sentence for c in cands if c.kind == "full"])
+    views: list[SentenceView] = []
+    salient: str | None = None
+    counter = 0
+    for sentence, candidates in zip(story.sentences, per_sentence):
+        view = SentenceView(sentence)
+        for cand in candidates:
+            surface = sentence.text[cand.start:cand.end]
+            if cand.kind == "place":
+                view.places.append(Mention(cand.start, cand.end, cand.place, "place", surface,
+                                           cand.possessive))
+                continue
+            if cand.kind == "full":
+                name = registry.full(cand.words)
+            else:
+                name = registry.refer(cand.words[0])
+                if name is None and cand.honorific:
+                    name = cand.words[0]        # "Mr Straw" with no full name in the story
+                if name is None:
+                    continue
+            counter += 1
+            registry.recent[name] = counter
+            view.persons.append(Mention(cand.start, cand.end, name, "person", surface,
+                                        cand.possessive))
+        _resolve_pronouns(view, salient)
+        subject = view.subject()
+        if subject is not None:
+            salient = subject.name
+        views.append(view)
+    dateline_place = None
+    if story.dateline:
+        place = story.dateline.split(",")[0].strip().title()
+        dateline_place = places().names.get(place, place)
+    return StoryAnalysis(story, views, registry.order, dateline_place)
+
+
+def _resolve_pronouns(view: SentenceView, salient: str | None) -> None:
+    """He/she: the sentence's own earlier subject, else the person last in focus."""
+    text = view.text
+    if "he" not in text.lower():
+        return
+    added = []
+    for match in PRONOUN.finditer(text):
+        earlier = [m for m in view.persons if m.end <= match.start() and not m.possessive]
+        target = earlier[0].name if earlier else salient
+        if target:
+            added.append(Mention(match.start(), match.end(), target, "person", match.group(),
+                                 pronoun=True))
+    if added:
+        view.persons = sorted(view.persons + added, key=lambda m: m.start)

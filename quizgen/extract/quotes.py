@@ -1,0 +1,83 @@
+"""Quote facts: direct quotations with their speaker.
+
+The speaker is the named person (or resolved he/she) next to a speech verb
+outside the quotation marks: '"...," Kelly said', 'Mr Straw said: "..."',
+'"...," Zhu quoted Tang as telling Albright'. A sentence that is all
+quotation continues the previous quote's speaker in the same paragraph.
+Quotes with no named speaker ("an observer said") make no fact.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Fact
+from .names import Mention, SentenceView, StoryAnalysis
+from .rules import cue_pattern
+
+MIN_QUOTE_WORDS = 2
+_QUOTE = re.compile(r"[\"\u201c](?P<text>[^\"\u201c\u201d]{3,}?)(?:[\"\u201d]|$)")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s*){1,3}\s+as\b")
+_SPOKESMAN = re.compile(r"^['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|office))\b")
+
+
+def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) -> str | None:
+    text = view.text
+    start, end = outside
+    speech = cue_pattern("speech")
+    verbs = list(speech.finditer(text, start, end))
+    if not verbs:
+        return None
+    quoted_as = _QUOTED_AS.search(text, start, end)
+    if quoted_as:
+        named = [m for m in view.persons if quoted_as.start() < m.start < quoted_as.end()]
+        if named:
+            return named[0].name
+    verb = verbs[0] if not prefer_before else verbs[-1]
+    persons = [m for m in view.persons if start <= m.start and m.end <= end]
+    before = [m for m in persons if m.end <= verb.start()]
+    after = [m for m in persons if m.start >= verb.end() and m.start - verb.end() <= 3]
+    if before:
+        chosen = before[-1]
+        gap = text[chosen.end:verb.start()]
+        if chosen.possessive:
+            spokes = _SPOKESMAN.match(text[chosen.end - 2:verb.start()] if text[chosen.end:chosen.end + 1] != "'" else text[chosen.end:])
+            tail = text[chosen.end:verb.start()]
+            match = re.match(r"^['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser))\b", tail)
+            if match:
+                return f"{chosen.name}'s {match.group(1)}"
+            return None
+        if len(gap) <= 60 and not re.search(r"[;\"]", gap):
+            return chosen.name
+    if after:
+        return after[0].name
+    return None
+
+
+def extract(analysis: StoryAnalysis) -> list[Fact]:
+    facts: list[Fact] = []
+    last_speaker: tuple[int, str] | None = None     # (paragraph, speaker)
+    for view in analysis.views:
+        text = view.text
+        if '"' not in text and "\u201c" not in text:
+            continue
+        quotes = list(_QUOTE.finditer(text))
+        if not quotes:
+            continue
+        first, last = quotes[0], quotes[-1]
+        speaker = None
+        if last.end() < len(text.rstrip()) - 1:
+            speaker = _speaker(view, (last.end(), len(text)), prefer_before=False)
+        if speaker is None and first.start() > 0:
+            speaker = _speaker(view, (0, first.start()), prefer_before=True)
+        paragraph = view.sentence.paragraph
+        if speaker is None and first.start() == 0 and last_speaker and last_speaker[0] == paragraph:
+            speaker = last_speaker[1]
+        if speaker is None:
+            continue
+        last_speaker = (paragraph, speaker)
+        for quote in quotes:
+            words = quote.group("text").strip()
+            if len(words.split()) < MIN_QUOTE_WORDS:
+                continue
+            facts.append(analysis.fact("quote", {"speaker": speaker, "text": words.strip(" ,")}, view))
+    return facts

@@ -1,0 +1,162 @@
+"""Role facts: a person and the position the story gives them, with its country.
+
+Three shapes cover most news prose:
+  before the name   "U.S. Secretary of State Madeleine Albright", "Tang's spokesman Zhu Bangzao"
+  appositive after  "Jack Straw, the foreign secretary,", "Helms, R-N.C., chairman of ..."
+  appositive before "a State Department spokesman, Philip Reeker,"
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import word_set
+from ..models import Fact
+from .names import Mention, SentenceView, StoryAnalysis, places
+from .names import _title_words as title_words
+
+MAX_TITLE_WORDS = 10
+# A party tag after a US lawmaker's name: ", R-N.C." / ", D-Mass."
+_PARTY_TAG = re.compile(r"^,\s*[RDI]-[A-Z][A-Za-z.]*")
+_AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<title>[^,;:\"()\u201c\u201d]{2,90}?)\s*(?=,|;|\.?$|\s\()")
+_BEFORE = re.compile(r"(?:^|\s)(?:(?:the|a|an)\s+|(?P<owner>[A-Z][\w.\-]*)['\u2019]s\s+)"
+                     r"(?P<title>[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
+_CHAIN_WORD = re.compile(r"^(?:[A-Z][\w.\-]*|[a-z][\w\-]*|of)$")
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Last words of titles: the word a title phrase must contain."""
+    return frozenset(t.lower().split()[-1] for t in word_set("titles")) | frozenset(
+        t.lower() for t in word_set("titles"))
+
+
+def _has_head(words: list[str]) -> bool:
+    heads = title_heads()
+    return any(w.lower().strip(".,") in heads for w in words)
+
+
+def _country(word: str) -> str | None:
+    table = places()
+    word = word.rstrip(".") if word.count(".") == 1 else word
+    if word in table.names or word in table.demonyms:
+        return table.country_of.get(word, table.names.get(word))
+    return None
+
+
+def _split_org(words: list[str]) -> tuple[str | None, list[str]]:
+    """Leading country words are the org ("Chinese Ambassador" -> China, Ambassador)."""
+    org = None
+    while words:
+        joined2 = " ".join(words[:2])
+        country = _country(joined2) if len(words) > 2 else None
+        if country:
+            org, words = country, words[2:]
+            continue
+        country = _country(words[0])
+        if country and len(words) > 1:
+            org, words = country, words[1:]
+            continue
+        break
+    return org, words
+
+
+def _title_before(text: str, mention: Mention) -> tuple[str, str | None] | None:
+    """The title words right before a name: a chain of title, org and country words."""
+    left = text[:mention.start].rstrip()
+    if len(left) == len(text[:mention.start]):
+        return None                                # no space before the name
+    words = left.split()[-MAX_TITLE_WORDS:]
+    titles = title_words()
+    org_words = word_set("organisations")
+    chain: list[str] = []
+    owner: str | None = None
+    for word in reversed(words):
+        bare = word.strip(",")
+        if bare != word:
+            break
+        if bare.endswith(("'s", "\u2019s")):
+            owner = bare[:-2]
+            break
+        lower = bare.lower()
+        if (lower in titles or bare in org_words or _country(bare)
+                or (bare == "of" and chain) or re.fullmatch(r"(?:[A-Z]\.){2,}", bare)
+                or (bare[:1].isupper() and chain and chain[0].lower() in titles
+                    and bare.rstrip(".").lower() not in ("the", "a", "an")
+                    and bare not in word_set("not_names") and False)):
+            chain.insert(0, bare)
+            continue
+        break
+    while chain and chain[0] == "of":
+        chain.pop(0)
+    if not chain or not _has_head(chain[-1:]) and not _has_head(chain):
+        return None
+    if chain[-1].lower() not in title_heads() and chain[-1] not in ("State",):
+        return None
+    org, rest = _split_org(chain)
+    if not rest:
+        return None
+    if org is None and owner:
+        org = _country(owner)
+    return " ".join(rest), org
+
+
+def _title_after(text: str, mention: Mention) -> tuple[str, str | None] | None:
+    right = text[mention.end:]
+    tag = _PARTY_TAG.match(right)
+    if tag:
+        right = right[tag.end():]
+    match = _AFTER.match(right)
+    if not match:
+        return None
+    return _clean_appositive(match.group("title"), None)
+
+
+def _title_before_appositive(text: str, mention: Mention) -> tuple[str, str | None] | None:
+    match = _BEFORE.search(text[:mention.start])
+    if not match:
+        return None
+    owner = match.group("owner")
+    return _clean_appositive(match.group("title"), _country(owner) if owner else None)
+
+
+def _clean_appositive(title: str, org: str | None) -> tuple[str, str | None] | None:
+    words = title.split()
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return None
+    first = words[0]
+    titles = title_words()
+    if first.lower() not in titles and not first[:1].isupper() and not _country(first):
+        return None                                # "told reporters", "and other officials"
+    if first.lower() in ("and", "or", "who", "which", "said", "but"):
+        return None
+    # The head must come early: "chairman of the Senate ...", "the foreign secretary".
+    heads = title_heads()
+    head_at = next((i for i, w in enumerate(words) if w.lower() in heads), None)
+    if head_at is None or head_at > 4:
+        return None
+    if any(w.lower() in ("said", "says", "told", "is", "was", "has", "had", "will") for w in words):
+        return None
+    found_org, rest = _split_org(words)
+    return " ".join(rest) if rest else title, org or found_org
+
+
+def extract(analysis: StoryAnalysis) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    for view in analysis.views:
+        for mention in view.persons:
+            if mention.pronoun:
+                continue
+            for finder in (_title_before, _title_after, _title_before_appositive):
+                found = finder(view.text, mention)
+                if not found:
+                    continue
+                title, org = found
+                key = (mention.name, title.lower())
+                if key in seen:
+                    continue
+                seen.add(key)
+                facts.append(analysis.fact("role", {"person": mention.name, "title": title,
+                                                    "org": org}, view))
+    return facts

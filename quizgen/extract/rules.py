@@ -1,0 +1,40 @@
+"""Cue-word patterns compiled once from `data/cues.yaml`, shared by the fact rules."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import data_file
+
+# Where a clause ends: the span a target, object or event may not cross.
+CLAUSE_END = re.compile(r"[;:.!?]|,\s|\s(?:because|but|while|although|saying|who|which)\s|\s--?\s")
+CONTENT_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(name: str) -> re.Pattern[str]:
+    """One alternation for a cue list, longest phrases first, on word boundaries.
+
+    Case-sensitive, with a lookahead on the phrases' first letters: Python's
+    regex engine then skips most positions at C speed (about 7x faster than
+    a case-insensitive alternation, which matters over a whole corpus).
+    """
+    phrases = sorted((str(p) for p in data_file("cues")[name]), key=len, reverse=True)
+    first = "".join(sorted({p[0] for p in phrases}))
+    return re.compile(rf"(?=[{re.escape(first)}])\b(?:" + "|".join(phrases) + r")\b")
+
+
+@lru_cache(maxsize=None)
+def cue_words(name: str) -> frozenset[str]:
+    return frozenset(str(p).lower() for p in data_file("cues")[name])
+
+
+def clause_end(text: str, start: int) -> int:
+    """The end of the clause that runs from `start`."""
+    match = CLAUSE_END.search(text, start)
+    return match.start() if match else len(text.rstrip())
+
+
+def trim_words(text: str, limit: int) -> str:
+    words = text.split()
+    return " ".join(words[:limit]).strip(" ,;:\"'\u201c\u201d")

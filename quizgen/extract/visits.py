@@ -1,0 +1,90 @@
+"""Visit facts: a person going to a place ("arrived in", "flies to", "visits", "trip to").
+
+The place must be one quizgen knows (data/places.yaml); an arrival with no
+place named ("arrived from Helsinki") is an arrival in the dateline's city.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Fact
+from .dates import find_when, when_text
+from .names import Mention, SentenceView, StoryAnalysis
+from .rules import cue_pattern
+
+MAX_GAP = 60
+_ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b", re.IGNORECASE)
+_POSSESSIVE_VISIT = re.compile(r"^\s+(?:visit|trip|tour|stop)\b")
+
+
+def _visitor(view: SentenceView, position: int) -> Mention | None:
+    before = [m for m in view.persons if m.end <= position]
+    if before and before[-1].pronoun:
+        return before[-1]
+    named = [m for m in before if not m.possessive]
+    if named:
+        return named[0]
+    return None
+
+
+def _place_after(view: SentenceView, position: int) -> Mention | None:
+    text = view.text
+    for mention in view.places:
+        if mention.start < position:
+            continue
+        gap = text[position:mention.start]
+        if len(gap) > MAX_GAP or any(c in gap for c in ';."\u201c'):
+            return None
+        if re.search(r"\b(?:from|of)\s+(?:the\s+)?$", gap):
+            continue                      # "arrived from Helsinki", "visit of"
+        return mention
+    return None
+
+
+def extract(analysis: StoryAnalysis) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    cues = cue_pattern("visit")
+    for view in analysis.views:
+        if not view.persons:
+            continue
+        found: list[tuple[Mention, str]] = []
+        for cue in cues.finditer(view.text):
+            person = _visitor(view, cue.start())
+            if person is None:
+                continue
+            place = _place_after(view, cue.end())
+            if place is not None:
+                found.append((person, place.name))
+            elif _ARRIVAL.match(cue.group(0)) and analysis.dateline_place:
+                found.append((person, analysis.dateline_place))
+        # "His China visit", "Albright's Beijing trip"
+        for place in view.places:
+            if _POSSESSIVE_VISIT.match(view.text[place.end:]):
+                owner = [m for m in view.persons if m.end <= place.start and
+                         place.start - m.end <= 3]
+                if owner:
+                    found.append((owner[-1], place.name))
+                elif re.search(r"\b[Hh](?:is|er)\s+$", view.text[:place.start]):
+                    subject = _salient(analysis, view)
+                    if subject:
+                        found.append((subject, place.name))
+        when = find_when(view.text)
+        for person, place_name in found:
+            key = (person.name, place_name)
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append(analysis.fact("visit", {"person": person.name, "place": place_name,
+                                                 "when": when_text(when) if when else None}, view))
+    return facts
+
+
+def _salient(analysis: StoryAnalysis, view: SentenceView) -> Mention | None:
+    """The person in focus before this sentence (for "his"/"her")."""
+    index = analysis.views.index(view)
+    for earlier in reversed(analysis.views[:index]):
+        subject = earlier.subject()
+        if subject is not None:
+            return subject
+    return None
