@@ -158,16 +158,15 @@ def build(
     report = generate_banks(paths, bank, seed=seed, jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
     questions = sum(len(m.added) + len(m.kept) for m in report.merges)
     say(f"wrote {len(report.merges)} banks in {bank}/ ({questions} questions)")
-    _report_problems(report, stop_on_failure=False)
-    selection = select_questions([str(p) for p in report.bank_paths])
-    options = ExportOptions(seed=seed)
-    for name, fmt in (("quizgen.apkg", "apkg"), ("quiz.pdf", "pdf"), ("quiz.html", "html")):
-        say(f"wrote {export(selection, out / name, fmt, options)}")
-    if report.failures:
-        raise typer.Exit(EXIT_DATA)
+    if report.merges:
+        selection = select_questions([str(p) for p in report.bank_paths])
+        options = ExportOptions(seed=seed)
+        for name, fmt in (("quizgen.apkg", "apkg"), ("quiz.pdf", "pdf"), ("quiz.html", "html")):
+            say(f"wrote {export(selection, out / name, fmt, options)}")
+    _report_problems(report)
 
 
-def _report_problems(report, stop_on_failure: bool = True) -> None:
+def _report_problems(report) -> None:
     """Skipped and failed stories, one line each; the others were processed."""
     for outcome in report.empties:
         say(f"quizgen: {outcome.path}: no facts found; skipped")
@@ -175,7 +174,7 @@ def _report_problems(report, stop_on_failure: bool = True) -> None:
         typer.echo(f"quizgen: {outcome.error}", err=True)
     if not report.merges:
         raise QuizgenError("no story gave any questions")
-    if stop_on_failure and report.failures:
+    if report.failures:
         raise typer.Exit(EXIT_DATA)
 
 

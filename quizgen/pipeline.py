@@ -100,8 +100,14 @@ def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, seed: int = 0,
                    dry_run: bool = False, show_progress: bool = True) -> GenerateReport:
     """Generate questions for each story and merge them into `bank_dir/<story-id>.yaml`."""
     report = GenerateReport()
+    first_path_of: dict[str, str] = {}
     for outcome in process_stories(paths, seed=seed, jobs=jobs, show_progress=show_progress):
         report.outcomes.append(outcome)
+        other = first_path_of.setdefault(outcome.story_id, outcome.path) if outcome.story_id else outcome.path
+        if other != outcome.path:
+            outcome.error = (f"{outcome.path}: same story id {outcome.story_id!r} as {other}; "
+                             "rename one file so their banks stay apart")
+            outcome.bank = None
         if outcome.bank is not None:
             target = bank_path(bank_dir, outcome.story_id)
             report.merges.append(save_generated(outcome.bank, target, dry_run=dry_run))
