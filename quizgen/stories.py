@@ -26,6 +26,12 @@ _DATELINE = re.compile(
     r"(?:, (?P<year>\d{4}))? *(?:-|--|\u2013|\u2014) ")
 
 
+def dateline_length(body: str) -> int:
+    """How many characters of the body the dateline takes ("MOSCOW, April 13 - "), 0 if none."""
+    match = _DATELINE.match(body)
+    return match.end() if match else 0
+
+
 def bundled_story_paths() -> list[Path]:
     """The stories quizgen ships with, used when no FILE is given."""
     return sorted(BUNDLED_DIR.glob("*.txt"))

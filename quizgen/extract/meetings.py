@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from ..models import Fact
-from .dates import find_when, when_text
+from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis
 from .rules import cue_pattern
 
@@ -25,28 +25,29 @@ def _subject_before(view: SentenceView, position: int) -> Mention | None:
 
 
 def _objects_after(view: SentenceView, position: int) -> list[Mention]:
-    """The person right after the cue, and one joined to it by "and"."""
+    """The person right after the cue, and those joined to it by "and" ("met A and B")."""
     text = view.text
     found: list[Mention] = []
     for mention in view.persons:
         if mention.start < position or mention.pronoun:
             continue
-        gap = text[position:mention.start]
+        gap = text[found[-1].end if found else position:mention.start]
         if not found:
             if len(gap) > MAX_GAP or any(c in gap for c in ';."\u201c') or " said" in gap:
                 return []
             found.append(mention)
-        elif gap.strip(" ,").lower().startswith("and") or _only_title_words(gap):
+        elif _joined(gap):
             found.append(mention)
-            break
         else:
             break
     return found
 
 
-def _only_title_words(gap: str) -> bool:
+def _joined(gap: str) -> bool:
+    """ "and", perhaps with the next person's title: " and German Chancellor " """
     stripped = gap.strip(" ,")
-    return stripped.lower().startswith("and ") and '"' not in stripped
+    return (stripped == "and" or stripped.startswith("and ")) and len(stripped) < 50 and not any(
+        c in stripped for c in ';."\u201c')
 
 
 def _place_and_time(analysis: StoryAnalysis, view: SentenceView) -> dict[str, str | None]:
@@ -56,8 +57,7 @@ def _place_and_time(analysis: StoryAnalysis, view: SentenceView) -> dict[str, st
         if text[:mention.start].rstrip().endswith(" in"):
             place = mention.name
             break
-    when = find_when(text)
-    return {"place": place, "when": when_text(when) if when else None}
+    return {"place": place, "when": find_when(view)}
 
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
@@ -82,7 +82,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             subject = _subject_before(view, cue.start())
             objects = _objects_after(view, cue.end())
             if subject and objects:
-                groups.append([subject, objects[0]])
+                groups.append([subject] + objects)
         for group in groups:
             people = list(dict.fromkeys(m.name for m in group))
             key = frozenset(people)

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..lexicon import data_file, word_set
 from ..models import Fact, Sentence, Story
+from ..stories import dateline_length
 
 # A capitalised word: "Albright", "O'Neill", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
 _WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*)*"
@@ -56,6 +57,7 @@ class SentenceView:
     sentence: Sentence
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
+    body_start: int = 0      # past the dateline, in the first sentence of a wire story
 
     @property
     def text(self) -> str:
@@ -192,7 +194,7 @@ class _Candidate:
     end: int
     words: tuple[str, ...]
     possessive: bool
-    honorific: bool
+    honorific: str           # the honorific or title word right before, if any ("Mrs", "title")
     kind: str                # "full", "single" or "place"
     place: str = ""
 
@@ -213,7 +215,7 @@ def _candidates(text: str) -> list[_Candidate]:
         for index, (kind, first, last, canonical) in enumerate(chunks):
             if kind == "place":
                 found.append(_Candidate(spans[first][0], spans[last - 1][1], tuple(tokens[first:last]),
-                                        possessive_run and last == len(tokens), False, "place",
+                                        possessive_run and last == len(tokens), "", "place",
                                         canonical))
         # Runs of name words (particles allowed inside) make names.
         i = 0
@@ -234,10 +236,25 @@ def _candidates(text: str) -> list[_Candidate]:
             if after == "org" or len(words) > MAX_NAME_WORDS:
                 continue                      # "Golden Temple", "Standard Oil"
             possessive = possessive_run and last == len(tokens)
+            if len(words) >= 2 and _opens_sentence(text, spans[first][0]) and words[0].endswith(_VERB_ENDINGS):
+                words = words[1:]                 # "Allowing Chen to stay ...": a verb, then a name
+                first += 1
             kind = "full" if len(words) >= 2 else "single"
+            honorific = ""
+            if before == "honorific":
+                honorific = tokens[chunks[i - 1][1]].rstrip(".")
+            elif before == "title":
+                honorific = "title"
             found.append(_Candidate(spans[first][0], spans[last - 1][1], words, possessive,
-                                    before in ("honorific", "title"), kind))
+                                    honorific, kind))
     return found
+
+
+_VERB_ENDINGS = ("ing", "ed", "ly")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    return not text[:position].strip(" \"'\u201c\u2018(")
 
 
 def _variant(a: str, b: str) -> bool:
@@ -286,15 +303,23 @@ class _Registry:
         return None
 
 
+FEMALE_HONORIFICS = frozenset("Mrs Ms Miss Mme Lady Dame Baroness Queen Princess Sister".split())
+MALE_HONORIFICS = frozenset("Mr Messrs Sir Lord King Prince Father Brother".split())
+FOCUS_SIZE = 4          # how many recent subjects a pronoun may point back to
+
+
 def analyse(story: Story) -> StoryAnalysis:
     """Read the story once: mentions per sentence, resolved to full names."""
     per_sentence = [_candidates(s.text) for s in story.sentences]
     registry = _Registry([c.words for cands in per_sentence for c in cands if c.kind == "full"])
+    female = word_set("female_names")
+    gender: dict[str, str] = {}
     views: list[SentenceView] = []
-    salient: str | None = None
+    focus: list[str] = []               # recent subjects, most recent first
     counter = 0
+    skip = dateline_length(story.text) if story.dateline else 0
     for sentence, candidates in zip(story.sentences, per_sentence):
-        view = SentenceView(sentence)
+        view = SentenceView(sentence, body_start=skip if sentence.start == 0 else 0)
         for cand in candidates:
             surface = sentence.text[cand.start:cand.end]
             if cand.kind == "place":
@@ -303,20 +328,26 @@ def analyse(story: Story) -> StoryAnalysis:
                 continue
             if cand.kind == "full":
                 name = registry.full(cand.words)
+                if cand.words[0] in female:
+                    gender.setdefault(name, "f")
             else:
                 name = registry.refer(cand.words[0])
-                if name is None and cand.honorific:
+                if name is None and cand.honorific and cand.honorific != "title":
                     name = cand.words[0]        # "Mr Straw" with no full name in the story
                 if name is None:
                     continue
+            if cand.honorific in FEMALE_HONORIFICS:
+                gender[name] = "f"
+            elif cand.honorific in MALE_HONORIFICS:
+                gender[name] = "m"
             counter += 1
             registry.recent[name] = counter
             view.persons.append(Mention(cand.start, cand.end, name, "person", surface,
                                         cand.possessive))
-        _resolve_pronouns(view, salient)
+        _resolve_pronouns(view, focus, gender)
         subject = view.subject()
         if subject is not None:
-            salient = subject.name
+            focus = [subject.name] + [n for n in focus if n != subject.name][:FOCUS_SIZE - 1]
         views.append(view)
     dateline_place = None
     if story.dateline:
@@ -325,15 +356,25 @@ def analyse(story: Story) -> StoryAnalysis:
     return StoryAnalysis(story, views, registry.order, dateline_place)
 
 
-def _resolve_pronouns(view: SentenceView, salient: str | None) -> None:
-    """He/she: the sentence's own earlier subject, else the person last in focus."""
+def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str]) -> None:
+    """He/she: an earlier person in the sentence, else a recent subject, of a fitting gender.
+
+    "she" prefers someone known to be a woman (given name, Mrs/Ms); "he" never
+    picks someone known to be a woman. Unknown gender fits either.
+    """
     text = view.text
     if "he" not in text.lower():
         return
     added = []
     for match in PRONOUN.finditer(text):
-        earlier = [m for m in view.persons if m.end <= match.start() and not m.possessive]
-        target = earlier[0].name if earlier else salient
+        wanted = "f" if match.group()[0] in "Ss" else "m"
+        earlier = [m.name for m in view.persons if m.end <= match.start() and not m.possessive]
+        candidates = list(dict.fromkeys(earlier + focus))
+        target = None
+        if wanted == "f":
+            target = next((n for n in candidates if gender.get(n) == "f"), None)
+        if target is None:
+            target = next((n for n in candidates if gender.get(n, wanted) == wanted), None)
         if target:
             added.append(Mention(match.start(), match.end(), target, "person", match.group(),
                                  pronoun=True))

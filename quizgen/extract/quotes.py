@@ -16,7 +16,7 @@ from .rules import cue_pattern
 
 MIN_QUOTE_WORDS = 2
 _QUOTE = re.compile(r"[\"\u201c](?P<text>[^\"\u201c\u201d]{3,}?)(?:[\"\u201d]|$)")
-_QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s*){1,3}\s+as\b")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s+){1,3}as\b")
 _SPOKESMAN = re.compile(r"^['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|office))\b")
 
 

@@ -20,8 +20,11 @@ def cue_pattern(name: str) -> re.Pattern[str]:
     a case-insensitive alternation, which matters over a whole corpus).
     """
     phrases = sorted((str(p) for p in data_file("cues")[name]), key=len, reverse=True)
+    alternation = r"\b(?:" + "|".join(phrases) + r")\b"
+    if not all(p[:1].isalpha() for p in phrases):
+        return re.compile(alternation)
     first = "".join(sorted({p[0] for p in phrases}))
-    return re.compile(rf"(?=[{re.escape(first)}])\b(?:" + "|".join(phrases) + r")\b")
+    return re.compile(rf"(?=[{re.escape(first)}])" + alternation)
 
 
 @lru_cache(maxsize=None)
@@ -38,3 +41,15 @@ def clause_end(text: str, start: int) -> int:
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit]).strip(" ,;:\"'\u201c\u201d")
+
+
+def inside_quote(text: str, position: int) -> bool:
+    """Whether a position is inside quotation marks, also for quotes opened in an earlier sentence.
+
+    Words inside a quotation are the speaker's, not the story's: a cue there has
+    the speaker as its subject, a date there may not be the story's event.
+    """
+    before, after = text[:position], text[position:]
+    if before.count('"') % 2 == 1 or (not before.count('"') and after.count('"') % 2 == 1):
+        return True
+    return before.count("\u201c") > before.count("\u201d") or after.count("\u201d") > after.count("\u201c")

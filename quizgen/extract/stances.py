@@ -12,7 +12,7 @@ import re
 
 from ..models import Fact
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import CONTENT_WORD, cue_pattern, cue_words
+from .rules import CONTENT_WORD, cue_pattern, cue_words, inside_quote
 
 TARGET_WORDS = 14
 _TARGET_END = re.compile(r"[;:.!?\"\u201c\u201d(]|,\s|\s(?:because|but|while|although|saying|as|after|before|who|which|when|if)\s|\s--?\s")
@@ -63,11 +63,6 @@ def _content(text: str) -> set[str]:
     return {w.lower().rstrip("s") for w in CONTENT_WORD.findall(text) if w.lower() not in _STOP}
 
 
-def _inside_quote(text: str, position: int) -> bool:
-    before = text[:position]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     kept: list[tuple[str, str, set[str]]] = []
@@ -78,7 +73,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         text = view.text
         for polarity, pattern in patterns:
             for cue in pattern.finditer(text):
-                if _inside_quote(text, cue.start()) or re.search(r"\bto\s+$", text[:cue.start()]):
+                if inside_quote(text, cue.start()) or re.search(r"\bto\s+$", text[:cue.start()]):
                     continue
                 holder = _holder(view, cue.start())
                 if holder is None:

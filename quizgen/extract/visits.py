@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 
 from ..models import Fact
-from .dates import find_when, when_text
+from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis
 from .rules import cue_pattern
 
 MAX_GAP = 60
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b", re.IGNORECASE)
+# What may stand between a visit cue and its place: nothing, "the", or a phrase ending "in"/"to".
+_LEADS_TO_PLACE = re.compile(r"^\s*(?:the\s+)?$|\b(?:in|to|at|for)\s+(?:the\s+)?$")
 _POSSESSIVE_VISIT = re.compile(r"^\s+(?:visit|trip|tour|stop)\b")
 
 
@@ -35,8 +37,8 @@ def _place_after(view: SentenceView, position: int) -> Mention | None:
         gap = text[position:mention.start]
         if len(gap) > MAX_GAP or any(c in gap for c in ';."\u201c'):
             return None
-        if re.search(r"\b(?:from|of)\s+(?:the\s+)?$", gap):
-            continue                      # "arrived from Helsinki", "visit of"
+        if not _LEADS_TO_PLACE.search(gap):
+            return None                   # "arrived from Helsinki", "aboard a U.S. plane"
         return mention
     return None
 
@@ -45,9 +47,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     cues = cue_pattern("visit")
+    presence = cue_pattern("visit_presence")
     for view in analysis.views:
-        if not view.persons:
-            continue
         found: list[tuple[Mention, str]] = []
         for cue in cues.finditer(view.text):
             person = _visitor(view, cue.start())
@@ -69,14 +70,20 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                     subject = _salient(analysis, view)
                     if subject:
                         found.append((subject, place.name))
-        when = find_when(view.text)
+        for cue in presence.finditer(view.text):
+            before = [m for m in view.persons if m.end <= cue.start()]
+            after = [m for m in view.places if m.start >= cue.end()]
+            if (before and after and cue.start() - before[-1].end <= 1
+                    and after[0].start - cue.end() <= 5 and not before[-1].possessive):
+                found.append((before[-1], after[0].name))
+        when = find_when(view)
         for person, place_name in found:
             key = (person.name, place_name)
             if key in seen:
                 continue
             seen.add(key)
             facts.append(analysis.fact("visit", {"person": person.name, "place": place_name,
-                                                 "when": when_text(when) if when else None}, view))
+                                                 "when": when}, view))
     return facts
 
 
