@@ -147,7 +147,7 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
     """
     table = places()
     not_names = word_set("not_names")
-    org_words = word_set("organisations")
+    org_words = word_set("organisations") | word_set("parties")
     titles = _title_words()
     honorifics = _honorifics()
     chunks: list[tuple[str, int, int, str]] = []

@@ -35,9 +35,13 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     verb = verbs[0] if not prefer_before else verbs[-1]
     persons = [m for m in view.persons if start <= m.start and m.end <= end]
     before = [m for m in persons if m.end <= verb.start()]
-    after = [m for m in persons if m.start >= verb.end() and m.start - verb.end() <= 3]
+    # '"...," said Ray Mallon' names the speaker; 'said he had "no idea"' is reported speech.
+    after = [m for m in persons if m.start >= verb.end() and m.start - verb.end() <= 3
+             and not m.pronoun]
     if before:
-        chosen = before[-1]
+        # The subject comes first: "Michael Raftery, project manager at the X Society, said"
+        named = [m for m in before if not m.possessive]
+        chosen = named[0] if named and not before[-1].pronoun else before[-1]
         gap = text[chosen.end:verb.start()]
         if chosen.possessive:
             spokes = _SPOKESMAN.match(text[chosen.end - 2:verb.start()] if text[chosen.end:chosen.end + 1] != "'" else text[chosen.end:])
