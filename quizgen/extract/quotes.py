@@ -15,9 +15,13 @@ from .names import Mention, SentenceView, StoryAnalysis
 from .rules import cue_pattern
 
 MIN_QUOTE_WORDS = 2
+MAX_SUBJECT_GAP = 60      # characters between the speaker and "said"
+MAX_APPOSITIVE = 110      # ... when they are an appositive: "Helms, chairman of ..., said"
 _QUOTE = re.compile(r"[\"\u201c](?P<text>[^\"\u201c\u201d]{3,}?)(?:[\"\u201d]|$)")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s+){1,3}as\b")
-_SPOKESMAN = re.compile(r"^['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|office))\b")
+# Between "said" and the speaker: nothing, or title words ("said Judge Amy Park").
+_TITLE_GAP = re.compile(r"\s*(?:[A-Z][\w.\-]*\s+|(?:of|the|for)\s+){0,5}$")
+_SPOKESMAN = re.compile(r"['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser))\b")
 
 
 def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) -> str | None:
@@ -36,21 +40,18 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     persons = [m for m in view.persons if start <= m.start and m.end <= end]
     before = [m for m in persons if m.end <= verb.start()]
     # '"...," said Ray Mallon' names the speaker; 'said he had "no idea"' is reported speech.
-    after = [m for m in persons if m.start >= verb.end() and m.start - verb.end() <= 3
-             and not m.pronoun]
+    after = [m for m in persons if m.start >= verb.end() and not m.pronoun
+             and _TITLE_GAP.match(text, verb.end(), m.start)]
     if before:
         # The subject comes first: "Michael Raftery, project manager at the X Society, said"
         named = [m for m in before if not m.possessive]
         chosen = named[0] if named and not before[-1].pronoun else before[-1]
         gap = text[chosen.end:verb.start()]
         if chosen.possessive:
-            spokes = _SPOKESMAN.match(text[chosen.end - 2:verb.start()] if text[chosen.end:chosen.end + 1] != "'" else text[chosen.end:])
-            tail = text[chosen.end:verb.start()]
-            match = re.match(r"^['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser))\b", tail)
-            if match:
-                return f"{chosen.name}'s {match.group(1)}"
-            return None
-        if len(gap) <= 60 and not re.search(r"[;\"]", gap):
+            spokesman = _SPOKESMAN.match(text, chosen.end, verb.start())
+            return f"{chosen.name}'s {spokesman.group(1)}" if spokesman else None
+        limit = MAX_APPOSITIVE if gap.startswith(",") else MAX_SUBJECT_GAP
+        if len(gap) <= limit and not re.search(r"[;\"\u201c\u201d]", gap):
             return chosen.name
     if after:
         return after[0].name

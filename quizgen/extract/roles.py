@@ -19,7 +19,7 @@ MAX_TITLE_WORDS = 10
 # A party tag after a US lawmaker's name: ", R-N.C." / ", D-Mass."
 _PARTY_TAG = re.compile(r"^,\s*[RDI]-[A-Z][A-Za-z.]*")
 _AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<title>[^,;:\"()\u201c\u201d]{2,90}?)\s*(?=,|;|\.?$|\s\()")
-_BEFORE = re.compile(r"(?:^|\s)(?:(?:the|a|an)\s+|(?P<owner>[A-Z][\w.\-]*)['\u2019]s\s+)"
+_BEFORE = re.compile(r"(?:^|\s)(?:(?:[Tt]he|[Aa]n?)\s+|(?P<owner>[A-Z][\w.\-]*)['\u2019]s\s+)"
                      r"(?P<title>[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
 _CHAIN_WORD = re.compile(r"^(?:[A-Z][\w.\-]*|[a-z][\w\-]*|of)$")
 

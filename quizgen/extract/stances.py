@@ -23,7 +23,12 @@ _APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
 # A word before the cue that makes it a noun or a non-finite verb.
 _NOT_A_FINITE_VERB = re.compile(
     r"\b(?:to|the|a|an|his|her|their|its|our|growing|new|fresh|renewed|repeated|amid|despite|of|"
-    r"been|being|be|get|got|after|by|for|without)\s+$", re.IGNORECASE)
+    r"been|being|be|get|got|after|by|for|without|resisted|rejected|ignored|dismissed|heeded|"
+    r"joined|answered|echoed|faced|mounting)\s+$|['\u2019]s?\s+$", re.IGNORECASE)
+# Words that may stand between a holder and its verb: "China has repeatedly opposed".
+_AUXILIARY = frozenset("has have had is was are were will would could may might also again "
+                       "repeatedly already since now still today yesterday then himself herself "
+                       "itself on monday tuesday wednesday thursday friday saturday sunday".split())
 # "is criticised" is a passive; "is urging" is not.
 _PASSIVE_BE = re.compile(r"\b(?:is|are|was|were)\s+$", re.IGNORECASE)
 _ANTECEDENT = re.compile(r",\s+(?:which|who)\b")
@@ -56,8 +61,10 @@ def _holder(view: SentenceView, position: int) -> Mention | None:
     if _RELATIVE.search(gap):
         return None                      # "politicians who have objected to": not the holder's verb
     gap = _APPOSITIVES.sub("", gap)
-    if "," in gap or len(gap.split()) > MAX_SUBJECT_GAP_WORDS:
-        return None
+    words = gap.split()
+    if "," in gap or len(words) > MAX_SUBJECT_GAP_WORDS or not all(
+            w.lower() in _AUXILIARY or w.endswith("ly") for w in words):
+        return None                      # "Hong Kong commodity traders welcomed": not Hong Kong
     return holder
 
 

@@ -1,0 +1,31 @@
+from extract_helpers import facts_of
+
+
+def _meetings(text):
+    return [(sorted(f["people"]), f.get("place"), f.get("when")) for f in facts_of(text, "meeting")]
+
+
+def test_met_with_named_person_and_place():
+    found = _meetings("Prime Minister Ivo Sandor met President Ruth Amani in Nairobi on Tuesday.")
+    assert found == [(["Ivo Sandor", "Ruth Amani"], "Nairobi", "Tuesday")]
+
+
+def test_pronoun_subject_and_due_to_meet():
+    found = _meetings("Secretary Alan Pike arrived in Rome. He was due to meet "
+                      "Foreign Minister Carla Verdi on Friday.")
+    assert (["Alan Pike", "Carla Verdi"], None, "Friday") in found
+
+
+def test_pair_met_and_talks_between():
+    assert _meetings("Mayor Jon Ekk and Governor Lisa Baum met today.")[0][0] == ["Jon Ekk", "Lisa Baum"]
+    found = _meetings("The summit produced an agreement between Sudan's Ali Osman and Chad's Idriss Kaba.")
+    assert found[0][0] == ["Ali Osman", "Idriss Kaba"]
+
+
+def test_one_meeting_per_group_of_people():
+    found = _meetings("Minister Kay Doyle met Envoy Sam Ruiz. Later Envoy Sam Ruiz met Kay Doyle again.")
+    assert len(found) == 1
+
+
+def test_no_meeting_with_unnamed_people():
+    assert _meetings("Minister Kay Doyle met officials from the bank.") == []
