@@ -43,9 +43,8 @@ def hint_pattern() -> re.Pattern[str]:
     """Words every time expression holds; the full pattern runs only near them."""
     table = data_file("dates")
     words = list(table["weekdays"]) + sorted(table["months"], key=len, reverse=True)
-    return re.compile(r"(?=[A-Z])\b(?:" + "|".join(words) + r")\b"
-                      r"|(?=[atwmyd])\b(?:ago|today|tonight|tomorrow|yesterday|week|weekend|month|year)\b"
-                      r"|\b[12]\d\d\d\b")
+    return re.compile(r"(?=[A-Zatwmy12])\b(?:" + "|".join(words)
+                      + r"|ago|today|tonight|tomorrow|yesterday|week|weekend|month|year|[12]\d\d\d)\b")
 
 
 def find_all_when(text: str, start: int = 0) -> list[re.Match[str]]:
@@ -64,9 +63,16 @@ def find_all_when(text: str, start: int = 0) -> list[re.Match[str]]:
     return found
 
 
+def sentence_whens(view: SentenceView) -> list[re.Match[str]]:
+    """The time expressions of a sentence's body, found once and shared by the extractors."""
+    if view.whens is None:
+        view.whens = find_all_when(view.text, view.body_start)
+    return view.whens
+
+
 def find_when(view: SentenceView) -> str | None:
     """The first time expression of a sentence's body, as written (for meetings and visits)."""
-    found = find_all_when(view.text, view.body_start)
+    found = sentence_whens(view)
     return when_text(found[0]) if found else None
 
 
@@ -117,7 +123,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         text = view.text
         if view.body_start:
             facts.extend(_dateline_fact(analysis, view))
-        for match in find_all_when(text, view.body_start):
+        for match in sentence_whens(view):
             if inside_quote(text, match.start()) or text.startswith(("'s", "\u2019s"), match.end()):
                 continue                      # the speaker's words; "today's talks"
             when = when_text(match)

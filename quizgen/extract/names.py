@@ -14,7 +14,7 @@ an honorific and a word) refers back to a full name by its last or first word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -58,6 +58,7 @@ class SentenceView:
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     body_start: int = 0      # past the dateline, in the first sentence of a wire story
+    whens: list[Any] | None = None   # time expressions, found once for all extractors (dates.py)
 
     @property
     def text(self) -> str:
@@ -186,7 +187,7 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
     return chunks
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Candidate:
     """A name-like span found in the first pass, before mentions are resolved."""
 
@@ -203,58 +204,70 @@ def _candidates(text: str) -> list[_Candidate]:
     """Full names, single name words and places in one sentence, in text order."""
     found: list[_Candidate] = []
     for match in RUN.finditer(text):
-        run = match.group("run")
         base = match.start("run")
-        spans = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN_SPLIT.finditer(run)]
-        tokens = [s[2] for s in spans]
-        if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2 and "." not in tokens[-1][:-1]:
-            tokens[-1] = tokens[-1][:-1]          # sentence-final "Tang."
-            spans[-1] = (spans[-1][0], spans[-1][1] - 1, tokens[-1])
-        possessive_run = bool(match.group("poss"))
-        chunks = _classify(tokens)
-        for index, (kind, first, last, canonical) in enumerate(chunks):
-            if kind == "place":
-                found.append(_Candidate(spans[first][0], spans[last - 1][1], tuple(tokens[first:last]),
-                                        possessive_run and last == len(tokens), "", "place",
-                                        canonical))
-        # Runs of name words (particles allowed inside) make names.
-        i = 0
-        while i < len(chunks):
-            if chunks[i][0] != "name":
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(chunks) and (chunks[j + 1][0] == "name" or (
-                    chunks[j + 1][0] == "particle" and j + 2 < len(chunks)
-                    and chunks[j + 2][0] == "name")):
-                j += 1
-            first, last = chunks[i][1], chunks[j][2]
-            after = chunks[j + 1][0] if j + 1 < len(chunks) else ""
-            before = chunks[i - 1][0] if i > 0 else ""
-            words = tuple(tokens[first:last])
-            i = j + 1
-            if after == "org" or len(words) > MAX_NAME_WORDS:
-                continue                      # "Golden Temple", "Standard Oil"
-            possessive = possessive_run and last == len(tokens)
-            if len(words) >= 2 and _opens_sentence(text, spans[first][0]) and words[0].endswith(_VERB_ENDINGS):
-                words = words[1:]                 # "Allowing Chen to stay ...": a verb, then a name
-                first += 1
-            kind = "full" if len(words) >= 2 else "single"
-            honorific = ""
-            if before == "honorific":
-                honorific = tokens[chunks[i - 1][1]].rstrip(".")
-            elif before == "title":
-                honorific = "title"
-            found.append(_Candidate(spans[first][0], spans[last - 1][1], words, possessive,
-                                    honorific, kind))
+        opens = not text[:base].strip(" \"'\u201c\u2018(")
+        for cand in _parse_run(match.group("run"), bool(match.group("poss")), opens):
+            found.append(replace(cand, start=cand.start + base, end=cand.end + base))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_Candidate, ...]:
+    """The names and places in one capitalised run, offsets relative to the run.
+
+    Cached: news repeats the same runs ("Mr Blair", "The", "Downing Street")
+    many times, and classifying a run is the costliest step of reading a story.
+    """
+    spans = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPLIT.finditer(run)]
+    tokens = [s[2] for s in spans]
+    if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2 and "." not in tokens[-1][:-1]:
+        tokens[-1] = tokens[-1][:-1]          # sentence-final "Tang."
+        spans[-1] = (spans[-1][0], spans[-1][1] - 1, tokens[-1])
+    chunks = _classify(tokens)
+    found: list[_Candidate] = []
+    for kind, first, last, canonical in chunks:
+        if kind == "place":
+            found.append(_Candidate(spans[first][0], spans[last - 1][1], tuple(tokens[first:last]),
+                                    possessive_run and last == len(tokens), "", "place", canonical))
+    # Runs of name words (particles allowed inside) make names.
+    i = 0
+    while i < len(chunks):
+        if chunks[i][0] != "name":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(chunks) and (chunks[j + 1][0] == "name" or (
+                chunks[j + 1][0] == "particle" and j + 2 < len(chunks)
+                and chunks[j + 2][0] == "name")):
+            j += 1
+        first, last = chunks[i][1], chunks[j][2]
+        after = chunks[j + 1][0] if j + 1 < len(chunks) else ""
+        before = chunks[i - 1] if i > 0 else None
+        i = j + 1
+        words = tuple(tokens[first:last])
+        if after == "org" or len(words) > MAX_NAME_WORDS:
+            continue                      # "Golden Temple", "Standard Oil"
+        if len(words) >= 2 and opens_sentence and first == 0 and words[0].endswith(_VERB_ENDINGS):
+            words = words[1:]             # "Allowing Chen to stay ...": a verb, then a name
+            first += 1
+        honorific = ""
+        if before is not None and before[0] == "honorific":
+            honorific = tokens[before[1]].rstrip(".")
+        elif before is not None and before[0] == "title":
+            honorific = "title"
+        found.append(_Candidate(spans[first][0], spans[last - 1][1], words,
+                                possessive_run and last == len(tokens), honorific,
+                                "full" if len(words) >= 2 else "single"))
+    found.sort(key=lambda c: c.start)
+    return tuple(found)
 
 
 _VERB_ENDINGS = ("ing", "ed", "ly")
 
 
-def _opens_sentence(text: str, position: int) -> bool:
-    return not text[:position].strip(" \"'\u201c\u2018(")
+def clear_caches() -> None:
+    """Forget cached run readings (benchmarks use it so every pass pays full price)."""
+    _parse_run.cache_clear()
 
 
 def _variant(a: str, b: str) -> bool:

@@ -50,7 +50,9 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     presence = cue_pattern("visit_presence")
     for view in analysis.views:
         found: list[tuple[Mention, str]] = []
-        for cue in cues.finditer(view.text):
+        if not view.places and not analysis.dateline_place:
+            continue
+        for cue in cues.finditer(view.text) if view.persons else ():
             person = _visitor(view, cue.start())
             if person is None:
                 continue
@@ -70,7 +72,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                     subject = _salient(analysis, view)
                     if subject:
                         found.append((subject, place.name))
-        for cue in presence.finditer(view.text):
+        for cue in presence.finditer(view.text) if view.persons and view.places else ():
             before = [m for m in view.persons if m.end <= cue.start()]
             after = [m for m in view.places if m.start >= cue.end()]
             if (before and after and cue.start() - before[-1].end <= 1
