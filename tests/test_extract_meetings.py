@@ -29,3 +29,16 @@ def test_one_meeting_per_group_of_people():
 
 def test_no_meeting_with_unnamed_people():
     assert _meetings("Minister Kay Doyle met officials from the bank.") == []
+
+
+def test_second_verb_shares_the_subject():
+    found = _meetings("She spoke. Minister Ada Nwosu met Envoy Li Fen and then held talks with "
+                      "Premier Ole Rask.")
+    assert (["Ada Nwosu", "Ole Rask"], None, None) in found
+
+
+def test_passives_possessives_and_other_clauses_are_not_meetings():
+    assert _meetings("The cross from Rob Hale was met by Tim Orr at the far post.") == []
+    assert _meetings("Striker Tim Orr met Rob Hale's cross with a volley.") == []
+    assert _meetings("Speaking on radio, Mayor Ann Hill declined to comment on reports that "
+                     "the bank held talks with Bo Tanaka.") == []

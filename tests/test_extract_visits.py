@@ -27,3 +27,8 @@ def test_possessive_visit_and_was_in():
 
 def test_places_used_as_adjectives_are_not_visits():
     assert _visits("Minister Ola Berg arrived aboard a U.S. Air Force plane.") == []
+
+
+def test_called_off_trips_and_quoted_arrivals_are_not_visits():
+    assert _visits("Minister Ola Berg has cancelled a trip to Australia.") == []
+    assert _visits('ROME, May 2 - Senator Ola Berg said "the time has arrived" for change.') == []

@@ -5,23 +5,40 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import cue_pattern
+from .rules import cue_pattern, inside_quote, subject_is_close
 
 MAX_GAP = 70          # characters between the cue and the person met
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 
 
 def _subject_before(view: SentenceView, position: int) -> Mention | None:
-    """Who does the meeting: a pronoun right before the cue, else the sentence's first person."""
+    """Who does the meeting: a pronoun right before the cue, else the clause's first person."""
     before = [m for m in view.persons if m.end <= position]
     if not before:
         return None
     if before[-1].pronoun:
-        return before[-1]
-    named = [m for m in before if not m.possessive]
-    return named[0] if named else None
+        subject = before[-1]
+    else:
+        named = [m for m in before if not m.possessive]
+        if not named:
+            return None
+        subject = named[0]
+    return subject if subject_is_close(view.text, subject.end, position) else None
+
+
+def _shared_subject(text: str, last: tuple[Mention, int], position: int) -> Mention | None:
+    """ "She met A and then had meetings with B": the second verb shares the first's subject."""
+    subject, previous_end = last
+    between = text[previous_end:position]
+    at = between.rfind(" and ")
+    if at < 0:
+        return None
+    return subject if subject_is_close(between, at + 4, len(between)) else None
 
 
 def _objects_after(view: SentenceView, position: int) -> list[Mention]:
@@ -31,6 +48,8 @@ def _objects_after(view: SentenceView, position: int) -> list[Mention]:
     for mention in view.persons:
         if mention.start < position or mention.pronoun:
             continue
+        if mention.possessive:
+            break                             # "met Gary Neville's cross": not a person met
         gap = text[found[-1].end if found else position:mention.start]
         if not found:
             if len(gap) > MAX_GAP or any(c in gap for c in ';."\u201c') or " said" in gap:
@@ -70,16 +89,25 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             continue
         groups: list[list[Mention]] = []
         for cue in pairs.finditer(view.text):
+            if inside_quote(view.text, cue.start()):
+                continue
             before = [m for m in view.persons if m.end <= cue.start() and not m.pronoun]
             joined = before[-2:] if len(before) >= 2 and " and " in view.text[before[-2].end:before[-1].start] else []
-            if joined and cue.start() - joined[-1].end < 40:
+            if joined and subject_is_close(view.text, joined[-1].end, cue.start(), max_words=3):
                 groups.append(joined)
                 continue
             after = _objects_after(view, cue.end())
             if len(after) == 2:
                 groups.append(after)
+        last: tuple[Mention, int] | None = None    # the previous cue's subject and end
         for cue in one_to_one.finditer(view.text):
+            if inside_quote(view.text, cue.start()) or _PASSIVE.search(view.text, 0, cue.start()):
+                continue
             subject = _subject_before(view, cue.start())
+            if subject is None and last is not None:
+                subject = _shared_subject(view.text, last, cue.start())
+            if subject is not None:
+                last = (subject, cue.end())
             objects = _objects_after(view, cue.end())
             if subject and objects:
                 groups.append([subject] + objects)

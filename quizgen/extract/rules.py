@@ -53,3 +53,23 @@ def inside_quote(text: str, position: int) -> bool:
     if before.count('"') % 2 == 1 or (not before.count('"') and after.count('"') % 2 == 1):
         return True
     return before.count("\u201c") > before.count("\u201d") or after.count("\u201d") > after.count("\u201c")
+
+
+_APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
+_RELATIVE_START = re.compile(r"^,\s+(?:who|which)\s")
+_CLAUSE_WORDS = frozenset("said says told that who which whose because when if after before "
+                          "while although reports".split())
+
+
+def subject_is_close(text: str, subject_end: int, cue_start: int, max_words: int = 6) -> bool:
+    """Whether a person before a verb is its subject, not someone in another clause.
+
+    Allowed between them: appositives ("Kelly, an assistant secretary ..., met"),
+    a relative opener (", who flew to"), and a few words ("was due to", "began
+    her visit by"); not a comma, a reporting verb or a new clause.
+    """
+    gap = text[subject_end:cue_start]
+    gap = _RELATIVE_START.sub(" ", gap)
+    gap = _APPOSITIVES.sub("", gap)
+    words = gap.lower().split()
+    return "," not in gap and len(words) <= max_words and not any(w in _CLAUSE_WORDS for w in words)

@@ -10,23 +10,29 @@ import re
 from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import cue_pattern
+from .rules import cue_pattern, inside_quote, subject_is_close
 
 MAX_GAP = 60
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b", re.IGNORECASE)
 # What may stand between a visit cue and its place: nothing, "the", or a phrase ending "in"/"to".
 _LEADS_TO_PLACE = re.compile(r"^\s*(?:the\s+)?$|\b(?:in|to|at|for)\s+(?:the\s+)?$")
+_CALLED_OFF = re.compile(r"\b(?:cancel+ed|postponed|called off|scrapped|delayed|ruled out)\s+(?:a|an|his|her|the|their)?\s*$")
 _POSSESSIVE_VISIT = re.compile(r"^\s+(?:visit|trip|tour|stop)\b")
 
 
 def _visitor(view: SentenceView, position: int) -> Mention | None:
+    """The cue's subject: a pronoun right before it, else the clause's first person."""
     before = [m for m in view.persons if m.end <= position]
     if before and before[-1].pronoun:
-        return before[-1]
-    named = [m for m in before if not m.possessive]
-    if named:
-        return named[0]
-    return None
+        subject = before[-1]
+    else:
+        named = [m for m in before if not m.possessive]
+        if not named:
+            return None
+        subject = named[0]
+    if _CALLED_OFF.search(view.text, max(0, position - 30), position):
+        return None                       # "cancelled a trip to Australia"
+    return subject if subject_is_close(view.text, subject.end, position) else None
 
 
 def _place_after(view: SentenceView, position: int) -> Mention | None:
@@ -53,6 +59,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         if not view.places and not analysis.dateline_place:
             continue
         for cue in cues.finditer(view.text) if view.persons else ():
+            if inside_quote(view.text, cue.start()):
+                continue
             person = _visitor(view, cue.start())
             if person is None:
                 continue
