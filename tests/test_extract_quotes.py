@@ -32,3 +32,8 @@ def test_unnamed_speaker_makes_no_fact():
 def test_spokesman_of_a_named_person():
     found = _quotes('Prime Minister Al Dunn\'s official spokesman said: "No decision has been taken."')
     assert found == [("Al Dunn's official spokesman", "No decision has been taken.")]
+
+
+def test_reported_speech_after_said_is_not_the_speaker():
+    found = _quotes('A spokesman said Mr Ron Gale had been "willing to do anything at all".')
+    assert found == []

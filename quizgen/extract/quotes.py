@@ -21,6 +21,8 @@ _QUOTE = re.compile(r"[\"\u201c](?P<text>[^\"\u201c\u201d]{3,}?)(?:[\"\u201d]|$)
 _QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s+){1,3}as\b")
 # Between "said" and the speaker: nothing, or title words ("said Judge Amy Park").
 _TITLE_GAP = re.compile(r"\s*(?:[A-Z][\w.\-]*\s+|(?:of|the|for)\s+){0,5}$")
+# "said Mr Galloway." names the speaker; "said Mr Galloway had friends" reports speech.
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _SPOKESMAN = re.compile(r"['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser))\b")
 
 
@@ -41,7 +43,7 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     before = [m for m in persons if m.end <= verb.start()]
     # '"...," said Ray Mallon' names the speaker; 'said he had "no idea"' is reported speech.
     after = [m for m in persons if m.start >= verb.end() and not m.pronoun
-             and _TITLE_GAP.match(text, verb.end(), m.start)]
+             and _TITLE_GAP.match(text, verb.end(), m.start) and _NAME_ENDS.match(text, m.end)]
     if before:
         # The subject comes first: "Michael Raftery, project manager at the X Society, said"
         named = [m for m in before if not m.possessive]

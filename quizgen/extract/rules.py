@@ -49,10 +49,28 @@ def inside_quote(text: str, position: int) -> bool:
     Words inside a quotation are the speaker's, not the story's: a cue there has
     the speaker as its subject, a date there may not be the story's event.
     """
-    before, after = text[:position], text[position:]
-    if before.count('"') % 2 == 1 or (not before.count('"') and after.count('"') % 2 == 1):
-        return True
-    return before.count("\u201c") > before.count("\u201d") or after.count("\u201d") > after.count("\u201c")
+    before = text[:position]
+    if "\u201c" in text or "\u201d" in text:
+        return before.count("\u201c") > before.count("\u201d") or (
+            text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
+    first = text.find('"')
+    if first < 0:
+        return False
+    # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
+    starts_inside = _closes(text, first)
+    return (before.count('"') + starts_inside) % 2 == 1
+
+
+def _closes(text: str, index: int) -> bool:
+    """Whether the straight quote mark at `index` closes a quotation (it follows a word)."""
+    after_word = index > 0 and not text[index - 1].isspace() and text[index - 1] not in "([:"
+    before_word = index + 1 < len(text) and text[index + 1].isalnum()
+    return after_word and not before_word
+
+
+def _find(text: str, mark: str, start: int) -> int:
+    found = text.find(mark, start)
+    return found if found >= 0 else len(text)
 
 
 _APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
