@@ -30,7 +30,7 @@ def when_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<monthday>\b(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?P<year1>\d{{4}})\b)?)"
         rf"|(?P<daymonth>\b\d{{1,2}}(?:st|nd|rd|th)? (?:{months})\b(?:,? (?P<year2>\d{{4}})\b)?)"
-        rf"|(?P<weekday>\b(?:{weekdays})(?: (?:{parts}))?\b(?! (?:{not_after})\b)(?!'s))"
+        rf"|(?P<weekday>\b(?:(?:next|last|this|[Ll]ate|[Ee]arly) )?(?:{weekdays})(?: (?:{parts}))?\b(?! (?:{not_after})\b)(?!'s))"
         rf"|(?P<monthyear>\b(?:in|since|by|until|from|last|next|early|late|mid-?) (?P<month>{months}) (?P<year3>\d{{4}})\b)"
         rf"|(?P<inmonth>\b(?:in|since|by|until|last|next|early|late) (?:{months})\b(?! \d))"
         rf"|(?P<year>\b(?:in|since|by|until) (?P<year4>1[89]\d\d|20\d\d)\b(?![-\u2013]|\s*(?:%|per|pct)))"
@@ -70,10 +70,14 @@ def sentence_whens(view: SentenceView) -> list[re.Match[str]]:
     return view.whens
 
 
-def find_when(view: SentenceView) -> str | None:
-    """The first time expression of a sentence's body, as written (for meetings and visits)."""
+def find_when(view: SentenceView, near: int | None = None) -> str | None:
+    """The time expression of a sentence's body nearest to `near` (else the first), as written."""
     found = sentence_whens(view)
-    return when_text(found[0]) if found else None
+    if not found:
+        return None
+    if near is None:
+        return when_text(found[0])
+    return when_text(min(found, key=lambda m: min(abs(m.start() - near), abs(m.end() - near))))
 
 
 def when_text(match: re.Match[str]) -> str:

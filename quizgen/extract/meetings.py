@@ -69,14 +69,14 @@ def _joined(gap: str) -> bool:
         c in stripped for c in ';."\u201c')
 
 
-def _place_and_time(analysis: StoryAnalysis, view: SentenceView) -> dict[str, str | None]:
+def _place_and_time(view: SentenceView, near: int) -> dict[str, str | None]:
     text = view.text
     place = None
     for mention in view.places:
         if text[:mention.start].rstrip().endswith(" in"):
             place = mention.name
             break
-    return {"place": place, "when": find_when(view)}
+    return {"place": place, "when": find_when(view, near)}
 
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
@@ -117,6 +117,6 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             if len(people) < 2 or key in seen:
                 continue
             seen.add(key)
-            slots = {"people": people, **_place_and_time(analysis, view)}
+            slots = {"people": people, **_place_and_time(view, group[-1].end)}
             facts.append(analysis.fact("meeting", slots, view))
     return facts

@@ -77,9 +77,9 @@ def _is_plural_noun(word: str, tables: dict) -> bool:
 
 def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | None:
     """The plural noun a number counts: next word, or after up to two modifiers."""
-    words = list(_WORD.finditer(text, position, min(len(text), position + 60)))
+    words = list(_WORD.finditer(text, position, min(len(text), position + 70)))
     table = places()
-    for index, match in enumerate(words[:3]):
+    for index, match in enumerate(words[:4]):
         gap = text[position if index == 0 else words[index - 1].end():match.start()]
         if any(c in gap for c in ",;:()\"") or (index == 0 and gap.strip()):
             return None

@@ -86,8 +86,7 @@ def subject_is_close(text: str, subject_end: int, cue_start: int, max_words: int
     a relative opener (", who flew to"), and a few words ("was due to", "began
     her visit by"); not a comma, a reporting verb or a new clause.
     """
-    gap = text[subject_end:cue_start]
+    gap = _APPOSITIVES.sub("", text[subject_end:cue_start])     # also ", who is in Rome today,"
     gap = _RELATIVE_START.sub(" ", gap)
-    gap = _APPOSITIVES.sub("", gap)
     words = gap.lower().split()
     return "," not in gap and len(words) <= max_words and not any(w in _CLAUSE_WORDS for w in words)

@@ -16,6 +16,8 @@ MAX_GAP = 60
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b", re.IGNORECASE)
 # What may stand between a visit cue and its place: nothing, "the", or a phrase ending "in"/"to".
 _LEADS_TO_PLACE = re.compile(r"^\s*(?:the\s+)?$|\b(?:in|to|at|for)\s+(?:the\s+)?$")
+_PRESENCE_GAP = re.compile(r"\s*|,\s+who\s+")      # "Straw was in", "Funaro, who is in"
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
 _CALLED_OFF = re.compile(r"\b(?:cancel+ed|postponed|called off|scrapped|delayed|ruled out)\s+(?:a|an|his|her|the|their)?\s*$")
 _POSSESSIVE_VISIT = re.compile(r"^\s+(?:visit|trip|tour|stop)\b")
 
@@ -32,7 +34,14 @@ def _visitor(view: SentenceView, position: int) -> Mention | None:
         subject = named[0]
     if _CALLED_OFF.search(view.text, max(0, position - 30), position):
         return None                       # "cancelled a trip to Australia"
-    return subject if subject_is_close(view.text, subject.end, position) else None
+    if subject_is_close(view.text, subject.end, position):
+        return subject
+    # "Funaro will extend his tour, flying to Japan": a participle shares the clause's subject.
+    comma = view.text.rfind(", ", subject.end, position)
+    if (comma >= 0 and view.text[comma + 2:position].split()[:1] == [] and _PARTICIPLE.match(view.text, position)
+            and subject_is_close(view.text, subject.end, comma, max_words=8)):
+        return subject
+    return None
 
 
 def _place_after(view: SentenceView, position: int) -> Mention | None:
@@ -55,7 +64,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     cues = cue_pattern("visit")
     presence = cue_pattern("visit_presence")
     for view in analysis.views:
-        found: list[tuple[Mention, str]] = []
+        found: list[tuple[Mention, str, int]] = []      # person, place, where the place is named
         if not view.places and not analysis.dateline_place:
             continue
         for cue in cues.finditer(view.text) if view.persons else ():
@@ -66,34 +75,33 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                 continue
             place = _place_after(view, cue.end())
             if place is not None:
-                found.append((person, place.name))
+                found.append((person, place.name, place.start))
             elif _ARRIVAL.match(cue.group(0)) and analysis.dateline_place:
-                found.append((person, analysis.dateline_place))
+                found.append((person, analysis.dateline_place, cue.end()))
         # "His China visit", "Albright's Beijing trip"
         for place in view.places:
             if _POSSESSIVE_VISIT.match(view.text[place.end:]):
                 owner = [m for m in view.persons if m.end <= place.start and
                          place.start - m.end <= 3]
                 if owner:
-                    found.append((owner[-1], place.name))
+                    found.append((owner[-1], place.name, place.start))
                 elif re.search(r"\b[Hh](?:is|er)\s+$", view.text[:place.start]):
                     subject = _salient(analysis, view)
                     if subject:
-                        found.append((subject, place.name))
+                        found.append((subject, place.name, place.start))
         for cue in presence.finditer(view.text) if view.persons and view.places else ():
             before = [m for m in view.persons if m.end <= cue.start()]
             after = [m for m in view.places if m.start >= cue.end()]
-            if (before and after and cue.start() - before[-1].end <= 1
+            if (before and after and _PRESENCE_GAP.fullmatch(view.text, before[-1].end, cue.start())
                     and after[0].start - cue.end() <= 5 and not before[-1].possessive):
-                found.append((before[-1], after[0].name))
-        when = find_when(view)
-        for person, place_name in found:
+                found.append((before[-1], after[0].name, after[0].start))
+        for person, place_name, position in found:
             key = (person.name, place_name)
             if key in seen:
                 continue
             seen.add(key)
             facts.append(analysis.fact("visit", {"person": person.name, "place": place_name,
-                                                 "when": when}, view))
+                                                 "when": find_when(view, position)}, view))
     return facts
 
 
