@@ -245,8 +245,8 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
         before = chunks[i - 1] if i > 0 else None
         i = j + 1
         words = tuple(tokens[first:last])
-        if after == "org" or len(words) > MAX_NAME_WORDS:
-            continue                      # "Golden Temple", "Standard Oil"
+        if after == "org" or len(words) > MAX_NAME_WORDS or " ".join(words) in word_set("not_people"):
+            continue                      # "Golden Temple", "Standard Oil", "Morgan Stanley"
         if len(words) >= 2 and opens_sentence and first == 0 and words[0].endswith(_VERB_ENDINGS):
             words = words[1:]             # "Allowing Chen to stay ...": a verb, then a name
             first += 1
