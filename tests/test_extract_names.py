@@ -38,3 +38,8 @@ def test_places_and_organisations_are_not_people():
 def test_sentence_opening_verb_is_not_part_of_the_name():
     persons = _persons("Governor Ana Petrosyan spoke. Allowing Petrosyan to stay was a mistake.")
     assert persons[1] == ["Ana Petrosyan"]
+
+
+def test_name_before_a_title_and_a_person_is_an_organisation():
+    persons = _persons("But Fair Courts Abroad director Stan Jakes said no. He said it again.")
+    assert persons == [["Stan Jakes"], ["Stan Jakes"]]

@@ -37,3 +37,14 @@ def test_spokesman_of_a_named_person():
 def test_reported_speech_after_said_is_not_the_speaker():
     found = _quotes('A spokesman said Mr Ron Gale had been "willing to do anything at all".')
     assert found == []
+
+
+def test_unnamed_speaker_stops_the_continuation():
+    text = ('"We are ready," said Mayor Tess Allen. In a statement, it said: "The plan is unlawful. '
+            '"We will appeal."')
+    assert [speaker for speaker, _ in _quotes(text)] == ["Tess Allen"]
+
+
+def test_participle_saying_keeps_the_subject():
+    found = _quotes('Minister Ken Obi was more careful, saying "we should move slowly on this".')
+    assert found == [("Ken Obi", "we should move slowly on this")]

@@ -265,6 +265,24 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
 _VERB_ENDINGS = ("ing", "ed", "ly")
 
 
+_BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3})$")
+
+
+def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "Fair Trials Abroad director Stephen Jakobi": a name before a title and a person is an organisation."""
+    titles = _title_words()
+    keep = []
+    for index, cand in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if cand.kind == "full" and following is not None and following.kind in ("full", "single"):
+            between = _BETWEEN_ORG_AND_PERSON.match(text[cand.end:following.start] + " ")
+            if between and text[cand.end:following.start].strip() and all(
+                    w in titles for w in between.group(1).split()):
+                continue
+        keep.append(cand)
+    return keep
+
+
 def clear_caches() -> None:
     """Forget cached run readings (benchmarks use it so every pass pays full price)."""
     _parse_run.cache_clear()
@@ -332,6 +350,7 @@ def analyse(story: Story) -> StoryAnalysis:
     counter = 0
     skip = dateline_length(story.text) if story.dateline else 0
     for sentence, candidates in zip(story.sentences, per_sentence):
+        candidates = _drop_organisations(sentence.text, candidates)
         view = SentenceView(sentence, body_start=skip if sentence.start == 0 else 0)
         for cand in candidates:
             surface = sentence.text[cand.start:cand.end]

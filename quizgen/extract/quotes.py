@@ -12,11 +12,9 @@ import re
 
 from ..models import Fact
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import cue_pattern
+from .rules import cue_pattern, subject_is_close
 
 MIN_QUOTE_WORDS = 2
-MAX_SUBJECT_GAP = 60      # characters between the speaker and "said"
-MAX_APPOSITIVE = 110      # ... when they are an appositive: "Helms, chairman of ..., said"
 _QUOTE = re.compile(r"[\"\u201c](?P<text>[^\"\u201c\u201d]{3,}?)(?:[\"\u201d]|$)")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s+){1,3}as\b")
 # Between "said" and the speaker: nothing, or title words ("said Judge Amy Park").
@@ -44,16 +42,20 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     # '"...," said Ray Mallon' names the speaker; 'said he had "no idea"' is reported speech.
     after = [m for m in persons if m.start >= verb.end() and not m.pronoun
              and _TITLE_GAP.match(text, verb.end(), m.start) and _NAME_ENDS.match(text, m.end)]
-    if before:
-        # The subject comes first: "Michael Raftery, project manager at the X Society, said"
-        named = [m for m in before if not m.possessive]
-        chosen = named[0] if named and not before[-1].pronoun else before[-1]
-        gap = text[chosen.end:verb.start()]
-        if chosen.possessive:
-            spokesman = _SPOKESMAN.match(text, chosen.end, verb.start())
-            return f"{chosen.name}'s {spokesman.group(1)}" if spokesman else None
-        limit = MAX_APPOSITIVE if gap.startswith(",") else MAX_SUBJECT_GAP
-        if len(gap) <= limit and not re.search(r"[;\"\u201c\u201d]", gap):
+    if before and before[-1].possessive:
+        spokesman = _SPOKESMAN.match(text, before[-1].end, verb.start())
+        if spokesman:                  # "Tony Blair's official spokesman said"
+            return f"{before[-1].name}'s {spokesman.group(1)}"
+    # "Kelly said", "Reeker, said", "Helms, chairman of ..., said", "Shultz was guarded, saying"
+    verb_at = verb.start()
+    if verb.group().endswith("ing"):
+        comma = text.rfind(", ", start, verb_at)
+        verb_at = comma if comma >= 0 else verb_at
+    for chosen in reversed(before):    # nearest first
+        if chosen.possessive or chosen.end > verb_at:
+            continue
+        if text[chosen.end:verb_at].strip() == "," or subject_is_close(
+                text, chosen.end, verb_at, max_words=3 if verb_at == verb.start() else 8):
             return chosen.name
     if after:
         return after[0].name
@@ -80,6 +82,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         if speaker is None and first.start() == 0 and last_speaker and last_speaker[0] == paragraph:
             speaker = last_speaker[1]
         if speaker is None:
+            last_speaker = None            # someone unnamed speaks: do not carry the last speaker on
             continue
         last_speaker = (paragraph, speaker)
         for quote in quotes:
