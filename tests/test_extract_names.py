@@ -43,3 +43,10 @@ def test_sentence_opening_verb_is_not_part_of_the_name():
 def test_name_before_a_title_and_a_person_is_an_organisation():
     persons = _persons("But Fair Courts Abroad director Stan Jakes said no. He said it again.")
     assert persons == [["Stan Jakes"], ["Stan Jakes"]]
+
+
+def test_role_description_points_back_to_the_one_holder():
+    persons = _persons("Prime Minister Ivo Sandor met the press. Later the prime minister left. "
+                       "The Danish leader was not there.")
+    assert persons[1] == ["Ivo Sandor"]
+    assert persons[2] == []

@@ -347,6 +347,7 @@ def analyse(story: Story) -> StoryAnalysis:
     gender: dict[str, str] = {}
     views: list[SentenceView] = []
     focus: list[str] = []               # recent subjects, most recent first
+    descriptions: dict[str, set[tuple[str, str]]] = {}   # "prime minister" -> {(name, country)}
     counter = 0
     skip = dateline_length(story.text) if story.dateline else 0
     for sentence, candidates in zip(story.sentences, per_sentence):
@@ -376,6 +377,8 @@ def analyse(story: Story) -> StoryAnalysis:
             registry.recent[name] = counter
             view.persons.append(Mention(cand.start, cand.end, name, "person", surface,
                                         cand.possessive))
+        _resolve_descriptions(view, descriptions)
+        _record_titles(sentence.text, view, descriptions)
         _resolve_pronouns(view, focus, gender)
         subject = view.subject()
         if subject is not None:
@@ -386,6 +389,70 @@ def analyse(story: Story) -> StoryAnalysis:
         place = story.dateline.split(",")[0].strip().title()
         dateline_place = places().names.get(place, place)
     return StoryAnalysis(story, views, registry.order, dateline_place)
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Last words of titles: the word a title phrase must contain."""
+    titles = [t.lower() for t in word_set("titles")]
+    # "foreign secretary" gives "secretary"; "secretary of state" gives no head "state".
+    return frozenset(t.split()[-1] for t in titles if " of " not in t) | frozenset(titles)
+
+
+def _record_titles(text: str, view: SentenceView, descriptions: dict[str, set[tuple[str, str]]]) -> None:
+    """Remember "Prime Minister Tony Blair", so "the prime minister" can point back to him."""
+    titles = _title_words()
+    table = places()
+    for mention in view.persons:
+        if mention.pronoun:
+            continue
+        words = text[:mention.start].split()[-4:]
+        if not words or words[-1].lower() not in title_heads():
+            continue
+        phrase: list[str] = []
+        country = ""
+        for word in reversed(words):
+            if word.lower() in titles:
+                phrase.insert(0, word.lower())
+            elif word in table.demonyms or word in table.names:
+                country = table.country_of.get(word, "")
+                break
+            else:
+                break
+        if phrase:
+            descriptions.setdefault(" ".join(phrase), set()).add((mention.name, country))
+
+
+def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]]) -> None:
+    """ "the prime minister", "the North Korean leader": the one person the story gave that title."""
+    if not descriptions or "he " not in view.text.lower():
+        return
+    lower = view.text.lower()
+    table = places()
+    added = []
+    for key, holders in descriptions.items():
+        start = lower.find(" " + key)
+        while start >= 0:
+            end = start + 1 + len(key)
+            if end < len(lower) and (lower[end].isalnum() or lower[end] == "-"):
+                start = lower.find(" " + key, end)
+                continue
+            before = view.text[:start].split()
+            country = ""
+            if len(before) >= 2 and before[-1] in table.demonyms and before[-2].lower() == "the":
+                country = table.country_of.get(before[-1], "")
+            elif len(before) >= 3 and " ".join(before[-2:]) in table.demonyms and before[-3].lower() == "the":
+                country = table.country_of.get(" ".join(before[-2:]), "")
+            elif not (before and before[-1].lower() == "the"):
+                start = lower.find(" " + key, end)
+                continue
+            fitting = {name for name, where in holders if not country or where in (country, "")}
+            if len(fitting) == 1:
+                added.append(Mention(start + 1, end, fitting.pop(), "person", view.text[start + 1:end],
+                                     pronoun=True))
+            start = lower.find(" " + key, end)
+    if added:
+        view.persons = sorted(view.persons + added, key=lambda m: m.start)
 
 
 def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str]) -> None:

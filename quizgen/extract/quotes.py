@@ -40,7 +40,7 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     persons = [m for m in view.persons if start <= m.start and m.end <= end]
     before = [m for m in persons if m.end <= verb.start()]
     # '"...," said Ray Mallon' names the speaker; 'said he had "no idea"' is reported speech.
-    after = [m for m in persons if m.start >= verb.end() and not m.pronoun
+    after = [m for m in persons if m.start >= verb.end() and m.surface.lower() not in ("he", "she")
              and _TITLE_GAP.match(text, verb.end(), m.start) and _NAME_ENDS.match(text, m.end)]
     if before and before[-1].possessive:
         spokesman = _SPOKESMAN.match(text, before[-1].end, verb.start())

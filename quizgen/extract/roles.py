@@ -8,11 +8,10 @@ Three shapes cover most news prose:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import word_set
 from ..models import Fact
-from .names import Mention, SentenceView, StoryAnalysis, places
+from .names import Mention, SentenceView, StoryAnalysis, places, title_heads
 from .names import _title_words as title_words
 
 MAX_TITLE_WORDS = 10
@@ -23,14 +22,6 @@ _BEFORE = re.compile(r"(?:^|\s)(?:(?:[Tt]he|[Aa]n?)\s+|(?P<owner>[A-Z][\w.\-]*)[
                      r"(?P<title>[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
 # Words that may follow a title's head inside an appositive: "chairman of ...", "head of ...".
 _HEAD_FOLLOWERS = frozenset("of for at on in with".split())
-
-
-@lru_cache(maxsize=1)
-def title_heads() -> frozenset[str]:
-    """Last words of titles: the word a title phrase must contain."""
-    titles = [t.lower() for t in word_set("titles")]
-    # "foreign secretary" gives "secretary"; "secretary of state" gives no head "state".
-    return frozenset(t.split()[-1] for t in titles if " of " not in t) | frozenset(titles)
 
 
 def _has_head(words: list[str]) -> bool:
@@ -163,7 +154,7 @@ def _clean_appositive(title: str, org: str | None) -> tuple[str, str | None] | N
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()      # (person, title head): "Tory leader" = "leader"
     for view in analysis.views:
         for mention in view.persons:
             if mention.pronoun:
@@ -173,10 +164,20 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                 if not found:
                     continue
                 title, org = found
-                key = (mention.name, title.lower())
+                key = (mention.name, _head(title))
                 if key in seen:
                     continue
                 seen.add(key)
                 facts.append(analysis.fact("role", {"person": mention.name, "title": title,
                                                     "org": org}, view))
     return facts
+
+
+def _head(title: str) -> str:
+    """The title's head word, so one position is one fact however it is worded."""
+    words = title.lower().split()
+    heads = title_heads()
+    if "of" in words:                     # "chairman of the Senate ...": the head comes first
+        words = words[:words.index("of")]
+    found = [w for w in words if w in heads]
+    return found[-1] if found else title.lower()
