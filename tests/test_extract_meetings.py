@@ -42,3 +42,8 @@ def test_passives_possessives_and_other_clauses_are_not_meetings():
     assert _meetings("Striker Tim Orr met Rob Hale's cross with a volley.") == []
     assert _meetings("Speaking on radio, Mayor Ann Hill declined to comment on reports that "
                      "the bank held talks with Bo Tanaka.") == []
+
+
+def test_meeting_two_people_is_one_meeting_of_three():
+    found = _meetings("Envoy Jo Park will meet President Ali Hamid and Foreign Minister Sara Noor.")
+    assert found == [(["Ali Hamid", "Jo Park", "Sara Noor"], None, None)]

@@ -34,3 +34,9 @@ def test_passive_noun_and_quoted_cues_make_no_stance():
 
 def test_subject_must_be_the_verbs_own():
     assert _stances("Canada farm groups welcomed the ruling.") == []
+
+
+def test_holder_of_a_conjoined_clause():
+    found = _stances("The European Union has urged Peru to cut tariffs, and Chile opposes any new levy.")
+    assert ("European Union", "support", "Peru to cut tariffs") in found
+    assert ("Chile", "oppose", "any new levy") in found

@@ -84,6 +84,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     seen: set[frozenset[str]] = set()
     one_to_one = cue_pattern("meeting")
     pairs = cue_pattern("meeting_pair")
+    between = cue_pattern("meeting_between")
     for view in analysis.views:
         if len(view.persons) < 2:
             continue
@@ -95,9 +96,11 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             joined = before[-2:] if len(before) >= 2 and " and " in view.text[before[-2].end:before[-1].start] else []
             if joined and subject_is_close(view.text, joined[-1].end, cue.start(), max_words=3):
                 groups.append(joined)
+        for cue in between.finditer(view.text):
+            if inside_quote(view.text, cue.start()):
                 continue
             after = _objects_after(view, cue.end())
-            if len(after) == 2:
+            if len(after) >= 2:
                 groups.append(after)
         last: tuple[Mention, int] | None = None    # the previous cue's subject and end
         for cue in one_to_one.finditer(view.text):

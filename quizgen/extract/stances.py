@@ -38,10 +38,28 @@ _STOP = frozenset("the a an of to and in on for with its his her their that this
 
 
 def _holder(view: SentenceView, position: int) -> Mention | None:
-    """The subject of the cue: a person, else a country, in the cue's own clause."""
+    """The subject of the cue: a person, else a country, in the cue's own clause.
+
+    The sentence's subject first ("Helms, chairman of ..., has called on"); else
+    the subject of a conjoined clause ("The EU has urged ..., and Washington opposes").
+    """
+    holder = _clause_holder(view, view.body_start, position)
+    if holder is None:
+        clause = None
+        for clause in _CONJOINED.finditer(view.text, view.body_start, position):
+            pass
+        if clause is not None:
+            holder = _clause_holder(view, clause.end(), position)
+    return holder
+
+
+_CONJOINED = re.compile(r"(?:,|;)\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _clause_holder(view: SentenceView, clause_start: int, position: int) -> Mention | None:
     text = view.text
-    entities = sorted([m for m in view.persons + view.places if m.end <= position],
-                      key=lambda m: m.start)
+    entities = sorted([m for m in view.persons + view.places
+                       if clause_start <= m.start and m.end <= position], key=lambda m: m.start)
     if not entities:
         return None
     antecedent = None
@@ -54,7 +72,7 @@ def _holder(view: SentenceView, position: int) -> Mention | None:
         holder = persons[-1] if persons[-1].pronoun else persons[0]
     else:
         holder = entities[0]
-        lead = text[view.body_start:holder.start].strip()
+        lead = text[clause_start:holder.start].strip()
         if holder.possessive or (lead and not lead.endswith(",") and lead.lower() != "the"):
             return None                  # a country must open its clause: "China opposes ..."
     gap = text[holder.end:position]
