@@ -22,8 +22,14 @@ TITLE_MAX_WORDS = 16
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.'\- ]+)?), "
-    r"(?P<date>(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
+    r"(?P<date>(?i:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-zA-Z]*\.? \d{1,2})"
     r"(?:, (?P<year>\d{4}))? *(?:-|--|\u2013|\u2014) ")
+
+
+def dateline_length(body: str) -> int:
+    """How many characters of the body the dateline takes ("MOSCOW, April 13 - "), 0 if none."""
+    match = _DATELINE.match(body)
+    return match.end() if match else 0
 
 
 def bundled_story_paths() -> list[Path]:
@@ -122,7 +128,8 @@ def parse_story(text: str, file_name: str = "-") -> Story:
     match = _DATELINE.match(body)
     dateline = None
     if match:
-        dateline = f"{match.group('place').strip()}, {match.group('date')}"
+        month, _, day = match.group("date").partition(" ")
+        dateline = f"{match.group('place').strip()}, {month.capitalize()} {day}"
         if match.group("year"):
             dateline += f", {match.group('year')}"
     return Story(id=story_id, file=file_name, title=title, text=body,

@@ -13,7 +13,7 @@ from ..lexicon import data_file
 from ..models import Fact
 from ..numbers import NUMBER_WORD_PATTERN
 from .names import SentenceView, StoryAnalysis
-from .rules import trim_words
+from .rules import inside_quote, trim_words
 
 EVENT_WORDS = 18
 
@@ -30,7 +30,7 @@ def when_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<monthday>\b(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?P<year1>\d{{4}})\b)?)"
         rf"|(?P<daymonth>\b\d{{1,2}}(?:st|nd|rd|th)? (?:{months})\b(?:,? (?P<year2>\d{{4}})\b)?)"
-        rf"|(?P<weekday>\b(?:{weekdays})(?: (?:{parts}))?\b(?! (?:{not_after})\b)(?!'s))"
+        rf"|(?P<weekday>\b(?:(?:next|last|this|[Ll]ate|[Ee]arly) )?(?:{weekdays})(?: (?:{parts}))?\b(?! (?:{not_after})\b)(?!'s))"
         rf"|(?P<monthyear>\b(?:in|since|by|until|from|last|next|early|late|mid-?) (?P<month>{months}) (?P<year3>\d{{4}})\b)"
         rf"|(?P<inmonth>\b(?:in|since|by|until|last|next|early|late) (?:{months})\b(?! \d))"
         rf"|(?P<year>\b(?:in|since|by|until) (?P<year4>1[89]\d\d|20\d\d)\b(?![-\u2013]|\s*(?:%|per|pct)))"
@@ -43,17 +43,16 @@ def hint_pattern() -> re.Pattern[str]:
     """Words every time expression holds; the full pattern runs only near them."""
     table = data_file("dates")
     words = list(table["weekdays"]) + sorted(table["months"], key=len, reverse=True)
-    return re.compile(r"(?=[A-Z])\b(?:" + "|".join(words) + r")\b"
-                      r"|(?=[atwmyd])\b(?:ago|today|tonight|tomorrow|yesterday|week|weekend|month|year)\b"
-                      r"|\b[12]\d\d\d\b")
+    return re.compile(r"(?=[A-Zatwmy12])\b(?:" + "|".join(words)
+                      + r"|ago|today|tonight|tomorrow|yesterday|week|weekend|month|year|[12]\d\d\d)\b")
 
 
-def find_all_when(text: str) -> list[re.Match[str]]:
-    """Time expressions in a sentence, in order, searched only around hint words."""
-    hints = hint_pattern().finditer(text)
+def find_all_when(text: str, start: int = 0) -> list[re.Match[str]]:
+    """Time expressions in a sentence from `start`, in order, searched only around hint words."""
+    hints = hint_pattern().finditer(text, start)
     found: list[re.Match[str]] = []
     pattern = when_pattern()
-    covered = 0
+    covered = start
     for hint in hints:
         if hint.start() < covered:
             continue
@@ -64,17 +63,28 @@ def find_all_when(text: str) -> list[re.Match[str]]:
     return found
 
 
-def find_when(text: str) -> re.Match[str] | None:
-    """The first time expression in a sentence (used for meetings and visits too)."""
-    found = find_all_when(text)
-    return found[0] if found else None
+def sentence_whens(view: SentenceView) -> list[re.Match[str]]:
+    """The time expressions of a sentence's body, found once and shared by the extractors."""
+    if view.whens is None:
+        view.whens = find_all_when(view.text, view.body_start)
+    return view.whens
+
+
+def find_when(view: SentenceView, near: int | None = None) -> str | None:
+    """The time expression of a sentence's body nearest to `near` (else the first), as written."""
+    found = sentence_whens(view)
+    if not found:
+        return None
+    if near is None:
+        return when_text(found[0])
+    return when_text(min(found, key=lambda m: min(abs(m.start() - near), abs(m.end() - near))))
 
 
 def when_text(match: re.Match[str]) -> str:
     """The expression as the story says it, without its leading preposition."""
     text = match.group(0)
     for key in ("monthyear", "inmonth", "year"):
-        if match.group(key):
+        if match.group(key) and not text.startswith(("last ", "next ")):
             return text.split(" ", 1)[1]
     return text
 
@@ -95,11 +105,11 @@ def iso_date(match: re.Match[str]) -> str | None:
     return None
 
 
-def event_of(text: str, start: int, end: int) -> str:
+def event_of(text: str, start: int, end: int, body_start: int = 0) -> str:
     """The clause around a time expression, without the expression itself."""
-    left = text.rfind(", ", 0, start)
+    left = text.rfind(", ", body_start, start)
     right = text.find(", ", end)
-    clause_start = 0 if left < 0 else left + 2
+    clause_start = body_start if left < 0 else left + 2
     clause_end = len(text) if right < 0 else right
     before = text[clause_start:start].rstrip()
     after = text[end:clause_end].lstrip()
@@ -113,21 +123,18 @@ def event_of(text: str, start: int, end: int) -> str:
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[str] = set()
-    story = analysis.story
     for view in analysis.views:
         text = view.text
-        skip_until = 0
-        if view.sentence.index == 0 and story.dateline and text.startswith(story.dateline.split(",")[0]):
-            skip_until = len(story.dateline)
+        if view.body_start:
             facts.extend(_dateline_fact(analysis, view))
-        for match in find_all_when(text):
-            if match.start() < skip_until or _inside_quote(text, match.start()):
-                continue
+        for match in sentence_whens(view):
+            if inside_quote(text, match.start()) or text.startswith(("'s", "\u2019s"), match.end()):
+                continue                      # the speaker's words; "today's talks"
             when = when_text(match)
             key = when.lower()
             if key in seen:
                 continue
-            event = event_of(text, match.start(), match.end())
+            event = event_of(text, match.start(), match.end(), view.body_start)
             if len(event.split()) < 3:
                 continue
             seen.add(key)
@@ -138,14 +145,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
 
 def _dateline_fact(analysis: StoryAnalysis, view: SentenceView) -> list[Fact]:
     dateline = analysis.story.dateline or ""
-    match = find_when(dateline)
-    if not match:
+    found = find_all_when(dateline)
+    if not found:
         return []
-    return [analysis.fact("date", {"when": when_text(match), "event": "story dateline",
-                                   "iso": iso_date(match)}, view, confidence=0.5)]
-
-
-def _inside_quote(text: str, position: int) -> bool:
-    """Times inside a quotation are the speaker's words, not the story's events."""
-    before = text[:position]
-    return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
+    return [analysis.fact("date", {"when": when_text(found[0]), "event": "story dateline",
+                                   "iso": iso_date(found[0])}, view, confidence=0.5)]

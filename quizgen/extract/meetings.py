@@ -5,59 +5,78 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..models import Fact
-from .dates import find_when, when_text
+from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import cue_pattern
+from .rules import cue_pattern, inside_quote, subject_is_close
 
 MAX_GAP = 70          # characters between the cue and the person met
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 
 
 def _subject_before(view: SentenceView, position: int) -> Mention | None:
-    """Who does the meeting: a pronoun right before the cue, else the sentence's first person."""
+    """Who does the meeting: a pronoun right before the cue, else the clause's first person."""
     before = [m for m in view.persons if m.end <= position]
     if not before:
         return None
     if before[-1].pronoun:
-        return before[-1]
-    named = [m for m in before if not m.possessive]
-    return named[0] if named else None
+        subject = before[-1]
+    else:
+        named = [m for m in before if not m.possessive]
+        if not named:
+            return None
+        subject = named[0]
+    return subject if subject_is_close(view.text, subject.end, position) else None
+
+
+def _shared_subject(text: str, last: tuple[Mention, int], position: int) -> Mention | None:
+    """ "She met A and then had meetings with B": the second verb shares the first's subject."""
+    subject, previous_end = last
+    between = text[previous_end:position]
+    at = between.rfind(" and ")
+    if at < 0:
+        return None
+    return subject if subject_is_close(between, at + 4, len(between)) else None
 
 
 def _objects_after(view: SentenceView, position: int) -> list[Mention]:
-    """The person right after the cue, and one joined to it by "and"."""
+    """The person right after the cue, and those joined to it by "and" ("met A and B")."""
     text = view.text
     found: list[Mention] = []
     for mention in view.persons:
         if mention.start < position or mention.pronoun:
             continue
-        gap = text[position:mention.start]
+        if mention.possessive:
+            break                             # "met Gary Neville's cross": not a person met
+        gap = text[found[-1].end if found else position:mention.start]
         if not found:
             if len(gap) > MAX_GAP or any(c in gap for c in ';."\u201c') or " said" in gap:
                 return []
             found.append(mention)
-        elif gap.strip(" ,").lower().startswith("and") or _only_title_words(gap):
+        elif _joined(gap):
             found.append(mention)
-            break
         else:
             break
     return found
 
 
-def _only_title_words(gap: str) -> bool:
+def _joined(gap: str) -> bool:
+    """ "and", perhaps with the next person's title: " and German Chancellor " """
     stripped = gap.strip(" ,")
-    return stripped.lower().startswith("and ") and '"' not in stripped
+    return (stripped == "and" or stripped.startswith("and ")) and len(stripped) < 50 and not any(
+        c in stripped for c in ';."\u201c')
 
 
-def _place_and_time(analysis: StoryAnalysis, view: SentenceView) -> dict[str, str | None]:
+def _place_and_time(view: SentenceView, near: int) -> dict[str, str | None]:
     text = view.text
     place = None
     for mention in view.places:
         if text[:mention.start].rstrip().endswith(" in"):
             place = mention.name
             break
-    when = find_when(text)
-    return {"place": place, "when": when_text(when) if when else None}
+    return {"place": place, "when": find_when(view, near)}
 
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
@@ -65,30 +84,42 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     seen: set[frozenset[str]] = set()
     one_to_one = cue_pattern("meeting")
     pairs = cue_pattern("meeting_pair")
+    between = cue_pattern("meeting_between")
     for view in analysis.views:
         if len(view.persons) < 2:
             continue
         groups: list[list[Mention]] = []
         for cue in pairs.finditer(view.text):
+            if inside_quote(view.text, cue.start()):
+                continue
             before = [m for m in view.persons if m.end <= cue.start() and not m.pronoun]
             joined = before[-2:] if len(before) >= 2 and " and " in view.text[before[-2].end:before[-1].start] else []
-            if joined and cue.start() - joined[-1].end < 40:
+            if joined and subject_is_close(view.text, joined[-1].end, cue.start(), max_words=3):
                 groups.append(joined)
+        for cue in between.finditer(view.text):
+            if inside_quote(view.text, cue.start()):
                 continue
             after = _objects_after(view, cue.end())
-            if len(after) == 2:
+            if len(after) >= 2:
                 groups.append(after)
+        last: tuple[Mention, int] | None = None    # the previous cue's subject and end
         for cue in one_to_one.finditer(view.text):
+            if inside_quote(view.text, cue.start()) or _PASSIVE.search(view.text, 0, cue.start()):
+                continue
             subject = _subject_before(view, cue.start())
+            if subject is None and last is not None:
+                subject = _shared_subject(view.text, last, cue.start())
+            if subject is not None:
+                last = (subject, cue.end())
             objects = _objects_after(view, cue.end())
             if subject and objects:
-                groups.append([subject, objects[0]])
+                groups.append([subject] + objects)
         for group in groups:
             people = list(dict.fromkeys(m.name for m in group))
             key = frozenset(people)
             if len(people) < 2 or key in seen:
                 continue
             seen.add(key)
-            slots = {"people": people, **_place_and_time(analysis, view)}
+            slots = {"people": people, **_place_and_time(view, group[-1].end)}
             facts.append(analysis.fact("meeting", slots, view))
     return facts

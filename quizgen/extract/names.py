@@ -14,12 +14,13 @@ an honorific and a word) refers back to a full name by its last or first word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from ..lexicon import data_file, word_set
 from ..models import Fact, Sentence, Story
+from ..stories import dateline_length
 
 # A capitalised word: "Albright", "O'Neill", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
 _WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*)*"
@@ -56,6 +57,8 @@ class SentenceView:
     sentence: Sentence
     persons: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
+    body_start: int = 0      # past the dateline, in the first sentence of a wire story
+    whens: list[Any] | None = None   # time expressions, found once for all extractors (dates.py)
 
     @property
     def text(self) -> str:
@@ -145,7 +148,7 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
     """
     table = places()
     not_names = word_set("not_names")
-    org_words = word_set("organisations")
+    org_words = word_set("organisations") | word_set("parties")
     titles = _title_words()
     honorifics = _honorifics()
     chunks: list[tuple[str, int, int, str]] = []
@@ -184,7 +187,7 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
     return chunks
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Candidate:
     """A name-like span found in the first pass, before mentions are resolved."""
 
@@ -192,7 +195,7 @@ class _Candidate:
     end: int
     words: tuple[str, ...]
     possessive: bool
-    honorific: bool
+    honorific: str           # the honorific or title word right before, if any ("Mrs", "title")
     kind: str                # "full", "single" or "place"
     place: str = ""
 
@@ -201,43 +204,88 @@ def _candidates(text: str) -> list[_Candidate]:
     """Full names, single name words and places in one sentence, in text order."""
     found: list[_Candidate] = []
     for match in RUN.finditer(text):
-        run = match.group("run")
         base = match.start("run")
-        spans = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN_SPLIT.finditer(run)]
-        tokens = [s[2] for s in spans]
-        if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2 and "." not in tokens[-1][:-1]:
-            tokens[-1] = tokens[-1][:-1]          # sentence-final "Tang."
-            spans[-1] = (spans[-1][0], spans[-1][1] - 1, tokens[-1])
-        possessive_run = bool(match.group("poss"))
-        chunks = _classify(tokens)
-        for index, (kind, first, last, canonical) in enumerate(chunks):
-            if kind == "place":
-                found.append(_Candidate(spans[first][0], spans[last - 1][1], tuple(tokens[first:last]),
-                                        possessive_run and last == len(tokens), False, "place",
-                                        canonical))
-        # Runs of name words (particles allowed inside) make names.
-        i = 0
-        while i < len(chunks):
-            if chunks[i][0] != "name":
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(chunks) and (chunks[j + 1][0] == "name" or (
-                    chunks[j + 1][0] == "particle" and j + 2 < len(chunks)
-                    and chunks[j + 2][0] == "name")):
-                j += 1
-            first, last = chunks[i][1], chunks[j][2]
-            after = chunks[j + 1][0] if j + 1 < len(chunks) else ""
-            before = chunks[i - 1][0] if i > 0 else ""
-            words = tuple(tokens[first:last])
-            i = j + 1
-            if after == "org" or len(words) > MAX_NAME_WORDS:
-                continue                      # "Golden Temple", "Standard Oil"
-            possessive = possessive_run and last == len(tokens)
-            kind = "full" if len(words) >= 2 else "single"
-            found.append(_Candidate(spans[first][0], spans[last - 1][1], words, possessive,
-                                    before in ("honorific", "title"), kind))
+        opens = not text[:base].strip(" \"'\u201c\u2018(")
+        for cand in _parse_run(match.group("run"), bool(match.group("poss")), opens):
+            found.append(replace(cand, start=cand.start + base, end=cand.end + base))
     return found
+
+
+@lru_cache(maxsize=65536)
+def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_Candidate, ...]:
+    """The names and places in one capitalised run, offsets relative to the run.
+
+    Cached: news repeats the same runs ("Mr Blair", "The", "Downing Street")
+    many times, and classifying a run is the costliest step of reading a story.
+    """
+    spans = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPLIT.finditer(run)]
+    tokens = [s[2] for s in spans]
+    if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2 and "." not in tokens[-1][:-1]:
+        tokens[-1] = tokens[-1][:-1]          # sentence-final "Tang."
+        spans[-1] = (spans[-1][0], spans[-1][1] - 1, tokens[-1])
+    chunks = _classify(tokens)
+    found: list[_Candidate] = []
+    for kind, first, last, canonical in chunks:
+        if kind == "place":
+            found.append(_Candidate(spans[first][0], spans[last - 1][1], tuple(tokens[first:last]),
+                                    possessive_run and last == len(tokens), "", "place", canonical))
+    # Runs of name words (particles allowed inside) make names.
+    i = 0
+    while i < len(chunks):
+        if chunks[i][0] != "name":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(chunks) and (chunks[j + 1][0] == "name" or (
+                chunks[j + 1][0] == "particle" and j + 2 < len(chunks)
+                and chunks[j + 2][0] == "name")):
+            j += 1
+        first, last = chunks[i][1], chunks[j][2]
+        after = chunks[j + 1][0] if j + 1 < len(chunks) else ""
+        before = chunks[i - 1] if i > 0 else None
+        i = j + 1
+        words = tuple(tokens[first:last])
+        if after == "org" or len(words) > MAX_NAME_WORDS or " ".join(words) in word_set("not_people"):
+            continue                      # "Golden Temple", "Standard Oil", "Morgan Stanley"
+        if len(words) >= 2 and opens_sentence and first == 0 and words[0].endswith(_VERB_ENDINGS):
+            words = words[1:]             # "Allowing Chen to stay ...": a verb, then a name
+            first += 1
+        honorific = ""
+        if before is not None and before[0] == "honorific":
+            honorific = tokens[before[1]].rstrip(".")
+        elif before is not None and before[0] == "title":
+            honorific = "title"
+        found.append(_Candidate(spans[first][0], spans[last - 1][1], words,
+                                possessive_run and last == len(tokens), honorific,
+                                "full" if len(words) >= 2 else "single"))
+    found.sort(key=lambda c: c.start)
+    return tuple(found)
+
+
+_VERB_ENDINGS = ("ing", "ed", "ly")
+
+
+_BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3})$")
+
+
+def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """ "Fair Trials Abroad director Stephen Jakobi": a name before a title and a person is an organisation."""
+    titles = _title_words()
+    keep = []
+    for index, cand in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if cand.kind == "full" and following is not None and following.kind in ("full", "single"):
+            between = _BETWEEN_ORG_AND_PERSON.match(text[cand.end:following.start] + " ")
+            if between and text[cand.end:following.start].strip() and all(
+                    w in titles for w in between.group(1).split()):
+                continue
+        keep.append(cand)
+    return keep
+
+
+def clear_caches() -> None:
+    """Forget cached run readings (benchmarks use it so every pass pays full price)."""
+    _parse_run.cache_clear()
 
 
 def _variant(a: str, b: str) -> bool:
@@ -286,15 +334,25 @@ class _Registry:
         return None
 
 
+FEMALE_HONORIFICS = frozenset("Mrs Ms Miss Mme Lady Dame Baroness Queen Princess Sister".split())
+MALE_HONORIFICS = frozenset("Mr Messrs Sir Lord King Prince Father Brother".split())
+FOCUS_SIZE = 4          # how many recent subjects a pronoun may point back to
+
+
 def analyse(story: Story) -> StoryAnalysis:
     """Read the story once: mentions per sentence, resolved to full names."""
     per_sentence = [_candidates(s.text) for s in story.sentences]
     registry = _Registry([c.words for cands in per_sentence for c in cands if c.kind == "full"])
+    female = word_set("female_names")
+    gender: dict[str, str] = {}
     views: list[SentenceView] = []
-    salient: str | None = None
+    focus: list[str] = []               # recent subjects, most recent first
+    descriptions: dict[str, set[tuple[str, str]]] = {}   # "prime minister" -> {(name, country)}
     counter = 0
+    skip = dateline_length(story.text) if story.dateline else 0
     for sentence, candidates in zip(story.sentences, per_sentence):
-        view = SentenceView(sentence)
+        candidates = _drop_organisations(sentence.text, candidates)
+        view = SentenceView(sentence, body_start=skip if sentence.start == 0 else 0)
         for cand in candidates:
             surface = sentence.text[cand.start:cand.end]
             if cand.kind == "place":
@@ -303,20 +361,28 @@ def analyse(story: Story) -> StoryAnalysis:
                 continue
             if cand.kind == "full":
                 name = registry.full(cand.words)
+                if cand.words[0] in female:
+                    gender.setdefault(name, "f")
             else:
                 name = registry.refer(cand.words[0])
-                if name is None and cand.honorific:
+                if name is None and cand.honorific and cand.honorific != "title":
                     name = cand.words[0]        # "Mr Straw" with no full name in the story
                 if name is None:
                     continue
+            if cand.honorific in FEMALE_HONORIFICS:
+                gender[name] = "f"
+            elif cand.honorific in MALE_HONORIFICS:
+                gender[name] = "m"
             counter += 1
             registry.recent[name] = counter
             view.persons.append(Mention(cand.start, cand.end, name, "person", surface,
                                         cand.possessive))
-        _resolve_pronouns(view, salient)
+        _resolve_descriptions(view, descriptions)
+        _record_titles(sentence.text, view, descriptions)
+        _resolve_pronouns(view, focus, gender)
         subject = view.subject()
         if subject is not None:
-            salient = subject.name
+            focus = [subject.name] + [n for n in focus if n != subject.name][:FOCUS_SIZE - 1]
         views.append(view)
     dateline_place = None
     if story.dateline:
@@ -325,15 +391,89 @@ def analyse(story: Story) -> StoryAnalysis:
     return StoryAnalysis(story, views, registry.order, dateline_place)
 
 
-def _resolve_pronouns(view: SentenceView, salient: str | None) -> None:
-    """He/she: the sentence's own earlier subject, else the person last in focus."""
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Last words of titles: the word a title phrase must contain."""
+    titles = [t.lower() for t in word_set("titles")]
+    # "foreign secretary" gives "secretary"; "secretary of state" gives no head "state".
+    return frozenset(t.split()[-1] for t in titles if " of " not in t) | frozenset(titles)
+
+
+def _record_titles(text: str, view: SentenceView, descriptions: dict[str, set[tuple[str, str]]]) -> None:
+    """Remember "Prime Minister Tony Blair", so "the prime minister" can point back to him."""
+    titles = _title_words()
+    table = places()
+    for mention in view.persons:
+        if mention.pronoun:
+            continue
+        words = text[:mention.start].split()[-4:]
+        if not words or words[-1].lower() not in title_heads():
+            continue
+        phrase: list[str] = []
+        country = ""
+        for word in reversed(words):
+            if word.lower() in titles:
+                phrase.insert(0, word.lower())
+            elif word in table.demonyms or word in table.names:
+                country = table.country_of.get(word, "")
+                break
+            else:
+                break
+        if phrase:
+            descriptions.setdefault(" ".join(phrase), set()).add((mention.name, country))
+
+
+def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]]) -> None:
+    """ "the prime minister", "the North Korean leader": the one person the story gave that title."""
+    if not descriptions or "he " not in view.text.lower():
+        return
+    lower = view.text.lower()
+    table = places()
+    added = []
+    for key, holders in descriptions.items():
+        start = lower.find(" " + key)
+        while start >= 0:
+            end = start + 1 + len(key)
+            if end < len(lower) and (lower[end].isalnum() or lower[end] == "-"):
+                start = lower.find(" " + key, end)
+                continue
+            before = view.text[:start].split()
+            country = ""
+            if len(before) >= 2 and before[-1] in table.demonyms and before[-2].lower() == "the":
+                country = table.country_of.get(before[-1], "")
+            elif len(before) >= 3 and " ".join(before[-2:]) in table.demonyms and before[-3].lower() == "the":
+                country = table.country_of.get(" ".join(before[-2:]), "")
+            elif not (before and before[-1].lower() == "the"):
+                start = lower.find(" " + key, end)
+                continue
+            fitting = {name for name, where in holders if not country or where in (country, "")}
+            if len(fitting) == 1:
+                added.append(Mention(start + 1, end, fitting.pop(), "person", view.text[start + 1:end],
+                                     pronoun=True))
+            start = lower.find(" " + key, end)
+    if added:
+        view.persons = sorted(view.persons + added, key=lambda m: m.start)
+
+
+def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str]) -> None:
+    """He/she: an earlier person in the sentence, else a recent subject, of a fitting gender.
+
+    "she" prefers someone known to be a woman (given name, Mrs/Ms); "he" never
+    picks someone known to be a woman. Unknown gender fits either.
+    """
     text = view.text
     if "he" not in text.lower():
         return
     added = []
     for match in PRONOUN.finditer(text):
-        earlier = [m for m in view.persons if m.end <= match.start() and not m.possessive]
-        target = earlier[0].name if earlier else salient
+        wanted = "f" if match.group()[0] in "Ss" else "m"
+        earlier = [m.name for m in view.persons if m.end <= match.start() and not m.possessive]
+        candidates = list(dict.fromkeys(earlier + focus))
+        target = None
+        if wanted == "f":
+            target = next((n for n in candidates if gender.get(n) == "f"), None)
+        if target is None:
+            target = next((n for n in candidates if gender.get(n, wanted) == wanted), None)
         if target:
             added.append(Mention(match.start(), match.end(), target, "person", match.group(),
                                  pronoun=True))

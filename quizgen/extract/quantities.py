@@ -20,6 +20,8 @@ from .rules import trim_words
 
 WHAT_WORDS = 8
 MAX_NUMBERS_PER_SENTENCE = 6     # more than this reads as a table, not prose
+MIN_SENTENCE_WORDS = 4           # "Nine mths": a table heading, not a sentence
+_CLAUSE_END = re.compile(r",\s|[;:()]|\s--?\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 
 
@@ -75,9 +77,9 @@ def _is_plural_noun(word: str, tables: dict) -> bool:
 
 def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | None:
     """The plural noun a number counts: next word, or after up to two modifiers."""
-    words = list(_WORD.finditer(text, position, min(len(text), position + 60)))
+    words = list(_WORD.finditer(text, position, min(len(text), position + 70)))
     table = places()
-    for index, match in enumerate(words[:3]):
+    for index, match in enumerate(words[:4]):
         gap = text[position if index == 0 else words[index - 1].end():match.start()]
         if any(c in gap for c in ",;:()\"") or (index == 0 and gap.strip()):
             return None
@@ -109,7 +111,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             if match and match.group("num"):
                 matches.append(match)
                 covered = match.end()
-        if not matches or len(matches) > MAX_NUMBERS_PER_SENTENCE or " vs " in text:
+        if (not matches or len(matches) > MAX_NUMBERS_PER_SENTENCE or " vs " in text
+                or len(text.split()) < MIN_SENTENCE_WORDS):
             continue
         for match in matches:
             facts.extend(_quantity(analysis, view, match, tables))
@@ -160,7 +163,7 @@ def _quantity(analysis: StoryAnalysis, view, match: re.Match[str], tables: dict)
         return []
     if not scale and not match.group("sign") and unit != "percent" and re.fullmatch(r"1[89]\d\d|20\d\d", number):
         return []                                       # a year, not a count
-    clause = re.split(r"[,;:()]|\s--?\s", text[match.start():])[0]
+    clause = _CLAUSE_END.split(text[match.start():], maxsplit=1)[0]
     slots = {"value": plain(value), "unit": unit, "what": trim_words(clause, WHAT_WORDS),
              "hedge": _hedge(text, match.start(), tables),
              "text": match.group(0).strip()}

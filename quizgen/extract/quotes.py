@@ -12,12 +12,16 @@ import re
 
 from ..models import Fact
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import cue_pattern
+from .rules import cue_pattern, subject_is_close
 
 MIN_QUOTE_WORDS = 2
 _QUOTE = re.compile(r"[\"\u201c](?P<text>[^\"\u201c\u201d]{3,}?)(?:[\"\u201d]|$)")
-_QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s*){1,3}\s+as\b")
-_SPOKESMAN = re.compile(r"^['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser|office))\b")
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s+){1,3}as\b")
+# Between "said" and the speaker: nothing, or title words ("said Judge Amy Park").
+_TITLE_GAP = re.compile(r"\s*(?:[A-Z][\w.\-]*\s+|(?:of|the|for)\s+){0,5}$")
+# "said Mr Galloway." names the speaker; "said Mr Galloway had friends" reports speech.
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_SPOKESMAN = re.compile(r"['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser))\b")
 
 
 def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) -> str | None:
@@ -35,18 +39,23 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     verb = verbs[0] if not prefer_before else verbs[-1]
     persons = [m for m in view.persons if start <= m.start and m.end <= end]
     before = [m for m in persons if m.end <= verb.start()]
-    after = [m for m in persons if m.start >= verb.end() and m.start - verb.end() <= 3]
-    if before:
-        chosen = before[-1]
-        gap = text[chosen.end:verb.start()]
-        if chosen.possessive:
-            spokes = _SPOKESMAN.match(text[chosen.end - 2:verb.start()] if text[chosen.end:chosen.end + 1] != "'" else text[chosen.end:])
-            tail = text[chosen.end:verb.start()]
-            match = re.match(r"^['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|person)|aide|adviser))\b", tail)
-            if match:
-                return f"{chosen.name}'s {match.group(1)}"
-            return None
-        if len(gap) <= 60 and not re.search(r"[;\"]", gap):
+    # '"...," said Ray Mallon' names the speaker; 'said he had "no idea"' is reported speech.
+    after = [m for m in persons if m.start >= verb.end() and m.surface.lower() not in ("he", "she")
+             and _TITLE_GAP.match(text, verb.end(), m.start) and _NAME_ENDS.match(text, m.end)]
+    if before and before[-1].possessive:
+        spokesman = _SPOKESMAN.match(text, before[-1].end, verb.start())
+        if spokesman:                  # "Tony Blair's official spokesman said"
+            return f"{before[-1].name}'s {spokesman.group(1)}"
+    # "Kelly said", "Reeker, said", "Helms, chairman of ..., said", "Shultz was guarded, saying"
+    verb_at = verb.start()
+    if verb.group().endswith("ing"):
+        comma = text.rfind(", ", start, verb_at)
+        verb_at = comma if comma >= 0 else verb_at
+    for chosen in reversed(before):    # nearest first
+        if chosen.possessive or chosen.end > verb_at:
+            continue
+        if text[chosen.end:verb_at].strip() == "," or subject_is_close(
+                text, chosen.end, verb_at, max_words=3 if verb_at == verb.start() else 8):
             return chosen.name
     if after:
         return after[0].name
@@ -73,6 +82,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         if speaker is None and first.start() == 0 and last_speaker and last_speaker[0] == paragraph:
             speaker = last_speaker[1]
         if speaker is None:
+            last_speaker = None            # someone unnamed speaks: do not carry the last speaker on
             continue
         last_speaker = (paragraph, speaker)
         for quote in quotes:

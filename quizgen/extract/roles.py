@@ -8,27 +8,20 @@ Three shapes cover most news prose:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..lexicon import word_set
 from ..models import Fact
-from .names import Mention, SentenceView, StoryAnalysis, places
+from .names import Mention, SentenceView, StoryAnalysis, places, title_heads
 from .names import _title_words as title_words
 
 MAX_TITLE_WORDS = 10
 # A party tag after a US lawmaker's name: ", R-N.C." / ", D-Mass."
 _PARTY_TAG = re.compile(r"^,\s*[RDI]-[A-Z][A-Za-z.]*")
 _AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<title>[^,;:\"()\u201c\u201d]{2,90}?)\s*(?=,|;|\.?$|\s\()")
-_BEFORE = re.compile(r"(?:^|\s)(?:(?:the|a|an)\s+|(?P<owner>[A-Z][\w.\-]*)['\u2019]s\s+)"
+_BEFORE = re.compile(r"(?:^|\s)(?:(?:[Tt]he|[Aa]n?)\s+|(?P<owner>[A-Z][\w.\-]*)['\u2019]s\s+)"
                      r"(?P<title>[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
-_CHAIN_WORD = re.compile(r"^(?:[A-Z][\w.\-]*|[a-z][\w\-]*|of)$")
-
-
-@lru_cache(maxsize=1)
-def title_heads() -> frozenset[str]:
-    """Last words of titles: the word a title phrase must contain."""
-    return frozenset(t.lower().split()[-1] for t in word_set("titles")) | frozenset(
-        t.lower() for t in word_set("titles"))
+# Words that may follow a title's head inside an appositive: "chairman of ...", "head of ...".
+_HEAD_FOLLOWERS = frozenset("of for at on in with".split())
 
 
 def _has_head(words: list[str]) -> bool:
@@ -62,13 +55,17 @@ def _split_org(words: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _title_before(text: str, mention: Mention) -> tuple[str, str | None] | None:
-    """The title words right before a name: a chain of title, org and country words."""
+    """The title words right before a name: a chain of title, org and country words.
+
+    The chain must end in a title head ("Foreign Minister") or in "<head> of
+    <Department>" ("Secretary of State", "Secretary of Commerce").
+    """
     left = text[:mention.start].rstrip()
     if len(left) == len(text[:mention.start]):
         return None                                # no space before the name
     words = left.split()[-MAX_TITLE_WORDS:]
     titles = title_words()
-    org_words = word_set("organisations")
+    org_words = word_set("organisations") | word_set("parties")
     chain: list[str] = []
     owner: str | None = None
     for word in reversed(words):
@@ -79,19 +76,17 @@ def _title_before(text: str, mention: Mention) -> tuple[str, str | None] | None:
             owner = bare[:-2]
             break
         lower = bare.lower()
+        if lower.startswith("ex-") and lower[3:] in titles:
+            chain.insert(0, bare)                  # "ex-foreign secretary": the chain ends here
+            break
         if (lower in titles or bare in org_words or _country(bare)
-                or (bare == "of" and chain) or re.fullmatch(r"(?:[A-Z]\.){2,}", bare)
-                or (bare[:1].isupper() and chain and chain[0].lower() in titles
-                    and bare.rstrip(".").lower() not in ("the", "a", "an")
-                    and bare not in word_set("not_names") and False)):
+                or (bare == "of" and chain) or _ABBREVIATION.fullmatch(bare)):
             chain.insert(0, bare)
             continue
         break
     while chain and chain[0] == "of":
         chain.pop(0)
-    if not chain or not _has_head(chain[-1:]) and not _has_head(chain):
-        return None
-    if chain[-1].lower() not in title_heads() and chain[-1] not in ("State",):
+    if not chain or not _ends_in_title(chain):
         return None
     org, rest = _split_org(chain)
     if not rest:
@@ -99,6 +94,19 @@ def _title_before(text: str, mention: Mention) -> tuple[str, str | None] | None:
     if org is None and owner:
         org = _country(owner)
     return " ".join(rest), org
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _ends_in_title(chain: list[str]) -> bool:
+    heads = title_heads()
+    if chain[-1].lower() in heads:
+        return True
+    if "of" in chain:                               # "Secretary of State", "Chancellor of the Exchequer"
+        at = len(chain) - 1 - chain[::-1].index("of")
+        return at > 0 and chain[at - 1].lower() in heads and all(w[:1].isupper() for w in chain[at + 1:])
+    return False
 
 
 def _title_after(text: str, mention: Mention) -> tuple[str, str | None] | None:
@@ -135,6 +143,9 @@ def _clean_appositive(title: str, org: str | None) -> tuple[str, str | None] | N
     head_at = next((i for i, w in enumerate(words) if w.lower() in heads), None)
     if head_at is None or head_at > 4:
         return None
+    last_head = max(i for i, w in enumerate(words) if w.lower() in heads)
+    if last_head + 1 < len(words) and words[last_head + 1].lower() not in _HEAD_FOLLOWERS:
+        return None                                # "the mayor to apologise for ...": a clause
     if any(w.lower() in ("said", "says", "told", "is", "was", "has", "had", "will") for w in words):
         return None
     found_org, rest = _split_org(words)
@@ -143,7 +154,7 @@ def _clean_appositive(title: str, org: str | None) -> tuple[str, str | None] | N
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str]] = set()      # (person, title head): "Tory leader" = "leader"
     for view in analysis.views:
         for mention in view.persons:
             if mention.pronoun:
@@ -153,10 +164,20 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                 if not found:
                     continue
                 title, org = found
-                key = (mention.name, title.lower())
+                key = (mention.name, _head(title))
                 if key in seen:
                     continue
                 seen.add(key)
                 facts.append(analysis.fact("role", {"person": mention.name, "title": title,
                                                     "org": org}, view))
     return facts
+
+
+def _head(title: str) -> str:
+    """The title's head word, so one position is one fact however it is worded."""
+    words = title.lower().split()
+    heads = title_heads()
+    if "of" in words:                     # "chairman of the Senate ...": the head comes first
+        words = words[:words.index("of")]
+    found = [w for w in words if w in heads]
+    return found[-1] if found else title.lower()

@@ -20,8 +20,11 @@ def cue_pattern(name: str) -> re.Pattern[str]:
     a case-insensitive alternation, which matters over a whole corpus).
     """
     phrases = sorted((str(p) for p in data_file("cues")[name]), key=len, reverse=True)
+    alternation = r"\b(?:" + "|".join(phrases) + r")\b"
+    if not all(p[:1].isalpha() for p in phrases):
+        return re.compile(alternation)
     first = "".join(sorted({p[0] for p in phrases}))
-    return re.compile(rf"(?=[{re.escape(first)}])\b(?:" + "|".join(phrases) + r")\b")
+    return re.compile(rf"(?=[{re.escape(first)}])" + alternation)
 
 
 @lru_cache(maxsize=None)
@@ -38,3 +41,52 @@ def clause_end(text: str, start: int) -> int:
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit]).strip(" ,;:\"'\u201c\u201d")
+
+
+def inside_quote(text: str, position: int) -> bool:
+    """Whether a position is inside quotation marks, also for quotes opened in an earlier sentence.
+
+    Words inside a quotation are the speaker's, not the story's: a cue there has
+    the speaker as its subject, a date there may not be the story's event.
+    """
+    before = text[:position]
+    if "\u201c" in text or "\u201d" in text:
+        return before.count("\u201c") > before.count("\u201d") or (
+            text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
+    first = text.find('"')
+    if first < 0:
+        return False
+    # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
+    starts_inside = _closes(text, first)
+    return (before.count('"') + starts_inside) % 2 == 1
+
+
+def _closes(text: str, index: int) -> bool:
+    """Whether the straight quote mark at `index` closes a quotation (it follows a word)."""
+    after_word = index > 0 and not text[index - 1].isspace() and text[index - 1] not in "([:"
+    before_word = index + 1 < len(text) and text[index + 1].isalnum()
+    return after_word and not before_word
+
+
+def _find(text: str, mark: str, start: int) -> int:
+    found = text.find(mark, start)
+    return found if found >= 0 else len(text)
+
+
+_APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
+_RELATIVE_START = re.compile(r"^,\s+(?:who|which)\s")
+_CLAUSE_WORDS = frozenset("said says told that who which whose because when if after before "
+                          "while although reports".split())
+
+
+def subject_is_close(text: str, subject_end: int, cue_start: int, max_words: int = 6) -> bool:
+    """Whether a person before a verb is its subject, not someone in another clause.
+
+    Allowed between them: appositives ("Kelly, an assistant secretary ..., met"),
+    a relative opener (", who flew to"), and a few words ("was due to", "began
+    her visit by"); not a comma, a reporting verb or a new clause.
+    """
+    gap = _APPOSITIVES.sub("", text[subject_end:cue_start])     # also ", who is in Rome today,"
+    gap = _RELATIVE_START.sub(" ", gap)
+    words = gap.lower().split()
+    return "," not in gap and len(words) <= max_words and not any(w in _CLAUSE_WORDS for w in words)

@@ -1,0 +1,52 @@
+from quizgen.extract.names import analyse
+from quizgen.stories import parse_story
+
+
+def _persons(text: str) -> list[list[str]]:
+    story = parse_story("Headline here\n\n" + text, "t.txt")
+    return [[m.name for m in view.persons] for view in analyse(story).views]
+
+
+def test_surname_and_honorific_resolve_to_full_name():
+    persons = _persons("Finance Minister Olga Vantreska spoke on Monday. "
+                       "Later Ms Vantreska left. Vantreska's aides stayed.")
+    assert persons == [["Olga Vantreska"], ["Olga Vantreska"], ["Olga Vantreska"]]
+
+
+def test_family_name_first_resolves_by_first_word():
+    persons = _persons("Premier Wei Lanfang opened the fair. Wei said trade was strong.")
+    assert persons[1] == ["Wei Lanfang"]
+
+
+def test_she_prefers_a_woman_over_the_last_subject():
+    persons = _persons("Senator Margaret Oduya arrived in Paris. "
+                       "Deputy Marco Feltri greeted her. She later flew home.")
+    assert persons[2] == ["Margaret Oduya"]
+
+
+def test_spelling_variants_of_one_name_merge():
+    persons = _persons("The envoy met Kim Dong-sik. Officials said Kim Dong-suk "
+                       "would answer. Kim Dong-suk did not.")
+    assert {p for sentence in persons for p in sentence} == {"Kim Dong-suk"}
+
+
+def test_places_and_organisations_are_not_people():
+    persons = _persons("The Golden Temple stood near the State Department in New York.")
+    assert persons == [[]]
+
+
+def test_sentence_opening_verb_is_not_part_of_the_name():
+    persons = _persons("Governor Ana Petrosyan spoke. Allowing Petrosyan to stay was a mistake.")
+    assert persons[1] == ["Ana Petrosyan"]
+
+
+def test_name_before_a_title_and_a_person_is_an_organisation():
+    persons = _persons("But Fair Courts Abroad director Stan Jakes said no. He said it again.")
+    assert persons == [["Stan Jakes"], ["Stan Jakes"]]
+
+
+def test_role_description_points_back_to_the_one_holder():
+    persons = _persons("Prime Minister Ivo Sandor met the press. Later the prime minister left. "
+                       "The Danish leader was not there.")
+    assert persons[1] == ["Ivo Sandor"]
+    assert persons[2] == []

@@ -1,0 +1,27 @@
+from quizgen.extract.rules import inside_quote, subject_is_close
+
+
+def _inside(text, word):
+    return inside_quote(text, text.index(word))
+
+
+def test_inside_quote_in_one_sentence():
+    text = 'Mr Lee said "we go on Monday" and left on Tuesday.'
+    assert _inside(text, "Monday") and not _inside(text, "Tuesday")
+
+
+def test_quote_opened_in_an_earlier_sentence():
+    text = 'it will be done this year," he said on Friday.'
+    assert _inside(text, "this year") and not _inside(text, "Friday")
+
+
+def test_quote_that_opens_later_in_the_sentence():
+    text = 'Speaking on Saturday, she said: "We go on Sunday.'
+    assert not _inside(text, "Saturday") and _inside(text, "Sunday")
+
+
+def test_subject_is_close_allows_appositives_not_new_clauses():
+    text = "Kelly, an assistant secretary for trade, met Sha Bo."
+    assert subject_is_close(text, len("Kelly"), text.index("met"))
+    text = "Lee said reports that the bank met Sha Bo were wrong."
+    assert not subject_is_close(text, len("Lee"), text.index("met"))

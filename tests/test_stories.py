@@ -1,0 +1,44 @@
+from quizgen.stories import dateline_length, parse_story, split_sentences
+
+
+def _texts(body):
+    return [s.text for s in split_sentences(body)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    assert _texts("He met Mr. Smith at 5 p.m. on Monday. Then he left.") == [
+        "He met Mr. Smith at 5 p.m. on Monday.", "Then he left."]
+    assert _texts("Sen. Jo Helms, R-N.C., spoke. Gov. Ann Rich did too.") == [
+        "Sen. Jo Helms, R-N.C., spoke.", "Gov. Ann Rich did too."]
+
+
+def test_dotted_acronym_ends_a_sentence_only_before_a_starter():
+    assert _texts("The U.S. Navy said so. The U.S. is big.") == [
+        "The U.S. Navy said so.", "The U.S. is big."]
+
+
+def test_decimals_and_quotes():
+    assert _texts("Growth hit 3.5 pct. It was the best.") == ["Growth hit 3.5 pct.", "It was the best."]
+    assert _texts('"We will win." He smiled.') == ['"We will win."', "He smiled."]
+
+
+def test_sentences_are_verbatim_slices_with_offsets():
+    story = parse_story("Title line\n\nFirst one here. Second one.\n\nThird paragraph.", "t.txt")
+    for sentence in story.sentences:
+        assert story.text[sentence.start:sentence.end] == sentence.text
+    assert [s.paragraph for s in story.sentences] == [0, 0, 1]
+
+
+def test_dateline_is_found_and_measured():
+    story = parse_story("HEADLINE\n\nWASHINGTON, March 4 - The Senate voted.", "x.txt")
+    assert story.dateline == "WASHINGTON, March 4"
+    assert story.text[dateline_length(story.text):].startswith("The Senate")
+
+
+def test_control_characters_are_dropped():
+    story = parse_story("Title\n\nA bell\x07 rang. It\x1b stopped.", "x.txt")
+    assert [s.text for s in story.sentences] == ["A bell rang.", "It stopped."]
+
+
+def test_no_sentences_in_an_empty_body():
+    assert split_sentences("") == []
