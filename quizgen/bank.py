@@ -1,6 +1,7 @@
 """The YAML form of a question bank. Nothing else reads or writes bank files."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -9,7 +10,7 @@ import yaml
 
 from .atomic import write_atomic
 from .errors import QuizgenError, UsageError
-from .models import STATUSES, Bank, Question, StoryRef
+from .models import STATUSES, Bank, Question, StoryRef, stable_id
 
 DEFAULT_BANK_DIR = Path("question_bank")
 MAX_BANK_BYTES = 50 * 1024 * 1024
@@ -38,20 +39,9 @@ def bank_files(args: Iterable[str | Path]) -> list[Path]:
 
 
 def read_bank(path: str | Path) -> Bank:
+    """Load a bank safely: no Python tags, no aliases, bounded size and depth."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise QuizgenError(f"cannot read bank: {exc.strerror or exc}", path) from None
-    if len(raw) > MAX_BANK_BYTES:
-        raise QuizgenError("bank file is too large", path)
-    try:
-        doc = yaml.safe_load(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise QuizgenError("bank is not UTF-8 text", path) from None
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        raise QuizgenError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path, line) from None
+    doc = load_bank_document(path)
     if not isinstance(doc, dict):
         raise QuizgenError("a bank must be a mapping with `story:` and `questions:`", path, 1)
     story = doc.get("story") if isinstance(doc.get("story"), dict) else {}
@@ -60,14 +50,103 @@ def read_bank(path: str | Path) -> Bank:
         raise QuizgenError("`questions:` must be a list", path)
     ref = StoryRef(id=str(story.get("id", path.stem)), title=str(story.get("title", path.stem)),
                    file=str(story.get("file", "")))
-    return Bank(story=ref, questions=[Question.from_dict(q) for q in questions if isinstance(q, dict)],
-                path=str(path))
+    for number, item in enumerate(questions, 1):
+        if not isinstance(item, dict):
+            raise QuizgenError(f"question {number} is not a mapping (run `quizgen validate` for lines)", path)
+    return Bank(story=ref, questions=[Question.from_dict(q) for q in questions], path=str(path))
+
+
+def read_bank_text(path: Path) -> str:
+    """The bank's text, refusing what could hurt: huge files, non-UTF-8, YAML aliases."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BANK_BYTES:
+            raise QuizgenError(f"bank is larger than {MAX_BANK_BYTES // (1024 * 1024)} MB; refusing to load it", path)
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise QuizgenError(f"bank is not UTF-8 text (byte {exc.start})", path) from None
+    except OSError as exc:
+        raise QuizgenError(f"cannot read bank: {exc.strerror or exc}", path) from None
+    if _MAYBE_ALIAS.search(text):
+        _refuse_aliases(text, path)
+    return text
+
+
+# An anchor (&a) or alias (*a) can only start after a space, a flow indicator or a line start.
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s,\[{:-])[&*][^\s,\[\]{}]")
+
+
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Aliases can blow a small file up into billions of nodes ("billion laughs"): banks never need them."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise QuizgenError("YAML anchors and aliases are not allowed in banks", path,
+                                   event.start_mark.line + 1)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, path) from None
+
+
+def load_bank_document(path: Path) -> object:
+    text = read_bank_text(path)
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, path) from None
+    except RecursionError:
+        raise QuizgenError("bank is too deeply nested", path) from None
+
+
+def _yaml_error(exc: yaml.YAMLError, path: Path) -> QuizgenError:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "could not determine a constructor" in str(exc):
+        problem = "Python and other custom tags are not allowed in banks"
+    return QuizgenError(f"not valid YAML: {problem}", path, mark.line + 1 if mark else None)
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Writes shared values out in full: banks never contain anchors or aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+# Strings a YAML 1.2 reader (ruamel, used for merges) would take for numbers, e.g. an id "71433180e949".
+_YAML12_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
+                            r"|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "'" if _YAML12_NUMBER.fullmatch(data) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+EDITABLE = ("prompt", "answer", "choices", "accepted", "tags")
+
+
+def fingerprint(fields: dict) -> str:
+    """What quizgen generated for the fields a person may edit: an edit changes it."""
+    return stable_id(*[fields.get(key) for key in EDITABLE], length=10)
+
+
+def question_record(question: Question) -> dict:
+    """A question as stored: its fields plus the fingerprint of what was generated."""
+    record = question.to_dict()
+    record["generated"] = fingerprint(record)
+    return record
 
 
 def dump_bank(bank: Bank) -> str:
     doc = {"story": {"id": bank.story.id, "title": bank.story.title, "file": bank.story.file},
-           "questions": [q.to_dict() for q in bank.questions]}
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+           "questions": [question_record(q) for q in bank.questions]}
+    return BANK_HEADER + yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+BANK_HEADER = ("# quizgen question bank: edit freely. Regeneration keeps your edits, statuses\n"
+               "# (draft/approved/rejected), comments and hand-written questions. See docs/bank.md.\n")
 
 
 def write_bank(bank: Bank, path: str | Path) -> Path:
@@ -119,37 +198,23 @@ def select_questions(args: Sequence[str | Path], filters: QuestionFilter | None 
 
 @dataclass
 class MergeReport:
-    """What regeneration did to one bank file."""
+    """What regeneration did (or, with --dry-run, would do) to one bank file."""
 
     path: str
     added: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)       # unchanged, or a person's edit kept
+    updated: list[str] = field(default_factory=list)    # untouched by people, refreshed from the rules
     stale: list[str] = field(default_factory=list)
+    revived: list[str] = field(default_factory=list)    # stale questions whose fact is found again
 
 
 def save_generated(generated: Bank, path: str | Path, dry_run: bool = False) -> MergeReport:
-    """Merge freshly generated questions into the bank at `path`, never losing a person's work."""
+    """Write freshly generated questions, merging into an existing bank without losing a person's work."""
     path = Path(path)
-    report = MergeReport(path=str(path))
     if not path.exists():
-        report.added = [q.id for q in generated.questions]
+        report = MergeReport(path=str(path), added=[q.id for q in generated.questions])
         if not dry_run:
             write_bank(generated, path)
         return report
-    existing = read_bank(path)
-    fresh = {q.id: q for q in generated.questions}
-    merged: list[Question] = []
-    for question in existing.questions:
-        if question.id in fresh:
-            fresh.pop(question.id)
-            report.kept.append(question.id)
-        elif question.template and not question.stale:
-            question.stale = True
-            report.stale.append(question.id)
-        merged.append(question)
-    for question in fresh.values():
-        merged.append(question)
-        report.added.append(question.id)
-    if not dry_run:
-        write_bank(Bank(story=existing.story, questions=merged), path)
-    return report
+    from .bank_merge import merge_into_file
+    return merge_into_file(generated, path, dry_run)

@@ -157,7 +157,12 @@ def generate(
 def _report_generation(report, dry_run: bool) -> None:
     for merge in report.merges:
         verb = "would write" if dry_run else "wrote"
-        say(f"{verb} {merge.path}: {len(merge.added)} added, {len(merge.kept)} kept, {len(merge.stale)} stale")
+        say(f"{verb} {merge.path}: {len(merge.added)} added, {len(merge.updated)} updated, "
+            f"{len(merge.kept)} kept, {len(merge.stale)} marked stale")
+        if dry_run:
+            for label, ids in (("add", merge.added), ("update", merge.updated), ("mark stale", merge.stale)):
+                for question_id in ids:
+                    typer.echo(f"  would {label} {question_id}")
     _report_problems(report)
 
 
@@ -179,7 +184,7 @@ def build(
     paths = _inputs(files)
     report = generate_banks(paths, bank, options=_generate_options(seed, templates, min_score),
                             jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
-    questions = sum(len(m.added) + len(m.kept) for m in report.merges)
+    questions = sum(len(m.added) + len(m.kept) + len(m.updated) for m in report.merges)
     say(f"wrote {len(report.merges)} banks in {bank}/ ({questions} questions)")
     if report.merges:
         selection = select_questions([str(p) for p in report.bank_paths])
@@ -267,13 +272,16 @@ def quiz(
 
 @app.command()
 def validate(banks: Banks = None) -> None:
-    """Check bank files: every problem as FILE:LINE: message."""
-    from .bank import bank_files, read_bank
+    """Check bank files: every problem as FILE:LINE: message (exit 1), else a one-line summary."""
+    from .bank import bank_files
+    from .bank_validate import validate_banks
 
-    total = 0
-    for path in bank_files(banks or []):
-        total += len(read_bank(path).questions)
-    typer.echo(f"ok: {total} questions")
+    report = validate_banks(bank_files(banks or []))
+    for problem in report.problems:
+        typer.echo(str(problem))
+    if report.problems:
+        raise typer.Exit(EXIT_DATA)
+    typer.echo(report.summary())
 
 
 def main() -> None:
