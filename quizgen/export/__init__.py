@@ -26,6 +26,7 @@ class ExportOptions:
     answer_key: bool = True
     key_only: bool = False
     format: str = ""        # the format name chosen, for modules that write several
+    reverse_roles: bool = False   # Anki: also a reversed card (position -> person) for role questions
 
 
 # format name -> module in this package holding `write`

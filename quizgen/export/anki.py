@@ -1,34 +1,122 @@
-"""Anki decks (.apkg) through genanki."""
+"""Anki decks (.apkg) that re-import in place.
+
+Model and deck ids are derived from names and each note's GUID from its
+question id, so a regenerated deck updates notes and keeps review history.
+Notes are written one story (subdeck) at a time, so memory does not grow with
+the number of questions. Every field is escaped bank text.
+"""
 from __future__ import annotations
 
 import html
+import itertools
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import zipfile
 from pathlib import Path
 
 import genanki
+from genanki.apkg_col import APKG_COL
+from genanki.apkg_schema import APKG_SCHEMA
 
 from ..atomic import write_atomic
 from ..bank import Selection
-from ..models import stable_id
+from ..models import Question, stable_id
 from . import ExportOptions
+from .anki_models import model_for
 
-BASIC_MODEL = genanki.Model(
-    int(stable_id("quizgen basic model"), 16) % (1 << 31),
-    "quizgen Basic",
-    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Source"}],
-    templates=[{"name": "Card 1", "qfmt": "{{Question}}",
-                "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<div class=source>{{Source}}</div>"}],
-)
+LETTERS = "ABCDEFGH"
+
+
+def anki_id(*parts: str) -> int:
+    """A stable 31-bit id from names: never from time or order."""
+    return int(stable_id(*parts), 16) % (1 << 30) + (1 << 30)
 
 
 def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
-    deck = genanki.Deck(int(stable_id("deck", options.deck_name), 16) % (1 << 31), options.deck_name)
-    for question in selection.questions:
-        deck.add_note(genanki.Note(model=BASIC_MODEL, guid=genanki.guid_for(question.id),
-                                   fields=[html.escape(question.prompt), html.escape(question.answer),
-                                           html.escape(question.source)]))
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.build")
-    genanki.Package(deck).write_to_file(str(tmp))
-    data = tmp.read_bytes()
-    tmp.unlink()
+    fd, db_path = tempfile.mkstemp(suffix=".anki2", dir=out.parent)
+    os.close(fd)
+    try:
+        timestamp = time.time()      # newer than the last export: Anki then updates notes in place
+        ids = itertools.count(int(timestamp * 1000))
+        with sqlite3.connect(db_path) as connection:
+            cursor = connection.cursor()
+            cursor.executescript(APKG_SCHEMA)
+            cursor.executescript(APKG_COL)
+            for bank in selection.banks:
+                deck = genanki.Deck(0, "")
+                deck.name = f"{options.deck_name}::{_deck_title(bank.story.title)}"
+                deck.deck_id = anki_id("deck", deck.name)
+                for question in bank.questions:
+                    deck.add_note(note_for(question, bank.story.title, options))
+                deck.write_to_db(cursor, timestamp, ids)
+        package = Path(db_path).with_suffix(".apkg")
+        with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(db_path, "collection.anki2")
+            archive.writestr("media", "{}")
+        data = package.read_bytes()
+        package.unlink()
+    finally:
+        os.unlink(db_path)
     return write_atomic(out, data)
+
+
+def _deck_title(title: str) -> str:
+    """A subdeck name: '::' would nest decks, so it is softened."""
+    return re.sub(r"\s+", " ", title.replace("::", ":")).strip() or "story"
+
+
+def note_for(question: Question, story_title: str, options: ExportOptions) -> genanki.Note:
+    """One note: fields escaped, GUID from the question id, tags Anki can store."""
+    e = html.escape
+    source = highlight(question.source, question.answer)
+    story = e(story_title)
+    model = model_for(question)
+    if question.type == "cloze":
+        fields = [e(question.cloze or question.prompt), source, story]
+    elif question.type == "mcq":
+        letter = LETTERS[question.choices.index(question.answer)] if question.answer in question.choices else "?"
+        choices = "".join(f'<li data-letter="{LETTERS[i]}">{e(c)}</li>' for i, c in enumerate(question.choices[:8]))
+        fields = [e(question.prompt), f"<ol class=choices>{choices}</ol>", f"{letter}. {e(question.answer)}",
+                  source, story]
+    elif question.type == "truefalse":
+        fields = [e(question.prompt), e(question.answer), e(question.explanation), source, story]
+    elif question.type == "matching":
+        rows = "".join(f"<tr><td>{e(left)}</td><td>{e(right)}</td></tr>" for left, right in question.pairs)
+        lefts = "".join(f"<li>{e(left)}</li>" for left, _ in question.pairs)
+        rights = sorted((right for _, right in question.pairs), key=lambda r: stable_id(question.id, r))
+        shuffled = "".join(f"<li>{e(right)}</li>" for right in rights)
+        fields = [e(question.prompt), f"<ul class=left>{lefts}</ul><ul class=right>{shuffled}</ul>",
+                  f"<table class=pairs>{rows}</table>", e(question.source), story]
+    else:
+        reverse_prompt = reverse_answer = ""
+        fact = question.fact
+        if options.reverse_roles and fact.get("type") == "role" and question.answer == fact.get("title"):
+            reverse_prompt, reverse_answer = e(f"Who is {fact['title']}?"), e(str(fact.get("person", "")))
+        fields = [e(question.prompt), e(question.answer), source, story, reverse_prompt, reverse_answer]
+    return genanki.Note(model=model, fields=fields, guid=genanki.guid_for(question.id), tags=tags_for(question),
+                        sort_field=fields[0])
+
+
+def highlight(source: str, answer: str) -> str:
+    """The escaped source sentence with the answer marked, so the back shows where it comes from."""
+    escaped = html.escape(source)
+    target = html.escape(answer)
+    if target and target in escaped and answer not in ("True", "False"):
+        return escaped.replace(target, f"<mark>{target}</mark>", 1)
+    return escaped
+
+
+def tags_for(question: Question) -> list[str]:
+    """Fact type, story id, difficulty and the bank's tags; Anki tags have no spaces."""
+    raw = [*question.tags, question.fact.get("type", ""), question.story, f"difficulty::{question.difficulty}"]
+    tags = []
+    for tag in raw:
+        tag = re.sub(r"\s+", "_", str(tag).strip())
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
