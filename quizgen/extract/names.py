@@ -71,12 +71,6 @@ class SentenceView:
                 return mention
         return self.persons[0] if self.persons else None
 
-    def persons_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.persons if start <= m.start and m.end <= end]
-
-    def places_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.places if start <= m.start and m.end <= end]
-
 
 @dataclass
 class StoryAnalysis:

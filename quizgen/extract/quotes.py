@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Fact
-from .names import Mention, SentenceView, StoryAnalysis
+from .names import SentenceView, StoryAnalysis
 from .rules import cue_pattern, subject_is_close
 
 MIN_QUOTE_WORDS = 2
@@ -25,6 +25,7 @@ _SPOKESMAN = re.compile(r"['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|
 
 
 def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) -> str | None:
+    """The named speaker in the text outside the quotation marks, or None."""
     text = view.text
     start, end = outside
     speech = cue_pattern("speech")
