@@ -14,7 +14,7 @@ an honorific and a word) refers back to a full name by its last or first word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -199,9 +199,10 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for match in RUN.finditer(text):
         base = match.start("run")
-        opens = not text[:base].strip(" \"'\u201c\u2018(")
+        opens = base <= 3 and not text[:base].strip(" \"'\u201c\u2018(")
         for cand in _parse_run(match.group("run"), bool(match.group("poss")), opens):
-            found.append(replace(cand, start=cand.start + base, end=cand.end + base))
+            found.append(_Candidate(cand.start + base, cand.end + base, cand.words, cand.possessive,
+                                    cand.honorific, cand.kind, cand.place))
     return found
 
 
