@@ -18,6 +18,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     except OSError as exc:
         raise QuizgenError(f"cannot write here: {exc.strerror or exc}", path) from exc
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -30,6 +31,16 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         _remove_quietly(tmp)
         raise
     return path
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the mode of the file being replaced; a new file gets the usual 0o666 less umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove_quietly(tmp: str) -> None:

@@ -5,14 +5,12 @@ stderr, and turns QuizgenError into one line and an exit code (see README).
 """
 from __future__ import annotations
 
-import json
 import sys
 import traceback
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-import yaml
 
 from . import __version__
 
@@ -104,23 +102,16 @@ def extract(
     jobs: Jobs = None,
 ) -> None:
     """Print the facts found in stories (who holds which position, who met whom, numbers, dates, ...)."""
-    from .pipeline import process_stories
+    from .pipeline import process_stories, write_facts
 
     if fmt not in ("json", "yaml"):
         raise UsageError(f"unknown --format {fmt!r}; choose json or yaml")
     paths = story_paths(files)
-    facts, failed = [], 0
-    for outcome in process_stories(paths, with_questions=False, jobs=_jobs(jobs, paths),
-                                   show_progress=not Settings.quiet):
-        if outcome.error:
-            failed += 1
-            typer.echo(f"quizgen: {outcome.error}", err=True)
-        facts.extend(f.to_dict() for f in outcome.facts)
-    doc = {"facts": facts}
-    if fmt == "json":
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-    else:
-        sys.stdout.write(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True))
+    outcomes = process_stories(paths, with_questions=False, jobs=_jobs(jobs, paths),
+                               show_progress=not Settings.quiet)
+    failed = write_facts(outcomes, sys.stdout, fmt)
+    for outcome in failed:
+        typer.echo(f"quizgen: {outcome.error}", err=True)
     if failed:
         raise typer.Exit(EXIT_DATA)
 
@@ -167,16 +158,15 @@ def build(
     report = generate_banks(paths, bank, seed=seed, jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
     questions = sum(len(m.added) + len(m.kept) for m in report.merges)
     say(f"wrote {len(report.merges)} banks in {bank}/ ({questions} questions)")
-    _report_problems(report, stop_on_failure=False)
-    selection = select_questions([str(p) for p in report.bank_paths])
-    options = ExportOptions(seed=seed)
-    for name, fmt in (("quizgen.apkg", "apkg"), ("quiz.pdf", "pdf"), ("quiz.html", "html")):
-        say(f"wrote {export(selection, out / name, fmt, options)}")
-    if report.failures:
-        raise typer.Exit(EXIT_DATA)
+    if report.merges:
+        selection = select_questions([str(p) for p in report.bank_paths])
+        options = ExportOptions(seed=seed)
+        for name, fmt in (("quizgen.apkg", "apkg"), ("quiz.pdf", "pdf"), ("quiz.html", "html")):
+            say(f"wrote {export(selection, out / name, fmt, options)}")
+    _report_problems(report)
 
 
-def _report_problems(report, stop_on_failure: bool = True) -> None:
+def _report_problems(report) -> None:
     """Skipped and failed stories, one line each; the others were processed."""
     for outcome in report.empties:
         say(f"quizgen: {outcome.path}: no facts found; skipped")
@@ -184,7 +174,7 @@ def _report_problems(report, stop_on_failure: bool = True) -> None:
         typer.echo(f"quizgen: {outcome.error}", err=True)
     if not report.merges:
         raise QuizgenError("no story gave any questions")
-    if stop_on_failure and report.failures:
+    if report.failures:
         raise typer.Exit(EXIT_DATA)
 
 

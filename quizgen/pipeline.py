@@ -6,11 +6,14 @@ so output does not depend on the number of workers.
 """
 from __future__ import annotations
 
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence, TextIO
+
+import yaml
 
 from .bank import MergeReport, bank_path, save_generated
 from .errors import QuizgenError
@@ -97,11 +100,44 @@ def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, seed: int = 0,
                    dry_run: bool = False, show_progress: bool = True) -> GenerateReport:
     """Generate questions for each story and merge them into `bank_dir/<story-id>.yaml`."""
     report = GenerateReport()
+    first_path_of: dict[str, str] = {}
     for outcome in process_stories(paths, seed=seed, jobs=jobs, show_progress=show_progress):
         report.outcomes.append(outcome)
+        other = first_path_of.setdefault(outcome.story_id, outcome.path) if outcome.story_id else outcome.path
+        if other != outcome.path:
+            outcome.error = (f"{outcome.path}: same story id {outcome.story_id!r} as {other}; "
+                             "rename one file so their banks stay apart")
+            outcome.bank = None
         if outcome.bank is not None:
             target = bank_path(bank_dir, outcome.story_id)
             report.merges.append(save_generated(outcome.bank, target, dry_run=dry_run))
             outcome.bank = None     # written: free the memory
         outcome.facts = []
     return report
+
+
+def write_facts(outcomes: Iterable[StoryOutcome], stream: TextIO, fmt: str = "json") -> list[StoryOutcome]:
+    """Stream facts as the FACTS.md document (JSON, or the same as YAML); return failed stories.
+
+    Facts are written as each story finishes, so memory does not grow with the corpus.
+    """
+    failed = []
+    first = True
+    stream.write('{"facts": [' if fmt == "json" else "facts:")
+    for outcome in outcomes:
+        if outcome.error:
+            failed.append(outcome)
+        for fact in outcome.facts:
+            record = fact.to_dict()
+            if fmt == "json":
+                stream.write(("\n " if first else ",\n ") + json.dumps(record, ensure_ascii=False))
+            else:
+                stream.write("\n" + yaml.safe_dump([record], sort_keys=False, allow_unicode=True,
+                                                   width=1000).rstrip("\n"))
+            first = False
+        outcome.facts = []
+    if fmt == "json":
+        stream.write("\n]}\n")
+    else:
+        stream.write(" []\n" if first else "\n")
+    return failed

@@ -26,6 +26,7 @@ def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
         deck.add_note(genanki.Note(model=BASIC_MODEL, guid=genanki.guid_for(question.id),
                                    fields=[html.escape(question.prompt), html.escape(question.answer),
                                            html.escape(question.source)]))
+    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.build")
     genanki.Package(deck).write_to_file(str(tmp))
     data = tmp.read_bytes()

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Long fuzz run: every property test with 10,000 examples per target, and the
+# SIGKILL crash tests with 200 kills. Prints hypothesis' per-target statistics
+# (look for "passing examples").
+#   bash benchmarks/fuzz.sh            # from the project root, in the venv
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HYPOTHESIS_PROFILE=long python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics \
+  tests/test_properties_*.py 2>&1 | grep -E "^tests/|passing examples|failing|passed|failed"
+QUIZGEN_KILLS=200 python -m pytest -q -p no:cacheprovider tests/test_crash_safety.py tests/test_quiz_crash*.py 2>&1 | tail -3
