@@ -18,6 +18,8 @@ from quizgen.stories import parse_story
     "He said. She said. They said \"\" \"",
     "A" * 5000 + ". " + "1" * 5000,
     "Minister Jos\u00c3\u00a9 Ram\u00c3\u00adrez said \ufffd\ufffd on Monday. \u00e2\u0080\u009cYes\u00e2\u0080\u009d.",
+    'Mr Lee said, ' * 3000 + '"yes".',
+    ('Mr Lee backed, ' * 60 + 'the plan. ') * 20,
     "Mr\u00a0Lee met\u2009Dr\u00a0Kim in\u00a0Paris. \u201cNo,\u201d he said\u2026",
 ])
 def test_bad_input_never_raises(text):

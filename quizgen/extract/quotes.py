@@ -52,7 +52,7 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     if verb.group().endswith("ing"):
         comma = text.rfind(", ", start, verb_at)
         verb_at = comma if comma >= 0 else verb_at
-    for chosen in reversed(before):    # nearest first
+    for chosen in reversed(before[-3:]):    # nearest first
         if chosen.possessive or chosen.end > verb_at:
             continue
         if text[chosen.end:verb_at].strip() == "," or subject_is_close(
