@@ -35,6 +35,7 @@ _TOKEN_SPLIT = re.compile(r"\S+")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 MAX_NAME_WORDS = 4
+MAX_TITLE_HOLDERS = 8          # people sharing one title before "the <title>" means no one
 MAX_SENTENCE_CHARS = 1000      # news sentences run to a few hundred characters; 2 in 165,000 are longer
 
 
@@ -302,12 +303,17 @@ class _Registry:
         ordered = list(counts)
         for words in ordered:
             self.canonical[words] = " ".join(words)
-        # Spelling variants of one name: same length, same first word, last word one letter off.
-        for index, words in enumerate(ordered):
-            for other in ordered[index + 1:]:
-                if len(words) == len(other) and words[:-1] == other[:-1] and _variant(words[-1], other[-1]):
-                    keep = other if counts[other] >= counts[words] else words
-                    self.canonical[words] = self.canonical[other] = " ".join(keep)
+        # Spelling variants of one name: same words but the last, and that one letter off.
+        # Only names that share all but the last word are compared, so this stays linear.
+        groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for words in ordered:
+            groups.setdefault(words[:-1], []).append(words)
+        for group in groups.values():
+            for index, words in enumerate(group):
+                for other in group[index + 1:]:
+                    if _variant(words[-1], other[-1]):
+                        keep = other if counts[other] >= counts[words] else words
+                        self.canonical[words] = self.canonical[other] = " ".join(keep)
         self.order = list(dict.fromkeys(self.canonical[w] for w in ordered))
         self.by_last: dict[str, list[str]] = {}
         self.by_first: dict[str, list[str]] = {}
@@ -417,8 +423,9 @@ def _record_titles(text: str, view: SentenceView, descriptions: dict[str, set[tu
                 break
             else:
                 break
-        if phrase:
-            descriptions.setdefault(" ".join(phrase), set()).add((mention.name, country))
+        holders = descriptions.setdefault(" ".join(phrase), set()) if phrase else None
+        if holders is not None and len(holders) < MAX_TITLE_HOLDERS:   # past that, hopelessly ambiguous
+            holders.add((mention.name, country))
 
 
 def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]]) -> None:
