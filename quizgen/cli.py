@@ -76,6 +76,24 @@ Seed = Annotated[int, typer.Option("--seed", help="Same seed, same output.")]
 Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores].")]
 
 
+Templates = Annotated[Optional[Path], typer.Option(
+    "--templates", help="Your own template file (YAML), merged over the bundled templates.")]
+MinScore = Annotated[float, typer.Option("--min-score", min=0.0, max=1.0,
+                                         help="Leave out questions scored below this (0-1).")]
+
+
+def _generate_options(seed: int, templates: Optional[Path], min_score: float):
+    """Check the user's template file once, here, so a mistake is one clear line before any work."""
+    from .generate.templates import load_templates
+    from .pipeline import GenerateOptions
+
+    if templates is not None:
+        if not templates.is_file():
+            raise UsageError("no such template file", templates)
+        load_templates(templates)
+    return GenerateOptions(seed=seed, templates=str(templates) if templates else None, min_score=min_score)
+
+
 def question_filter(story: Optional[list[str]], qtype: Optional[list[str]], tag: Optional[list[str]],
                     status: Optional[list[str]], min_difficulty: int, max_difficulty: int) -> QuestionFilter:
     for value in status or []:
@@ -123,14 +141,16 @@ def generate(
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files, one per story.")] = DEFAULT_BANK_DIR,
     seed: Seed = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added, kept and marked stale.")] = False,
+    templates: Templates = None,
+    min_score: MinScore = 0.0,
     jobs: Jobs = None,
 ) -> None:
     """Write questions for each story into BANK/<story-id>.yaml, keeping every edit a person made."""
     from .pipeline import generate_banks
 
     paths = _inputs(files)
-    report = generate_banks(paths, bank, seed=seed, jobs=_jobs(jobs, paths), dry_run=dry_run,
-                            show_progress=not Settings.quiet)
+    report = generate_banks(paths, bank, options=_generate_options(seed, templates, min_score),
+                            jobs=_jobs(jobs, paths), dry_run=dry_run, show_progress=not Settings.quiet)
     _report_generation(report, dry_run)
 
 
@@ -148,6 +168,8 @@ def build(
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files.")] = DEFAULT_BANK_DIR,
     out: Annotated[Path, typer.Option("--out", help="Folder for quizgen.apkg, quiz.pdf and quiz.html.")] = Path("decks"),
     seed: Seed = 0,
+    templates: Templates = None,
+    min_score: MinScore = 0.0,
     jobs: Jobs = None,
 ) -> None:
     """Everything in one go: stories -> bank -> Anki deck, PDF and HTML quiz."""
@@ -155,7 +177,8 @@ def build(
     from .pipeline import generate_banks
 
     paths = _inputs(files)
-    report = generate_banks(paths, bank, seed=seed, jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
+    report = generate_banks(paths, bank, options=_generate_options(seed, templates, min_score),
+                            jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
     questions = sum(len(m.added) + len(m.kept) for m in report.merges)
     say(f"wrote {len(report.merges)} banks in {bank}/ ({questions} questions)")
     if report.merges:

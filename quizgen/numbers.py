@@ -62,3 +62,28 @@ def parse_number(text: str) -> float | None:
 def plain(value: float) -> int | float:
     """Whole numbers as int, so facts read 37000 and not 37000.0."""
     return int(value) if float(value).is_integer() else round(value, 6)
+
+
+_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_SCALE_WORDS = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand"))
+
+
+def number_words(value: int) -> str:
+    """37000 -> "thirty-seven thousand": how a student may type a number."""
+    if value < 0:
+        return "minus " + number_words(-value)
+    if value < 20:
+        return _SMALL[value]
+    if value < 100:
+        tens, rest = divmod(value, 10)
+        return _TENS[tens - 2] + (f"-{_SMALL[rest]}" if rest else "")
+    if value < 1000:
+        hundreds, rest = divmod(value, 100)
+        return f"{_SMALL[hundreds]} hundred" + (f" and {number_words(rest)}" if rest else "")
+    for scale, word in _SCALE_WORDS:
+        if value >= scale:
+            head, rest = divmod(value, scale)
+            tail = "" if not rest else (" and " if rest < 100 else " ") + number_words(rest)
+            return f"{number_words(head)} {word}{tail}"
+    return str(value)

@@ -55,7 +55,17 @@ class GenerateReport:
         return [Path(m.path) for m in self.merges]
 
 
-def process_story(path: str, seed: int = 0, with_questions: bool = True) -> StoryOutcome:
+@dataclass(frozen=True)
+class GenerateOptions:
+    """How questions are made: passed to every worker process."""
+
+    seed: int = 0
+    templates: str | None = None     # a user's template file, merged over the bundled ones
+    min_score: float = 0.0
+
+
+def process_story(path: str, options: GenerateOptions | None = GenerateOptions(),
+                  with_questions: bool = True) -> StoryOutcome:
     """Load, extract and (optionally) generate for one story; errors become the outcome."""
     outcome = StoryOutcome(path=path)
     try:
@@ -66,7 +76,9 @@ def process_story(path: str, seed: int = 0, with_questions: bool = True) -> Stor
             outcome.empty = True
             return outcome
         if with_questions:
-            questions = generate_questions(story, outcome.facts, seed=seed)
+            options = options or GenerateOptions()
+            questions = generate_questions(story, outcome.facts, seed=options.seed,
+                                           templates=options.templates, min_score=options.min_score)
             outcome.bank = Bank(story=StoryRef(id=story.id, title=story.title, file=story.file),
                                 questions=questions)
     except QuizgenError as exc:
@@ -74,7 +86,7 @@ def process_story(path: str, seed: int = 0, with_questions: bool = True) -> Stor
     return outcome
 
 
-def _process_for_pool(args: tuple[str, int, bool]) -> StoryOutcome:
+def _process_for_pool(args: tuple[str, GenerateOptions, bool]) -> StoryOutcome:
     return process_story(*args)
 
 
@@ -82,10 +94,11 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def process_stories(paths: Sequence[str], *, seed: int = 0, with_questions: bool = True,
-                    jobs: int = 1, show_progress: bool = True) -> Iterator[StoryOutcome]:
+def process_stories(paths: Sequence[str], *, options: GenerateOptions = GenerateOptions(),
+                    with_questions: bool = True, jobs: int = 1,
+                    show_progress: bool = True) -> Iterator[StoryOutcome]:
     """Outcomes in input order, computed by `jobs` worker processes."""
-    tasks = [(p, seed, with_questions) for p in paths]
+    tasks = [(p, options, with_questions) for p in paths]
     if jobs <= 1 or len(tasks) < 2 or "-" in paths:
         results: Iterator[StoryOutcome] = map(_process_for_pool, tasks)
         yield from progress(results, len(tasks), "stories", show_progress)
@@ -96,12 +109,12 @@ def process_stories(paths: Sequence[str], *, seed: int = 0, with_questions: bool
         yield from progress(results, len(tasks), "stories", show_progress)
 
 
-def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, seed: int = 0, jobs: int = 1,
-                   dry_run: bool = False, show_progress: bool = True) -> GenerateReport:
+def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, options: GenerateOptions = GenerateOptions(),
+                   jobs: int = 1, dry_run: bool = False, show_progress: bool = True) -> GenerateReport:
     """Generate questions for each story and merge them into `bank_dir/<story-id>.yaml`."""
     report = GenerateReport()
     first_path_of: dict[str, str] = {}
-    for outcome in process_stories(paths, seed=seed, jobs=jobs, show_progress=show_progress):
+    for outcome in process_stories(paths, options=options, jobs=jobs, show_progress=show_progress):
         report.outcomes.append(outcome)
         other = first_path_of.setdefault(outcome.story_id, outcome.path) if outcome.story_id else outcome.path
         if other != outcome.path:

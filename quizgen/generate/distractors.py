@@ -1,0 +1,168 @@
+"""Wrong answers of the same kind and register as the right one.
+
+Candidates come from the same story first (people with a role, then anyone
+named), then bundled lists in `data/distractors/`. A distractor is never the
+answer, an alias of it, or another true answer to the same question.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from ..answers import normalize, number_value, same_answer
+from ..extract.names import places
+from ..lexicon import word_list
+from ..models import Fact
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+_NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_MONTH_DAY = re.compile(r"^(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2})$")
+
+
+@dataclass
+class StoryPools:
+    """The story's own candidates by kind, gathered once per story."""
+
+    people_with_roles: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    positions: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_facts(cls, facts: list[Fact]) -> "StoryPools":
+        pools = cls()
+        for fact in facts:
+            slots = fact.slots
+            if fact.type == "role":
+                _add(pools.people_with_roles, slots["person"])
+                _add(pools.positions, slots["title"])
+            for key in ("person", "speaker"):
+                if slots.get(key):
+                    _add(pools.people, slots[key])
+            for person in slots.get("people") or []:
+                _add(pools.people, person)
+            if fact.type in ("visit", "meeting") and slots.get("place"):
+                _add(pools.places, slots["place"])
+        for person in pools.people_with_roles:
+            _add(pools.people, person)
+        return pools
+
+
+def _add(items: list[str], value: object) -> None:
+    text = str(value).strip()
+    if text and text not in items:
+        items.append(text)
+
+
+def pick(answer: str, kind: str, pools: StoryPools, rng: random.Random, *,
+         also_true: tuple[str, ...] = (), wanted: int = 3) -> list[str]:
+    """Up to `wanted` distractors for `answer`, best candidates first."""
+    chosen: list[str] = []
+    for group in _candidate_groups(answer, kind, pools, rng):
+        group = [c for c in group if c]
+        rng.shuffle(group)
+        for candidate in group:
+            if len(chosen) == wanted:
+                return chosen
+            if any(same_answer(x, candidate, kind) for x in (answer, *also_true, *chosen)):
+                continue
+            if kind == "person" and (not _looks_like_name(candidate)):
+                continue
+            chosen.append(candidate)
+    return chosen
+
+
+def _looks_like_name(text: str) -> bool:
+    return len(text.split()) >= 2 and text[0].isupper()
+
+
+def _candidate_groups(answer: str, kind: str, pools: StoryPools, rng: random.Random) -> list[list[str]]:
+    if kind == "person":
+        return [list(pools.people_with_roles), list(pools.people), list(word_list("distractors/people"))]
+    if kind == "position":
+        same_case = [p for p in pools.positions if p[:1].islower() == answer[:1].islower()]
+        styled = [_match_case(p, answer) for p in word_list("distractors/positions")]
+        return [same_case, styled]
+    if kind == "place":
+        return [list(pools.places), _places_like(answer)]
+    if kind == "number":
+        return [_numbers_near(answer, rng)]
+    if kind == "when":
+        return [_times_like(answer, rng)]
+    return []
+
+
+def _match_case(position: str, answer: str) -> str:
+    """Keep the register of bundled positions: 'spokesman' among lower-case answers, 'Premier' among capitalised."""
+    if answer[:1].islower():
+        return position[:1].lower() + position[1:]
+    return position[:1].upper() + position[1:]
+
+
+def _places_like(answer: str) -> list[str]:
+    """Countries for a country, cities for a city."""
+    table = places()
+    is_country = table.names.get(answer) not in (None, answer) or answer in set(table.country_of.values())
+    if is_country:
+        return sorted(set(table.country_of.values()))
+    return sorted(name for name, canonical in table.names.items() if canonical == name and name != answer)
+
+
+def _numbers_near(answer: str, rng: random.Random) -> list[str]:
+    """Numbers of the same magnitude, written in the answer's own format ('$3.2 billion', '50-year')."""
+    match = _NUMBER_IN_TEXT.search(answer)
+    if not match:
+        value = number_value(answer)
+        if value is None:
+            return []
+        return [str(int(value * f)) for f in (2, 3, 0.5) if int(value * f) > 0 and int(value * f) != value]
+    digits = match.group(0)
+    value = float(digits.replace(",", ""))
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    factors = [0.5, 0.75, 1.25, 1.5, 2, 3, 0.25, 4]
+    rng.shuffle(factors)
+    out = []
+    for factor in factors:
+        new = value * factor
+        if decimals:
+            new = round(new, decimals)
+            text = f"{new:,.{decimals}f}" if "," in digits else f"{new:.{decimals}f}"
+        else:
+            new = _round_like(new, value)
+            if new <= 0 or new == value:
+                continue
+            text = f"{int(new):,}" if "," in digits else str(int(new))
+        out.append(answer[:match.start()] + text + answer[match.end():])
+    return out
+
+
+def _round_like(new: float, original: float) -> int:
+    """Round to the original's precision: 37,000 -> thousands, 66 -> units."""
+    whole = int(original)
+    zeros = len(str(whole)) - len(str(whole).rstrip("0")) if whole else 0
+    step = 10 ** min(zeros, max(0, len(str(whole)) - 1))
+    return int(round(new / step) * step) if step > 1 else int(round(new))
+
+
+def _times_like(answer: str, rng: random.Random) -> list[str]:
+    """Weekdays for weekdays, years for years, dates for dates, else relative times."""
+    words = answer.split()
+    if words and words[0] in WEEKDAYS:
+        rest = " ".join(words[1:])
+        return [f"{day} {rest}".strip() for day in WEEKDAYS if day != words[0]]
+    if _YEAR.match(answer):
+        year = int(answer)
+        return [str(year + d) for d in (-3, -2, -1, 1, 2, 3)]
+    month_day = _MONTH_DAY.match(answer)
+    if month_day and month_day.group("month") in MONTHS:
+        day = int(month_day.group("day"))
+        days = [d for d in (day - 7, day - 3, day + 2, day + 5, day + 9) if 1 <= d <= 28]
+        months = [m for m in MONTHS if m != month_day.group("month")]
+        return [f"{month_day.group('month')} {d}" for d in days] + [f"{rng.choice(months)} {day}"]
+    if answer in MONTHS:
+        return [m for m in MONTHS if m != answer]
+    return [w for w in word_list("distractors/when") if normalize(w) != normalize(answer)]

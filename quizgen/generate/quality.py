@@ -1,0 +1,69 @@
+"""The quality gate: drop questions a teacher would strike out, score the rest.
+
+Dropped: the answer is given away in the stem, the answer is a bare pronoun,
+the stem is longer than a reader can hold, or it repeats another question.
+"""
+from __future__ import annotations
+
+from ..answers import normalize
+from ..models import Question
+
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
+MAX_STEM_WORDS = 70
+LONG_STEM_WORDS = 40
+
+
+def apply_quality_gate(questions: list[Question], min_score: float = 0.0) -> list[Question]:
+    kept: list[Question] = []
+    seen: set[tuple[str, ...]] = set()
+    blanks: dict[str, list[str]] = {}       # source sentence -> answers already blanked in it
+    for question in questions:
+        if _rejected(question):
+            continue
+        if "_____" in question.prompt:
+            answer = normalize(question.answer)
+            taken = blanks.setdefault(question.source, [])
+            if any(answer in other or other in answer for other in taken):
+                continue                    # the same gap of the same sentence, asked again
+            taken.append(answer)
+        key = (question.type, normalize(question.prompt), normalize(question.answer))
+        asks = ("ask", normalize(question.prompt)) if question.type in ("short", "mcq") else key
+        if key in seen or asks in seen:
+            continue
+        seen.update({key, asks})
+        question.score = round(_score(question), 3)
+        if question.score >= min_score:
+            kept.append(question)
+    return kept
+
+
+def _rejected(question: Question) -> bool:
+    answer = normalize(question.answer)
+    if not answer or answer in PRONOUNS or not question.prompt.strip():
+        return True
+    if len(question.prompt.split()) > MAX_STEM_WORDS:
+        return True
+    if question.type in ("short", "mcq", "cloze") and question.fact.get("type") != "stance" and _given_away(question):
+        return True
+    if question.type == "mcq" and len({normalize(c) for c in question.choices}) != len(question.choices):
+        return True
+    return False
+
+
+def _given_away(question: Question) -> bool:
+    """The answer (or, for a person, their surname) stands in the stem."""
+    stem = f" {normalize(question.prompt)} "
+    forms = [question.answer] + ([question.accepted[0]] if question.accepted and
+                                  question.fact.get("type") in ("role", "meeting", "quote", "visit")
+                                  and len(question.accepted[0].split()) == 1 else [])
+    return any(f" {normalize(form)} " in stem for form in forms if normalize(form))
+
+
+def _score(question: Question) -> float:
+    score = question.score
+    words = len(question.prompt.split())
+    if words > LONG_STEM_WORDS:
+        score -= 0.2
+    if question.type == "short" and question.fact.get("type") in ("quantity", "date"):
+        score -= 0.1        # fell back from multiple choice: fewer good distractors
+    return max(0.0, min(1.0, score))
