@@ -47,3 +47,9 @@ def test_passives_possessives_and_other_clauses_are_not_meetings():
 def test_meeting_two_people_is_one_meeting_of_three():
     found = _meetings("Envoy Jo Park will meet President Ali Hamid and Foreign Minister Sara Noor.")
     assert found == [(["Ali Hamid", "Jo Park", "Sara Noor"], None, None)]
+
+
+def test_meeting_as_the_setting_of_the_main_verb():
+    found = _meetings("Speaking after an hour-long meeting with President Ana Ruiz, "
+                      "Envoy Tom Held praised the plan.")
+    assert found == [(["Ana Ruiz", "Tom Held"], None, None)]

@@ -17,6 +17,10 @@ from quizgen.stories import parse_story
     "$ \u00a3 \u20ac 5-5-5-5 1.2.3.4 -- 'Mr' Mr. Mr Mr Dr. he she He She",
     "He said. She said. They said \"\" \"",
     "A" * 5000 + ". " + "1" * 5000,
+    "Minister Jos\u00c3\u00a9 Ram\u00c3\u00adrez said \ufffd\ufffd on Monday. \u00e2\u0080\u009cYes\u00e2\u0080\u009d.",
+    'Mr Lee said, ' * 3000 + '"yes".',
+    ('Mr Lee backed, ' * 60 + 'the plan. ') * 20,
+    "Mr\u00a0Lee met\u2009Dr\u00a0Kim in\u00a0Paris. \u201cNo,\u201d he said\u2026",
 ])
 def test_bad_input_never_raises(text):
     story = parse_story("Title\n\n" + text, "bad.txt")

@@ -31,6 +31,18 @@ def _subject_before(view: SentenceView, position: int) -> Mention | None:
     return subject if subject_is_close(view.text, subject.end, position) else None
 
 
+def _sentence_subject(view: SentenceView, position: int, objects: list[Mention]) -> Mention | None:
+    """The sentence's subject for a meeting phrase: the first person named outside the phrase."""
+    if not objects:
+        return None
+    for mention in view.persons:
+        if mention.possessive:
+            continue
+        if mention.end <= position or mention.start > objects[-1].end:
+            return mention
+    return None
+
+
 def _shared_subject(text: str, last: tuple[Mention, int], position: int) -> Mention | None:
     """ "She met A and then had meetings with B": the second verb shares the first's subject."""
     subject, previous_end = last
@@ -85,6 +97,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     one_to_one = cue_pattern("meeting")
     pairs = cue_pattern("meeting_pair")
     between = cue_pattern("meeting_between")
+    setting = cue_pattern("meeting_setting")
     for view in analysis.views:
         if len(view.persons) < 2:
             continue
@@ -102,6 +115,11 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             after = _objects_after(view, cue.end())
             if len(after) >= 2:
                 groups.append(after)
+        for cue in setting.finditer(view.text):
+            objects = _objects_after(view, cue.end())
+            subject = _sentence_subject(view, cue.start(), objects)
+            if subject and objects and not inside_quote(view.text, cue.start()):
+                groups.append([subject] + objects)
         last: tuple[Mention, int] | None = None    # the previous cue's subject and end
         for cue in one_to_one.finditer(view.text):
             if inside_quote(view.text, cue.start()) or _PASSIVE.search(view.text, 0, cue.start()):

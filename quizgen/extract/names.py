@@ -14,7 +14,7 @@ an honorific and a word) refers back to a full name by its last or first word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +35,8 @@ _TOKEN_SPLIT = re.compile(r"\S+")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 MAX_NAME_WORDS = 4
+MAX_TITLE_HOLDERS = 8          # people sharing one title before "the <title>" means no one
+MAX_SENTENCE_CHARS = 1000      # news sentences run to a few hundred characters; 2 in 165,000 are longer
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,6 @@ class SentenceView:
             if not mention.possessive:
                 return mention
         return self.persons[0] if self.persons else None
-
-    def persons_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.persons if start <= m.start and m.end <= end]
-
-    def places_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.places if start <= m.start and m.end <= end]
 
 
 @dataclass
@@ -205,9 +201,10 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     for match in RUN.finditer(text):
         base = match.start("run")
-        opens = not text[:base].strip(" \"'\u201c\u2018(")
+        opens = base <= 3 and not text[:base].strip(" \"'\u201c\u2018(")
         for cand in _parse_run(match.group("run"), bool(match.group("poss")), opens):
-            found.append(replace(cand, start=cand.start + base, end=cand.end + base))
+            found.append(_Candidate(cand.start + base, cand.end + base, cand.words, cand.possessive,
+                                    cand.honorific, cand.kind, cand.place))
     return found
 
 
@@ -306,12 +303,17 @@ class _Registry:
         ordered = list(counts)
         for words in ordered:
             self.canonical[words] = " ".join(words)
-        # Spelling variants of one name: same length, same first word, last word one letter off.
-        for index, words in enumerate(ordered):
-            for other in ordered[index + 1:]:
-                if len(words) == len(other) and words[:-1] == other[:-1] and _variant(words[-1], other[-1]):
-                    keep = other if counts[other] >= counts[words] else words
-                    self.canonical[words] = self.canonical[other] = " ".join(keep)
+        # Spelling variants of one name: same words but the last, and that one letter off.
+        # Only names that share all but the last word are compared, so this stays linear.
+        groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for words in ordered:
+            groups.setdefault(words[:-1], []).append(words)
+        for group in groups.values():
+            for index, words in enumerate(group):
+                for other in group[index + 1:]:
+                    if _variant(words[-1], other[-1]):
+                        keep = other if counts[other] >= counts[words] else words
+                        self.canonical[words] = self.canonical[other] = " ".join(keep)
         self.order = list(dict.fromkeys(self.canonical[w] for w in ordered))
         self.by_last: dict[str, list[str]] = {}
         self.by_first: dict[str, list[str]] = {}
@@ -341,7 +343,9 @@ FOCUS_SIZE = 4          # how many recent subjects a pronoun may point back to
 
 def analyse(story: Story) -> StoryAnalysis:
     """Read the story once: mentions per sentence, resolved to full names."""
-    per_sentence = [_candidates(s.text) for s in story.sentences]
+    # Over-long "sentences" are tables or run-on lines, not prose: rules would only slow down on them.
+    sentences = [s for s in story.sentences if len(s.text) <= MAX_SENTENCE_CHARS]
+    per_sentence = [_candidates(s.text) for s in sentences]
     registry = _Registry([c.words for cands in per_sentence for c in cands if c.kind == "full"])
     female = word_set("female_names")
     gender: dict[str, str] = {}
@@ -350,7 +354,7 @@ def analyse(story: Story) -> StoryAnalysis:
     descriptions: dict[str, set[tuple[str, str]]] = {}   # "prime minister" -> {(name, country)}
     counter = 0
     skip = dateline_length(story.text) if story.dateline else 0
-    for sentence, candidates in zip(story.sentences, per_sentence):
+    for sentence, candidates in zip(sentences, per_sentence):
         candidates = _drop_organisations(sentence.text, candidates)
         view = SentenceView(sentence, body_start=skip if sentence.start == 0 else 0)
         for cand in candidates:
@@ -419,8 +423,9 @@ def _record_titles(text: str, view: SentenceView, descriptions: dict[str, set[tu
                 break
             else:
                 break
-        if phrase:
-            descriptions.setdefault(" ".join(phrase), set()).add((mention.name, country))
+        holders = descriptions.setdefault(" ".join(phrase), set()) if phrase else None
+        if holders is not None and len(holders) < MAX_TITLE_HOLDERS:   # past that, hopelessly ambiguous
+            holders.add((mention.name, country))
 
 
 def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]]) -> None:

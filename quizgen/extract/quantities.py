@@ -21,7 +21,9 @@ from .rules import trim_words
 WHAT_WORDS = 8
 MAX_NUMBERS_PER_SENTENCE = 6     # more than this reads as a table, not prose
 MIN_SENTENCE_WORDS = 4           # "Nine mths": a table heading, not a sentence
-_CLAUSE_END = re.compile(r",\s|[;:()]|\s--?\s")
+# Where the counted thing's phrase ends: "37,000 U.S. troops in South Korea | as a barrier".
+_CLAUSE_END = re.compile(r",\s|[;:()]|\s--?\s|\s(?:and|or|but|which|who|that|to|as|while|after|before|"
+                         r"because|have|has|had|is|are|was|were|will|would|could|said|says)\s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
 
 
@@ -164,7 +166,7 @@ def _quantity(analysis: StoryAnalysis, view, match: re.Match[str], tables: dict)
     if not scale and not match.group("sign") and unit != "percent" and re.fullmatch(r"1[89]\d\d|20\d\d", number):
         return []                                       # a year, not a count
     clause = _CLAUSE_END.split(text[match.start():], maxsplit=1)[0]
-    slots = {"value": plain(value), "unit": unit, "what": trim_words(clause, WHAT_WORDS),
+    slots = {"value": plain(value), "unit": unit, "what": trim_words(clause, WHAT_WORDS).rstrip("."),
              "hedge": _hedge(text, match.start(), tables),
              "text": match.group(0).strip()}
     facts = [analysis.fact("quantity", slots, view)]

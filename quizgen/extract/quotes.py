@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Fact
-from .names import Mention, SentenceView, StoryAnalysis
+from .names import SentenceView, StoryAnalysis
 from .rules import cue_pattern, subject_is_close
 
 MIN_QUOTE_WORDS = 2
@@ -25,6 +25,7 @@ _SPOKESMAN = re.compile(r"['\u2019]s\s+((?:[a-z]+\s+){0,2}(?:spokes(?:man|woman|
 
 
 def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) -> str | None:
+    """The named speaker in the text outside the quotation marks, or None."""
     text = view.text
     start, end = outside
     speech = cue_pattern("speech")
@@ -51,7 +52,7 @@ def _speaker(view: SentenceView, outside: tuple[int, int], prefer_before: bool) 
     if verb.group().endswith("ing"):
         comma = text.rfind(", ", start, verb_at)
         verb_at = comma if comma >= 0 else verb_at
-    for chosen in reversed(before):    # nearest first
+    for chosen in reversed(before[-3:]):    # nearest first
         if chosen.possessive or chosen.end > verb_at:
             continue
         if text[chosen.end:verb_at].strip() == "," or subject_is_close(

@@ -11,7 +11,7 @@ import re
 
 from ..lexicon import word_set
 from ..models import Fact
-from .names import Mention, SentenceView, StoryAnalysis, places, title_heads
+from .names import Mention, StoryAnalysis, places, title_heads
 from .names import _title_words as title_words
 
 MAX_TITLE_WORDS = 10
@@ -22,11 +22,6 @@ _BEFORE = re.compile(r"(?:^|\s)(?:(?:[Tt]he|[Aa]n?)\s+|(?P<owner>[A-Z][\w.\-]*)[
                      r"(?P<title>[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
 # Words that may follow a title's head inside an appositive: "chairman of ...", "head of ...".
 _HEAD_FOLLOWERS = frozenset("of for at on in with".split())
-
-
-def _has_head(words: list[str]) -> bool:
-    heads = title_heads()
-    return any(w.lower().strip(".,") in heads for w in words)
 
 
 def _country(word: str) -> str | None:

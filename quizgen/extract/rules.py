@@ -6,8 +6,6 @@ from functools import lru_cache
 
 from ..lexicon import data_file
 
-# Where a clause ends: the span a target, object or event may not cross.
-CLAUSE_END = re.compile(r"[;:.!?]|,\s|\s(?:because|but|while|although|saying|who|which)\s|\s--?\s")
 CONTENT_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -30,12 +28,6 @@ def cue_pattern(name: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def cue_words(name: str) -> frozenset[str]:
     return frozenset(str(p).lower() for p in data_file("cues")[name])
-
-
-def clause_end(text: str, start: int) -> int:
-    """The end of the clause that runs from `start`."""
-    match = CLAUSE_END.search(text, start)
-    return match.start() if match else len(text.rstrip())
 
 
 def trim_words(text: str, limit: int) -> str:

@@ -63,8 +63,11 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     seen: set[tuple[str, str]] = set()
     cues = cue_pattern("visit")
     presence = cue_pattern("visit_presence")
+    focus: Mention | None = None          # the last sentence's subject, for "his China visit"
     for view in analysis.views:
         found: list[tuple[Mention, str, int]] = []      # person, place, where the place is named
+        previous_focus = focus
+        focus = view.subject() or focus
         if not view.places and not analysis.dateline_place:
             continue
         for cue in cues.finditer(view.text) if view.persons else ():
@@ -85,10 +88,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                          place.start - m.end <= 3]
                 if owner:
                     found.append((owner[-1], place.name, place.start))
-                elif re.search(r"\b[Hh](?:is|er)\s+$", view.text[:place.start]):
-                    subject = _salient(analysis, view)
-                    if subject:
-                        found.append((subject, place.name, place.start))
+                elif previous_focus is not None and re.search(r"\b[Hh](?:is|er)\s+$", view.text[:place.start]):
+                    found.append((previous_focus, place.name, place.start))
         for cue in presence.finditer(view.text) if view.persons and view.places else ():
             before = [m for m in view.persons if m.end <= cue.start()]
             after = [m for m in view.places if m.start >= cue.end()]
@@ -103,13 +104,3 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             facts.append(analysis.fact("visit", {"person": person.name, "place": place_name,
                                                  "when": find_when(view, position)}, view))
     return facts
-
-
-def _salient(analysis: StoryAnalysis, view: SentenceView) -> Mention | None:
-    """The person in focus before this sentence (for "his"/"her")."""
-    index = analysis.views.index(view)
-    for earlier in reversed(analysis.views[:index]):
-        subject = earlier.subject()
-        if subject is not None:
-            return subject
-    return None
