@@ -164,6 +164,14 @@ class QuestionFilter:
     min_difficulty: int = 1
     max_difficulty: int = 3
 
+    def describe(self) -> str:
+        """The filters in force, as options, for a message that says what left nothing."""
+        parts = [f"--story {s}" for s in self.stories] + [f"--type {t}" for t in self.types]
+        parts += [f"--tag {t}" for t in self.tags] + [f"--status {s}" for s in self.statuses]
+        if (self.min_difficulty, self.max_difficulty) != (1, 3):
+            parts.append(f"difficulty {self.min_difficulty}-{self.max_difficulty}")
+        return " ".join(parts)
+
     def accepts(self, bank: Bank, question: Question) -> bool:
         return ((not self.stories or bank.story.id in self.stories or question.story in self.stories)
                 and (not self.types or question.type in self.types)
@@ -192,7 +200,7 @@ def select_questions(args: Sequence[str | Path], filters: QuestionFilter | None 
         bank.questions = [q for q in bank.questions if filters.accepts(bank, q)]
         banks.append(bank)
     if not any(bank.questions for bank in banks):
-        raise UsageError("no questions match the filters (--story/--type/--tag/--status/--min-difficulty)")
+        raise UsageError(f"no questions match {filters.describe()} in {len(banks)} bank(s)")
     return Selection(banks)
 
 

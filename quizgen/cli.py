@@ -261,13 +261,39 @@ def export_bank(
 @app.command()
 def quiz(
     banks: Banks = None,
+    count: Annotated[Optional[int], typer.Option("--count", "-n", min=1, help="Ask at most N questions.")] = None,
+    due: Annotated[bool, typer.Option("--due", help="Only questions due for review now.")] = False,
+    seed: Seed = 0,
+    state: Annotated[Optional[Path], typer.Option(
+        "--state", help="Study state file [default: $XDG_DATA_HOME/quizgen/state.json].")] = None,
+    show_stats: Annotated[bool, typer.Option("--stats", help="Print your scores and what is due; ask nothing.")] = False,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
 ) -> None:
-    """Test yourself at the terminal, one question at a time."""
+    """Test yourself at the terminal; spaced repetition brings back what you got wrong.
+
+    Answer by letter (multiple choice), t/f (true or false) or by typing; ? gives a hint,
+    s skips, q saves and quits. Piped stdin is read one answer per line.
+    """
+    from .quiz.schedule import default_state_path, load_state
+    from .quiz.session import QuizOptions, next_reviews, pick_questions, run_session, stats, summary
+
+    study = load_state(state or default_state_path())
+    if study.notice:
+        typer.echo(f"quizgen: {study.notice}", err=True)
+    if show_stats:
+        for line in stats(study):
+            typer.echo(line)
+        return
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
-    for number, question in enumerate(selection.questions, 1):
-        typer.echo(f"{number}. {question.prompt}")
+    chosen = pick_questions(selection.questions, study, QuizOptions(count=count, due_only=due, seed=seed))
+    if not chosen:
+        raise UsageError(f"nothing to ask: --due left no question ({next_reviews(study)})" if due else
+                         "nothing to ask: matching questions are for print; choose other --type values")
+    result = run_session(chosen, study, input, typer.echo)
+    typer.echo("")
+    for line in summary(result, study):
+        typer.echo(line)
 
 
 @app.command()

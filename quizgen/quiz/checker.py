@@ -1,0 +1,70 @@
+"""Answer checking a fair teacher would accept.
+
+Case, punctuation, articles and spacing never matter; a person's surname, a
+number in digits, with commas or in words, and the bank's accepted answers all
+count; one typo (two in long answers) is forgiven. An answer that is another
+choice of a multiple-choice question is never accepted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ..answers import normalize, number_value
+from ..models import Question
+
+LETTERS = "ABCDEFGH"
+TRUE_WORDS = {"t", "true", "yes", "y"}
+FALSE_WORDS = {"f", "false", "no", "n"}
+
+
+@dataclass
+class Verdict:
+    correct: bool
+    typo: bool = False          # right, but with a small spelling slip
+
+
+def check(question: Question, typed: str) -> Verdict:
+    typed = typed.strip()
+    if question.type == "mcq":
+        return Verdict(_check_choice(question, typed))
+    if question.type == "truefalse":
+        word = normalize(typed)
+        said = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
+        return Verdict(said is not None and said == (question.answer.strip().lower() == "true"))
+    return check_text(typed, [question.answer, *question.accepted])
+
+
+def _check_choice(question: Question, typed: str) -> bool:
+    letter = typed.strip().rstrip(").").upper()
+    if len(letter) == 1 and letter in LETTERS[:len(question.choices)]:
+        return question.choices[LETTERS.index(letter)] == question.answer
+    others = [c for c in question.choices if c != question.answer]
+    if any(normalize(typed) == normalize(other) for other in others):
+        return False
+    verdict = check_text(typed, [question.answer, *question.accepted])
+    if verdict.typo and any(_close(normalize(typed), normalize(other)) for other in others):
+        return False            # as close to a wrong choice as to the right one: not a typo
+    return verdict.correct
+
+
+def check_text(typed: str, answers: list[str]) -> Verdict:
+    said = normalize(typed)
+    if not said:
+        return Verdict(False)
+    forms = [normalize(a) for a in answers if normalize(a)]
+    if said in forms:
+        return Verdict(True)
+    value = number_value(typed)
+    if value is not None:
+        return Verdict(any(number_value(a) == value for a in answers))
+    if any(_close(said, form) for form in forms if number_value(form) is None):
+        return Verdict(True, typo=True)
+    return Verdict(False)
+
+
+def _close(said: str, form: str) -> bool:
+    """One slip in answers of 5+ letters, two in answers of 10+."""
+    allowed = 2 if len(form) >= 10 else 1 if len(form) >= 5 else 0
+    return allowed > 0 and Levenshtein.distance(said, form, score_cutoff=allowed) <= allowed
