@@ -246,3 +246,18 @@ def test_every_answer_is_supported_by_its_source_sentence_on_seeds_and_dev_stori
         questions += generate_questions(story, extract_facts(story))
     unsupported = [(q.prompt, q.answer) for q in questions if not supported(q)]
     assert unsupported == []
+
+
+def test_source_reaches_back_to_the_sentence_that_names_a_pronoun():
+    story = parse_story("Visit\n\nForeign Minister Ingrid Dahl arrived in Kessel on Monday.\n\n"
+                        "She met Prime Minister Tomas Varga later that day.", "kessel.txt")
+    second = story.sentences[1]
+    meeting = Fact(type="meeting", slots={"people": ["Ingrid Dahl", "Tomas Varga"]}, story="kessel.txt",
+                   sentence=second.text, start=second.start, end=second.end)
+    questions = [q for seed in range(6) for q in generate_questions(story, [meeting], seed=seed)]
+    assert questions
+    for question in questions:
+        assert question.source.startswith("Foreign Minister Ingrid Dahl arrived")
+        assert question.source.endswith("later that day.")
+        if question.type == "truefalse":
+            assert "Ingrid Dahl arrived" in question.explanation

@@ -317,12 +317,15 @@ def make_truefalse(fact: Fact, template: Template, values: dict[str, str], conte
     if template.kind == "polarity":
         statement_values["stance_phrase"] = {"support": "supports", "oppose": "opposes"}[shown]
     prompt = template.prompt.format(**statement_values)
+    support = [answer, *accepted_forms(answer, template.kind)]
+    source = fact.sentence if template.kind == "polarity" else supporting_source(context.story, fact, support)
+    if source is None:
+        return None
     if truth:
-        explanation = f"True: the story says “{fact.sentence}”"
+        explanation = f"True: the story says “{source}”"
     else:
-        explanation = f"False: according to the story it is {answer}, not {shown}. The story says “{fact.sentence}”"
-    return _base(fact, template, "truefalse", context, [answer, *accepted_forms(answer, template.kind)],
-                 type="truefalse", prompt=prompt,
+        explanation = f"False: according to the story it is {answer}, not {shown}. The story says “{source}”"
+    return _base(fact, template, "truefalse", context, support, type="truefalse", prompt=prompt,
                  answer="True" if truth else "False", choices=["True", "False"], explanation=explanation)
 
 

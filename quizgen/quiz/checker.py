@@ -28,7 +28,7 @@ class Verdict:
 def check(question: Question, typed: str) -> Verdict:
     typed = typed.strip()
     if question.type == "mcq":
-        return Verdict(_check_choice(question, typed))
+        return _check_choice(question, typed)
     if question.type == "truefalse":
         word = normalize(typed)
         said = True if word in TRUE_WORDS else False if word in FALSE_WORDS else None
@@ -36,17 +36,17 @@ def check(question: Question, typed: str) -> Verdict:
     return check_text(typed, [question.answer, *question.accepted])
 
 
-def _check_choice(question: Question, typed: str) -> bool:
+def _check_choice(question: Question, typed: str) -> Verdict:
     letter = typed.strip().rstrip(").").upper()
     if len(letter) == 1 and letter in LETTERS[:len(question.choices)]:
-        return question.choices[LETTERS.index(letter)] == question.answer
+        return Verdict(question.choices[LETTERS.index(letter)] == question.answer)
     others = [c for c in question.choices if c != question.answer]
     if any(normalize(typed) == normalize(other) for other in others):
-        return False
+        return Verdict(False)
     verdict = check_text(typed, [question.answer, *question.accepted])
     if verdict.typo and any(_close(normalize(typed), normalize(other)) for other in others):
-        return False            # as close to a wrong choice as to the right one: not a typo
-    return verdict.correct
+        return Verdict(False)   # as close to a wrong choice as to the right one: not a typo
+    return verdict
 
 
 def check_text(typed: str, answers: list[str]) -> Verdict:
