@@ -203,11 +203,11 @@ def _condition_holds(condition: str, fact: Fact, values: dict[str, str], context
 # --- question makers -----------------------------------------------------------
 
 def _base(fact: Fact, template: Template, form: str, context: StoryContext, support: list[str],
-          **fields) -> Question | None:
-    """A question whose `source` shows its answer (`support`), or None when no nearby text does."""
+          named: str = "", **fields) -> Question | None:
+    """A question whose `source` shows its answer (`support`) and the person it names, or None."""
     source = fact.sentence
     if template.kind != "polarity":
-        source = supporting_source(context.story, fact, support)
+        source = supporting_source(context.story, fact, support, named)
         if source is None:
             return None
     return Question(id=stable_id(fact.id, template.id, form), source=source, story=context.story.id,
@@ -218,20 +218,24 @@ def _base(fact: Fact, template: Template, form: str, context: StoryContext, supp
 SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
 
 
-def supporting_source(story: Story, fact: Fact, answers: list[str]) -> str | None:
-    """The fact's sentence, extended back to the sentence that names the answer when it says "she".
-
-    Verbatim story text either way, so a student sees where the answer comes from.
+def supporting_source(story: Story, fact: Fact, answers: list[str], named: str = "") -> str | None:
+    """The fact's sentence, extended back to the sentence that names the answer (or the person
+    the question is about) when it only says "she". Verbatim story text either way, so a student
+    sees where the answer comes from; None when no nearby text shows it.
     """
-    wanted = [f" {normalize(a)} " for a in answers if normalize(a)]
-    if not wanted or _mentions(fact.sentence, wanted):
+    groups = [[f" {normalize(a)} " for a in answers if normalize(a)]]
+    if named and named not in answers:
+        groups.append([f" {normalize(n)} " for n in (named, surname(named)) if normalize(n)])
+    groups = [g for g in groups if g]
+    if all(_mentions(fact.sentence, g) for g in groups):
         return fact.sentence
     index = next((i for i, s in enumerate(story.sentences) if s.start == fact.start), None)
     if index is None:
         return None
     for earlier in range(index - 1, max(-1, index - 1 - SUPPORT_WINDOW), -1):
-        if _mentions(story.sentences[earlier].text, wanted):
-            return story.text[story.sentences[earlier].start:fact.end]
+        span = story.text[story.sentences[earlier].start:fact.end]
+        if all(_mentions(span, g) for g in groups):
+            return span
     return None
 
 
@@ -280,8 +284,8 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
             accepted.append(f"{fact.slots['org']} {answer}")
     distractors = [] if template.kind == "polarity" or not with_choices else pick(
         answer, template.kind, context.pools, rng, also_true=_also_true(fact, template, values, context))
-    question = _base(fact, template, "ask", context, [answer, *accepted], type="short", prompt=prompt,
-                     answer=answer, accepted=accepted)
+    question = _base(fact, template, "ask", context, [answer, *accepted], values.get("person", ""),
+                     type="short", prompt=prompt, answer=answer, accepted=accepted)
     if question is None:
         return None
     if len(distractors) == 3:
@@ -318,14 +322,15 @@ def make_truefalse(fact: Fact, template: Template, values: dict[str, str], conte
         statement_values["stance_phrase"] = {"support": "supports", "oppose": "opposes"}[shown]
     prompt = template.prompt.format(**statement_values)
     support = [answer, *accepted_forms(answer, template.kind)]
-    source = fact.sentence if template.kind == "polarity" else supporting_source(context.story, fact, support)
+    named = values.get("person", "")
+    source = fact.sentence if template.kind == "polarity" else supporting_source(context.story, fact, support, named)
     if source is None:
         return None
     if truth:
         explanation = f"True: the story says “{source}”"
     else:
         explanation = f"False: according to the story it is {answer}, not {shown}. The story says “{source}”"
-    return _base(fact, template, "truefalse", context, support, type="truefalse", prompt=prompt,
+    return _base(fact, template, "truefalse", context, support, named, type="truefalse", prompt=prompt,
                  answer="True" if truth else "False", choices=["True", "False"], explanation=explanation)
 
 
