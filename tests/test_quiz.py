@@ -83,7 +83,7 @@ def test_due_only_asks_what_is_due(tmp_path):
     record(state, NUMBER.id, "again", now=now)
     later = now + timedelta(minutes=2)
     due = pick_questions(questions, state, QuizOptions(due_only=True), now=later)
-    assert [x.id for x in due] == [NUMBER.id, POSITION.id]      # due review first, then new
+    assert [x.id for x in due] == [NUMBER.id]          # the wrong answer is back; new and later ones wait
 
 
 def test_corrupt_state_is_moved_aside_not_overwritten(tmp_path):

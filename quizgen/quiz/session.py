@@ -38,7 +38,7 @@ class SessionResult:
 
 def pick_questions(questions: list[Question], state: StudyState, options: QuizOptions,
                    now: datetime | None = None) -> list[Question]:
-    """Due reviews first (most overdue first), then new questions; with --due, nothing else."""
+    """Due reviews first (most overdue first), then new questions; with --due, only the due reviews."""
     now = now or datetime.now(timezone.utc)
     usable = [q for q in questions if q.type != "matching"]
     rng = random.Random(options.seed)
@@ -48,7 +48,7 @@ def pick_questions(questions: list[Question], state: StudyState, options: QuizOp
     new = [q for q in usable if q.id not in state.cards]
     later = sorted((q for q in usable if q.id in state.cards and state.cards[q.id].due > now),
                    key=lambda q: state.cards[q.id].due)
-    chosen = due + new + ([] if options.due_only else later)
+    chosen = due if options.due_only else due + new + later
     return chosen[:options.count] if options.count else chosen
 
 
