@@ -89,7 +89,7 @@ def note_for(question: Question, story_title: str, options: ExportOptions) -> ge
         lefts = "".join(f"<li>{e(left)}</li>" for left, _ in question.pairs)
         rights = sorted((right for _, right in question.pairs), key=lambda r: stable_id(question.id, r))
         shuffled = "".join(f"<li>{e(right)}</li>" for right in rights)
-        fields = [e(question.prompt), f"<ul class=left>{lefts}</ul><ul class=right>{shuffled}</ul>",
+        fields = [e(question.prompt), f"<div class=match><ol class=left>{lefts}</ol><ol class=right type=A>{shuffled}</ol></div>",
                   f"<table class=pairs>{rows}</table>", e(question.source), story]
     else:
         reverse_prompt = reverse_answer = ""

@@ -327,9 +327,9 @@ def make_truefalse(fact: Fact, template: Template, values: dict[str, str], conte
     if source is None:
         return None
     if truth:
-        explanation = f"True: the story says “{source}”"
+        explanation = "True: this is what the story says."
     else:
-        explanation = f"False: according to the story it is {answer}, not {shown}. The story says “{source}”"
+        explanation = f"False: according to the story it is {answer}, not {shown}."
     return _base(fact, template, "truefalse", context, support, named, type="truefalse", prompt=prompt,
                  answer="True" if truth else "False", choices=["True", "False"], explanation=explanation)
 

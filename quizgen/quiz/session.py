@@ -116,8 +116,7 @@ def _ask_one(question: Question, ask: Callable[[str], str], say: Callable[[str],
             say(f"Not quite. The answer is: {shown}")
         if question.explanation and question.type == "truefalse":
             say(question.explanation)
-        else:
-            say(f"From the story: {question.source}")
+        say(f"From the story: {question.source}")
         return verdict.correct, hinted
 
 
