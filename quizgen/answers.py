@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .extract.names import places
 from .numbers import number_words, parse_number, scale_value
@@ -16,10 +17,13 @@ _HEDGE = re.compile(r"^(?:some|about|around|roughly|nearly|almost|over|more than
 _NUMBER_TEXT = re.compile(r"^(?P<prefix>[$£€]?)\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-zA-Z]+)?")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower case, no accents, punctuation, articles or extra spaces: 'The U.S.' -> 'us'."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = str(text)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.lower()
     text = text.replace("\u2019", "'").replace("'s ", " ").replace(".", "")
     words = re.findall(r"[a-z0-9%$£€]+", text)
     return " ".join(w for w in words if w not in ARTICLES)

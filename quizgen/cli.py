@@ -178,20 +178,18 @@ def build(
     jobs: Jobs = None,
 ) -> None:
     """Everything in one go: stories -> bank -> Anki deck, PDF and HTML quiz."""
-    from .export import ExportOptions, export
-    from .pipeline import generate_banks
+    from .pipeline import build as build_all
 
     paths = _inputs(files)
-    report = generate_banks(paths, bank, options=_generate_options(seed, templates, min_score),
-                            jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
-    questions = sum(len(m.added) + len(m.kept) + len(m.updated) for m in report.merges)
-    say(f"wrote {len(report.merges)} banks in {bank}/ ({questions} questions)")
-    if report.merges:
-        selection = select_questions([str(p) for p in report.bank_paths])
-        options = ExportOptions(seed=seed)
-        for name, fmt in (("quizgen.apkg", "apkg"), ("quiz.pdf", "pdf"), ("quiz.html", "html")):
-            say(f"wrote {export(selection, out / name, fmt, options)}")
-    _report_problems(report)
+    report = build_all(paths, bank, out, options=_generate_options(seed, templates, min_score),
+                       jobs=_jobs(jobs, paths), show_progress=not Settings.quiet)
+    generation = report.generation
+    say(f"wrote {len(generation.merges)} banks in {bank}/ ({report.questions} questions)")
+    for path in report.outputs:
+        say(f"wrote {path}")
+    _report_problems(generation)
+    if not report.outputs:
+        raise QuizgenError("every question is rejected: no deck or quiz written")
 
 
 def _report_problems(report) -> None:

@@ -11,15 +11,15 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 import yaml
 
-from .bank import MergeReport, bank_path, save_generated
+from .bank import MergeReport, QuestionFilter, Selection, bank_path, read_bank, save_generated
 from .errors import QuizgenError
 from .extract import extract_facts
 from .generate import generate_questions
-from .models import Bank, Fact, StoryRef
+from .models import Bank, Fact, Question, StoryRef, stable_id
 from .progress import progress
 from .stories import load_story
 
@@ -110,8 +110,13 @@ def process_stories(paths: Sequence[str], *, options: GenerateOptions = Generate
 
 
 def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, options: GenerateOptions = GenerateOptions(),
-                   jobs: int = 1, dry_run: bool = False, show_progress: bool = True) -> GenerateReport:
-    """Generate questions for each story and merge them into `bank_dir/<story-id>.yaml`."""
+                   jobs: int = 1, dry_run: bool = False, show_progress: bool = True,
+                   on_bank: Callable[[Bank], None] | None = None) -> GenerateReport:
+    """Generate questions for each story and merge them into `bank_dir/<story-id>.yaml`.
+
+    `on_bank` sees each bank as saved (a person's edits included), in input order, so a
+    caller can export while stories stream past instead of reading every bank again.
+    """
     report = GenerateReport()
     first_path_of: dict[str, str] = {}
     for outcome in process_stories(paths, options=options, jobs=jobs, show_progress=show_progress):
@@ -123,7 +128,11 @@ def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, options: Gener
             outcome.bank = None
         if outcome.bank is not None:
             target = bank_path(bank_dir, outcome.story_id)
-            report.merges.append(save_generated(outcome.bank, target, dry_run=dry_run))
+            merge = save_generated(outcome.bank, target, dry_run=dry_run)
+            report.merges.append(merge)
+            if on_bank is not None:
+                fresh = len(merge.added) == len(outcome.bank.questions) and not merge.kept
+                on_bank(outcome.bank if fresh or dry_run else read_bank(target))
             outcome.bank = None     # written: free the memory
         outcome.facts = []
     return report
@@ -154,3 +163,78 @@ def write_facts(outcomes: Iterable[StoryOutcome], stream: TextIO, fmt: str = "js
     else:
         stream.write(" []\n" if first else "\n")
     return failed
+
+
+@dataclass
+class BuildReport:
+    generation: GenerateReport
+    questions: int = 0
+    outputs: list[Path] = field(default_factory=list)
+
+
+PRINT_SAMPLE_PER_TYPE = 40
+
+
+class _NothingToExport(Exception):
+    """No question survived: leave the old deck and quiz in place."""
+
+
+class QuestionSample:
+    """A bounded, deterministic sample of questions per type, gathered while banks stream past.
+
+    The printable quiz of a build is classroom-sized whatever the corpus; keeping only the
+    questions with the lowest seeded hash per type keeps memory flat and the choice stable.
+    """
+
+    def __init__(self, seed: int, per_type: int = PRINT_SAMPLE_PER_TYPE):
+        self.seed, self.per_type = seed, per_type
+        self.kept: dict[str, list[tuple[str, Question, StoryRef]]] = {}
+
+    def add(self, bank: Bank) -> None:
+        for question in bank.questions:
+            pool = self.kept.setdefault(question.type, [])
+            pool.append((stable_id(self.seed, question.id), question, bank.story))
+            if len(pool) > 2 * self.per_type:
+                pool.sort(key=lambda item: item[0])
+                del pool[self.per_type:]
+
+    def selection(self) -> Selection:
+        banks: dict[str, Bank] = {}
+        for pool in self.kept.values():
+            for _, question, story in sorted(pool, key=lambda item: item[0])[:self.per_type]:
+                banks.setdefault(story.id, Bank(story=story)).questions.append(question)
+        return Selection([banks[key] for key in sorted(banks)])
+
+
+def build(paths: Sequence[str], bank_dir: str | Path, out_dir: str | Path, *,
+          options: GenerateOptions = GenerateOptions(), jobs: int = 1, show_progress: bool = True,
+          quiz_title: str = "quizgen quiz") -> BuildReport:
+    """Stories -> banks -> one Anki deck (every question) and a printable quiz (a sample), in one pass."""
+    from .export import ExportOptions, export
+    from .export.anki import DeckWriter
+
+    out_dir = Path(out_dir)
+    filters = QuestionFilter()
+    sample = QuestionSample(options.seed)
+    export_options = ExportOptions(seed=options.seed, title=quiz_title)
+    report = BuildReport(GenerateReport())
+
+    def add(bank: Bank) -> None:
+        bank.questions = [q for q in bank.questions if filters.accepts(bank, q)]
+        deck.add(bank)
+        sample.add(bank)
+        report.questions += len(bank.questions)
+
+    try:
+        with DeckWriter(out_dir / "quizgen.apkg", export_options) as deck:
+            report.generation = generate_banks(paths, bank_dir, options=options, jobs=jobs,
+                                               show_progress=show_progress, on_bank=add)
+            if not report.questions:
+                raise _NothingToExport
+    except _NothingToExport:
+        return report           # no deck or quiz; the caller reports why, story by story
+    report.outputs.append(out_dir / "quizgen.apkg")
+    selection = sample.selection()
+    for name, fmt in (("quiz.pdf", "pdf"), ("quiz.html", "html")):
+        report.outputs.append(export(selection, out_dir / name, fmt, export_options))
+    return report

@@ -23,7 +23,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from ..atomic import write_atomic
 from ..bank import Selection
-from ..models import Question, stable_id
+from ..models import Bank, Question, stable_id
 from . import ExportOptions
 from .anki_models import model_for
 
@@ -36,32 +36,60 @@ def anki_id(*parts: str) -> int:
 
 
 def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, db_path = tempfile.mkstemp(suffix=".anki2", dir=out.parent)
-    os.close(fd)
-    try:
-        timestamp = time.time()      # newer than the last export: Anki then updates notes in place
-        ids = itertools.count(int(timestamp * 1000))
-        with sqlite3.connect(db_path) as connection:
-            cursor = connection.cursor()
-            cursor.executescript(APKG_SCHEMA)
-            cursor.executescript(APKG_COL)
-            for bank in selection.banks:
-                deck = genanki.Deck(0, "")
-                deck.name = f"{options.deck_name}::{_deck_title(bank.story.title)}"
-                deck.deck_id = anki_id("deck", deck.name)
-                for question in bank.questions:
-                    deck.add_note(note_for(question, bank.story.title, options))
-                deck.write_to_db(cursor, timestamp, ids)
-        package = Path(db_path).with_suffix(".apkg")
-        with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.write(db_path, "collection.anki2")
-            archive.writestr("media", "{}")
-        data = package.read_bytes()
-        package.unlink()
-    finally:
-        os.unlink(db_path)
-    return write_atomic(out, data)
+    with DeckWriter(out, options) as deck:
+        for bank in selection.banks:
+            deck.add(bank)
+    return out
+
+
+class DeckWriter:
+    """Builds an .apkg one bank (subdeck) at a time, so a whole archive never sits in memory.
+
+    Used as a context manager: the file appears, atomically, only when the block ends cleanly.
+    """
+
+    def __init__(self, out: Path, options: ExportOptions):
+        self.out, self.options = Path(out), options
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.db_path = tempfile.mkstemp(suffix=".anki2", dir=self.out.parent)
+        os.close(fd)
+        self.timestamp = time.time()     # newer than the last export: Anki then updates notes in place
+        self.ids = itertools.count(int(self.timestamp * 1000))
+        self.connection = sqlite3.connect(self.db_path)
+        self.cursor = self.connection.cursor()
+        self.cursor.executescript(APKG_SCHEMA)
+        self.cursor.executescript(APKG_COL)
+        self.notes = 0
+
+    def add(self, bank: Bank) -> None:
+        if not bank.questions:
+            return
+        deck = genanki.Deck(0, "")
+        deck.name = f"{self.options.deck_name}::{_deck_title(bank.story.title)}"
+        deck.deck_id = anki_id("deck", deck.name)
+        for question in bank.questions:
+            deck.add_note(note_for(question, bank.story.title, self.options))
+        deck.write_to_db(self.cursor, self.timestamp, self.ids)
+        self.notes += len(bank.questions)
+
+    def __enter__(self) -> "DeckWriter":
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        try:
+            self.connection.commit()
+            self.connection.close()
+            if kind is None:
+                package = Path(self.db_path).with_suffix(".apkg")
+                with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+                    archive.write(self.db_path, "collection.anki2")
+                    archive.writestr("media", "{}")
+                try:
+                    write_atomic(self.out, package.read_bytes())
+                finally:
+                    package.unlink()
+        finally:
+            os.unlink(self.db_path)
 
 
 def _deck_title(title: str) -> str:

@@ -177,8 +177,14 @@ def _find_span(sentence: str, value: str) -> int:
     """Where `value` stands as whole words in the sentence, or -1."""
     if not value:
         return -1
-    match = re.search(rf"(?<![\w$£€]){re.escape(value)}(?!\w)", sentence)
-    return match.start() if match else -1
+    index = sentence.find(value)
+    while index >= 0:
+        before = sentence[index - 1] if index else " "
+        after = sentence[index + len(value):index + len(value) + 1] or " "
+        if not (before.isalnum() or before in "_$£€") and not (after.isalnum() or after == "_"):
+            return index
+        index = sentence.find(value, index + 1)
+    return -1
 
 
 def _condition_holds(condition: str, fact: Fact, values: dict[str, str], context: StoryContext) -> bool:

@@ -1,0 +1,40 @@
+"""CSV and TSV (front, back, tags): what Anki's and Quizlet's plain-text importers take."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..atomic import write_atomic
+from ..bank import Selection
+from ..models import Question
+from . import ExportOptions
+from .anki import LETTERS, tags_for
+
+
+def front(question: Question) -> str:
+    if question.type == "mcq":
+        return question.prompt + "\n" + "\n".join(f"{LETTERS[i]}) {c}" for i, c in enumerate(question.choices))
+    if question.type == "truefalse":
+        return f"True or false? {question.prompt}"
+    if question.type == "matching":
+        return question.prompt + "\n" + "\n".join(left for left, _ in question.pairs)
+    return question.prompt
+
+
+def back(question: Question) -> str:
+    if question.type == "mcq" and question.answer in question.choices:
+        return f"{LETTERS[question.choices.index(question.answer)]}) {question.answer}"
+    if question.type == "matching":
+        return "\n".join(f"{left} — {right}" for left, right in question.pairs)
+    if question.type == "truefalse" and question.explanation:
+        return question.explanation
+    return question.answer
+
+
+def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t" if options.format == "tsv" else ",", lineterminator="\n")
+    for question in selection.questions:
+        writer.writerow([front(question), back(question), " ".join(tags_for(question))])
+    return write_atomic(out, buffer.getvalue())
