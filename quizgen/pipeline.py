@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
@@ -21,7 +21,7 @@ from .extract import extract_facts
 from .generate import generate_questions
 from .models import Bank, Fact, Question, StoryRef, stable_id
 from .progress import progress
-from .stories import load_story
+from .stories import load_story, slug
 
 
 @dataclass
@@ -35,6 +35,7 @@ class StoryOutcome:
     error: str | None = None       # one line, naming the file, when the story failed
     empty: bool = False            # read fine but no facts were found: reported and skipped
     words: int = 0
+    merge: MergeReport | None = None
 
 
 @dataclass
@@ -57,16 +58,19 @@ class GenerateReport:
 
 @dataclass(frozen=True)
 class GenerateOptions:
-    """How questions are made: passed to every worker process."""
+    """How questions are made and where they go: passed to every worker process."""
 
     seed: int = 0
     templates: str | None = None     # a user's template file, merged over the bundled ones
     min_score: float = 0.0
+    bank_dir: str | None = None      # save each story's bank here (in the worker that made it)
+    dry_run: bool = False
 
 
 def process_story(path: str, options: GenerateOptions | None = GenerateOptions(),
                   with_questions: bool = True) -> StoryOutcome:
-    """Load, extract and (optionally) generate for one story; errors become the outcome."""
+    """Load, extract, generate and save one story; errors become the outcome, never an exception."""
+    options = options or GenerateOptions()
     outcome = StoryOutcome(path=path)
     try:
         story = load_story(path)
@@ -76,14 +80,27 @@ def process_story(path: str, options: GenerateOptions | None = GenerateOptions()
             outcome.empty = True
             return outcome
         if with_questions:
-            options = options or GenerateOptions()
             questions = generate_questions(story, outcome.facts, seed=options.seed,
                                            templates=options.templates, min_score=options.min_score)
             outcome.bank = Bank(story=StoryRef(id=story.id, title=story.title, file=story.file),
                                 questions=questions)
+            outcome.facts = []
+            if options.bank_dir:
+                _save(outcome, options)
     except QuizgenError as exc:
         outcome.error = str(exc)
+        outcome.bank = None
     return outcome
+
+
+def _save(outcome: StoryOutcome, options: GenerateOptions) -> None:
+    """Merge into the story's bank file; the outcome then carries the bank as saved."""
+    target = bank_path(options.bank_dir, outcome.story_id)
+    generated = outcome.bank
+    outcome.merge = save_generated(generated, target, dry_run=options.dry_run)
+    fresh = len(outcome.merge.added) == len(generated.questions) and not outcome.merge.kept
+    if not (fresh or options.dry_run):
+        outcome.bank = read_bank(target)
 
 
 def _process_for_pool(args: tuple[str, GenerateOptions, bool]) -> StoryOutcome:
@@ -103,10 +120,21 @@ def process_stories(paths: Sequence[str], *, options: GenerateOptions = Generate
         results: Iterator[StoryOutcome] = map(_process_for_pool, tasks)
         yield from progress(results, len(tasks), "stories", show_progress)
         return
-    chunk = max(1, min(64, len(tasks) // (jobs * 8) or 1))
+    chunk = max(1, min(16, len(tasks) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = pool.map(_process_for_pool, tasks, chunksize=chunk)
         yield from progress(results, len(tasks), "stories", show_progress)
+
+
+def _clashing_ids(paths: Sequence[str]) -> dict[str, str]:
+    """Paths whose story id (from the file name) another path already has: path -> the first path."""
+    first: dict[str, str] = {}
+    clashes: dict[str, str] = {}
+    for path in paths:
+        story_id = "stdin" if path == "-" else slug(Path(path).name)
+        if first.setdefault(story_id, path) != path:
+            clashes[path] = first[story_id]
+    return clashes
 
 
 def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, options: GenerateOptions = GenerateOptions(),
@@ -114,26 +142,23 @@ def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, options: Gener
                    on_bank: Callable[[Bank], None] | None = None) -> GenerateReport:
     """Generate questions for each story and merge them into `bank_dir/<story-id>.yaml`.
 
-    `on_bank` sees each bank as saved (a person's edits included), in input order, so a
-    caller can export while stories stream past instead of reading every bank again.
+    Each worker saves its own story's bank; `on_bank` sees each bank as saved (a person's
+    edits included), in input order, so a caller can export while stories stream past.
     """
     report = GenerateReport()
-    first_path_of: dict[str, str] = {}
-    for outcome in process_stories(paths, options=options, jobs=jobs, show_progress=show_progress):
+    clashes = _clashing_ids(paths)
+    for path, other in clashes.items():
+        report.outcomes.append(StoryOutcome(path=path, error=(
+            f"{path}: same story id {slug(Path(path).name)!r} as {other}; rename one file so their banks stay apart")))
+    options = replace(options, bank_dir=str(bank_dir), dry_run=dry_run)
+    todo = [p for p in paths if p not in clashes]
+    for outcome in process_stories(todo, options=options, jobs=jobs, show_progress=show_progress):
         report.outcomes.append(outcome)
-        other = first_path_of.setdefault(outcome.story_id, outcome.path) if outcome.story_id else outcome.path
-        if other != outcome.path:
-            outcome.error = (f"{outcome.path}: same story id {outcome.story_id!r} as {other}; "
-                             "rename one file so their banks stay apart")
-            outcome.bank = None
-        if outcome.bank is not None:
-            target = bank_path(bank_dir, outcome.story_id)
-            merge = save_generated(outcome.bank, target, dry_run=dry_run)
-            report.merges.append(merge)
-            if on_bank is not None:
-                fresh = len(merge.added) == len(outcome.bank.questions) and not merge.kept
-                on_bank(outcome.bank if fresh or dry_run else read_bank(target))
-            outcome.bank = None     # written: free the memory
+        if outcome.merge is not None:
+            report.merges.append(outcome.merge)
+            if on_bank is not None and outcome.bank is not None:
+                on_bank(outcome.bank)
+        outcome.bank = None     # saved: free the memory
         outcome.facts = []
     return report
 
