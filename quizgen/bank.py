@@ -1,6 +1,7 @@
 """The YAML form of a question bank. Nothing else reads or writes bank files."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,24 +107,77 @@ def _yaml_error(exc: yaml.YAMLError, path: Path) -> QuizgenError:
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    """Writes shared values out in full: banks never contain anchors or aliases."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
-
-
+_RESOLVER = yaml.resolver.Resolver()
+_PLAIN = re.compile(r"[A-Za-z\u00c0-\u024f][\w .,;()'\u2018\u2019\u201c\u201d?!/$\u00a3\u20ac%+=\u2013\u2014-]*")
+_NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 # Strings a YAML 1.2 reader (ruamel, used for merges) would take for numbers, e.g. an id "71433180e949".
 _YAML12_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
                             r"|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 
 
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = "'" if _YAML12_NUMBER.fullmatch(data) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+def _scalar(value: object) -> str:
+    """One YAML scalar: plain when every YAML reader reads it back as the same text, else quoted."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value:
+            return ".nan"
+        if value in (float("inf"), float("-inf")):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value)
+        return text if "." in text else text.replace("e", ".0e", 1)     # YAML 1.1 floats need a dot
+    text = str(value)
+    if (_PLAIN.fullmatch(text) and not text.endswith(" ") and "  " not in text
+            and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+            and not _YAML12_NUMBER.fullmatch(text)):
+        return text
+    return _quoted(text)
 
 
-_Dumper.add_representer(str, _represent_str)
+def _quoted(text: str) -> str:
+    """A double-quoted YAML scalar: JSON's escapes, plus the characters YAML may not hold raw."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+
+
+def _scalar_in_flow(value: object) -> str:
+    return _quoted(value) if isinstance(value, str) else _scalar(value)
+
+
+def _emit(value: object, indent: str, out: list[str]) -> None:
+    """Block-style YAML for the dicts, lists and scalars of a bank (our own fast writer)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _emit_item(f"{indent}{_scalar(key)}:", item, indent + "  ", out)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict) and item:
+                inner: list[str] = []
+                _emit(item, indent + "  ", inner)
+                out.append(f"{indent}- {inner[0][len(indent) + 2:]}")
+                out.extend(inner[1:])
+            else:
+                _emit_item(f"{indent}-", item, indent + "  ", out)
+
+
+def _emit_item(head: str, item: object, indent: str, out: list[str]) -> None:
+    if isinstance(item, list) and item and head.endswith("-") and \
+            not any(isinstance(x, (dict, list)) for x in item):
+        out.append(f"{head} [{', '.join(_scalar_in_flow(x) for x in item)}]")   # a matching row
+    elif isinstance(item, (dict, list)) and item:
+        out.append(head)
+        under_a_key = isinstance(item, list) and head.endswith(":")
+        _emit(item, indent[:-2] if under_a_key else indent, out)    # "key:\n- item", as people write it
+    elif isinstance(item, (dict, list)):
+        out.append(f"{head} {'{}' if isinstance(item, dict) else '[]'}")
+    else:
+        out.append(f"{head} {_scalar(item)}")
+
+
 EDITABLE = ("prompt", "answer", "choices", "accepted", "tags")
 
 
@@ -142,7 +196,9 @@ def question_record(question: Question) -> dict:
 def dump_bank(bank: Bank) -> str:
     doc = {"story": {"id": bank.story.id, "title": bank.story.title, "file": bank.story.file},
            "questions": [question_record(q) for q in bank.questions]}
-    return BANK_HEADER + yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    lines: list[str] = []
+    _emit(doc, "", lines)
+    return BANK_HEADER + "\n".join(lines) + "\n"
 
 
 BANK_HEADER = ("# quizgen question bank: edit freely. Regeneration keeps your edits, statuses\n"

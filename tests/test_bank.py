@@ -58,7 +58,7 @@ def test_regenerating_an_untouched_bank_changes_nothing(bank):
 def test_regenerate_keeps_a_persons_edited_prompt_and_answer(bank):
     block = first_block(bank.read_text(encoding="utf-8"), "short")
     prompt = re.search(r"\n  prompt: (.*)\n", block).group(1)
-    question_id = re.search(r"- id: (\S+)", block).group(1)
+    question_id = re.search(r"- id: \"?([^\s\"]+)", block).group(1)
     edit(bank, f"prompt: {prompt}", "prompt: In your own words, which job does she have?")
     regenerate(bank)
     assert questions_by_id(bank)[question_id].prompt == "In your own words, which job does she have?"
@@ -66,7 +66,7 @@ def test_regenerate_keeps_a_persons_edited_prompt_and_answer(bank):
 
 def test_regenerate_keeps_approved_and_rejected_status(bank):
     text = bank.read_text(encoding="utf-8")
-    ids = re.findall(r"(?m)^- id: (\S+)", text)
+    ids = re.findall(r"(?m)^- id: \"?([^\s\"]+)", text)
     edit(bank, "status: draft", "status: approved")
     edit(bank, "status: draft", "status: rejected")
     regenerate(bank)

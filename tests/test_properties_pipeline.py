@@ -130,3 +130,37 @@ def test_any_text_as_a_bank_loads_or_raises_the_project_error(tmp_path_factory, 
 @given(questions(), st.text(max_size=40))
 def test_the_checker_takes_any_answer(question, typed):
     assert isinstance(check(question, typed).correct, bool)
+
+
+JSONISH = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.text(alphabet=string.ascii_letters + "_", min_size=1, max_size=8),
+                                            inner, max_size=4)),
+    max_leaves=20)
+
+
+@given(st.dictionaries(st.text(alphabet=string.ascii_letters, min_size=1, max_size=6), JSONISH, max_size=5))
+def test_the_fast_bank_writer_round_trips_through_both_yaml_readers(doc):
+    import io
+
+    import yaml
+    from ruamel.yaml import YAML
+
+    from quizgen.bank import _emit
+
+    lines: list[str] = []
+    _emit(doc, "", lines)
+    text = "\n".join(lines) + "\n"
+    assert (yaml.safe_load(text) or {}) == doc
+    assert _plain(YAML(typ="rt").load(io.StringIO(text)) or {}) == doc
+
+
+def _plain(value):
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, str):
+        return str(value)
+    return value
