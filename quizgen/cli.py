@@ -224,18 +224,36 @@ def print_quiz(
     banks: Banks = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write [default: decks/quiz.<format>].")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="pdf, html or md [default: from -o, else pdf].")] = None,
-    title: Annotated[str, typer.Option("--title", help="Title printed at the top.")] = "quizgen quiz",
+    count: Annotated[Optional[int], typer.Option("--count", "-n", min=1,
+                                                 help="Use N questions, spread across types [default: all].")] = None,
+    versions: Annotated[int, typer.Option("--versions", "-k", min=1, max=8,
+                                          help="Versions with questions and choices in different orders.")] = 1,
     seed: Seed = 0,
+    title: Annotated[str, typer.Option("--title", help="Title printed at the top.")] = "quizgen quiz",
+    paper: Annotated[str, typer.Option("--paper", help="a4 or letter.")] = "a4",
+    no_key: Annotated[bool, typer.Option("--no-key", help="Leave out the answer keys.")] = False,
+    key_only: Annotated[bool, typer.Option("--key-only", help="Write only the answer keys.")] = False,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
 ) -> None:
-    """Print a classroom quiz (PDF, HTML or Markdown) with an answer key."""
+    """Print a classroom quiz (PDF, HTML or Markdown): numbered, grouped by type, with answer keys.
+
+    Example: quizgen print --count 20 --versions 2 --seed 7 -o decks/week3.pdf
+    """
     from .export import ExportOptions, export
 
-    fmt = fmt or (out.suffix.lstrip(".").lower() if out and out.suffix else "pdf")
+    fmt = (fmt or (out.suffix.lstrip(".").lower() if out and out.suffix else "pdf")).lower()
+    if fmt not in ("pdf", "html", "md"):
+        raise UsageError(f"unknown format {fmt!r}; choose pdf, html or md")
+    if paper not in ("a4", "letter"):
+        raise UsageError(f"unknown --paper {paper!r}; choose a4 or letter")
+    if no_key and key_only:
+        raise UsageError("--no-key and --key-only contradict each other")
     out = out or Path("decks") / f"quiz.{fmt}"
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
-    say(f"wrote {export(selection, out, fmt, ExportOptions(title=title, seed=seed))}")
+    options = ExportOptions(title=title, seed=seed, versions=versions, count=count, paper=paper,
+                            answer_key=not no_key, key_only=key_only)
+    say(f"wrote {export(selection, out, fmt, options)}")
 
 
 @app.command("export")

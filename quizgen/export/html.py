@@ -1,16 +1,83 @@
-"""A self-contained printable HTML quiz."""
+"""A self-contained printable HTML quiz: inline CSS, a print stylesheet, every text escaped."""
 from __future__ import annotations
 
-import html
+from html import escape
 from pathlib import Path
 
 from ..atomic import write_atomic
 from ..bank import Selection
 from . import ExportOptions
+from .layout import LETTERS, Item, QuizLayout, Version, lay_out
+
+CSS = """
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; max-width: 46em; margin: 2em auto;
+       padding: 0 1em; color: #1d2330; line-height: 1.45; }
+h1 { font-size: 1.5em; margin-bottom: .2em; } h2 { font-size: 1.15em; margin: 1.4em 0 .2em; }
+.fields { margin: .6em 0; } .fields span { display: inline-block; margin-right: 2em; }
+.hint, .instructions { color: #555; font-size: .9em; }
+.q { margin: .9em 0; break-inside: avoid; page-break-inside: avoid; }
+.choices { list-style: none; padding-left: 1.5em; margin: .3em 0; }
+.line { border-bottom: 1px solid #444; height: 1.8em; margin-left: 1.5em; }
+.match { display: grid; grid-template-columns: 1fr 1fr; gap: .2em 2em; margin-left: 1.5em; }
+.key li { margin: .4em 0; } .key .src { color: #555; font-size: .85em; }
+footer { margin-top: 2em; color: #777; font-size: .8em; border-top: 1px solid #ccc; padding-top: .4em; }
+.version + .version, .key-page { break-before: page; page-break-before: always; }
+@media print { body { margin: 0; max-width: none; } }
+"""
 
 
 def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
-    items = "\n".join(f"<li>{html.escape(q.prompt)}</li>" for q in selection.questions)
-    page = (f"<!doctype html><meta charset=utf-8><title>{html.escape(options.title)}</title>"
-            f"<h1>{html.escape(options.title)}</h1><ol>{items}</ol>")
-    return write_atomic(out, page)
+    layout = lay_out(selection, options)
+    parts = [f"<!doctype html>\n<html lang=en><head><meta charset=utf-8><title>{escape(layout.title)}</title>"
+             f"<style>{CSS}</style></head><body>"]
+    for version in layout.versions:
+        if not layout.key_only:
+            parts.append(_version(layout, version))
+        if layout.answer_key or layout.key_only:
+            parts.append(_key(layout, version))
+    parts.append(f"<footer>Sources: {escape('; '.join(layout.sources))}</footer></body></html>\n")
+    return write_atomic(out, "\n".join(parts))
+
+
+def _heading(layout: QuizLayout, version: Version) -> str:
+    return escape(layout.title) + (f" — Version {version.letter}" if version.letter else "")
+
+
+def _version(layout: QuizLayout, version: Version) -> str:
+    html = [f"<section class=version><h1>{_heading(layout, version)}</h1>",
+            "<div class=fields><span>Name: ____________________</span><span>Class: __________</span>"
+            "<span>Date: __________</span></div>",
+            f"<p class=instructions>Answer every question. Points are shown in brackets; total "
+            f"{version.total_points}.</p>"]
+    for section in version.sections:
+        html.append(f"<h2>{escape(section.title)}</h2><p class=hint>{escape(section.instructions)}</p>")
+        html.extend(_item(item) for item in section.items)
+    html.append("</section>")
+    return "\n".join(html)
+
+
+def _item(item: Item) -> str:
+    question = item.question
+    body = [f"<div class=q><p>{item.number}. {escape(question.prompt)} <span class=hint>[{item.points}]</span></p>"]
+    if question.type == "mcq":
+        body.append("<ul class=choices>" + "".join(f"<li>{LETTERS[i]}. {escape(c)}</li>"
+                                                   for i, c in enumerate(item.choices)) + "</ul>")
+    elif question.type == "truefalse":
+        body.append("<ul class=choices><li>☐ True &nbsp;&nbsp; ☐ False</li></ul>")
+    elif question.type == "matching":
+        cells = []
+        for row in range(max(len(question.pairs), len(item.right_column))):
+            left = f"{row + 1}. {escape(question.pairs[row][0])} ____" if row < len(question.pairs) else ""
+            right = f"{LETTERS[row]}. {escape(item.right_column[row])}" if row < len(item.right_column) else ""
+            cells.append(f"<div>{left}</div><div>{right}</div>")
+        body.append("<div class=match>" + "".join(cells) + "</div>")
+    else:
+        body.append("<div class=line></div>" * (2 if question.type == "short" else 1))
+    body.append("</div>")
+    return "".join(body)
+
+
+def _key(layout: QuizLayout, version: Version) -> str:
+    rows = "".join(f"<li><b>{item.number}. {escape(item.key)}</b><br><span class=src>"
+                   f"{escape(item.question.source)}</span></li>" for item in version.items)
+    return f"<section class=key-page><h1>Answer key — {_heading(layout, version)}</h1><ul class=key>{rows}</ul></section>"

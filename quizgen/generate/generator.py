@@ -239,7 +239,7 @@ def supporting_source(story: Story, fact: Fact, answers: list[str], named: str =
     if index is None:
         return None
     for earlier in range(index - 1, max(-1, index - 1 - SUPPORT_WINDOW), -1):
-        span = story.text[story.sentences[earlier].start:fact.end]
+        span = re.sub(r"\s*\n\s*", " ", story.text[story.sentences[earlier].start:fact.end])
         if all(_mentions(span, g) for g in groups):
             return span
     return None
