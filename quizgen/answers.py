@@ -108,6 +108,6 @@ def same_answer(a: str, b: str, kind: str) -> bool:
         return va is not None and va == vb
     if kind == "place":
         return b in place_aliases(a) or a in place_aliases(b)
-    if kind == "position":
-        return na in nb or nb in na
+    if kind in ("position", "when"):
+        return na in nb or nb in na       # "this year" is also true of "earlier this year"
     return False

@@ -141,15 +141,15 @@ def test_stance_and_quote_and_visit_questions():
     facts = [
         fact("stance", "Oban opposes the harbour agreement with Vesterland.", holder="Marek Oban",
              polarity="oppose", target="the harbour agreement with Vesterland"),
-        fact("quote", '"Patient diplomacy works," Dahl said.', speaker="Ingrid Dahl",
-             text="Patient diplomacy works"),
+        fact("quote", '"Patient diplomacy works in the end," Dahl said.', speaker="Ingrid Dahl",
+             text="Patient diplomacy works in the end"),
         fact("visit", "Dahl later flew to Brussels on Friday.", person="Ingrid Dahl", place="Brussels",
              when="Friday"),
     ]
     questions = generate_questions(STORY, ROLES + facts)
     prompts = [q.prompt for q in questions]
     assert "Does Marek Oban support or oppose “the harbour agreement with Vesterland”, according to the story?" in prompts
-    assert "Who said: “Patient diplomacy works”?" in prompts
+    assert "Who said: “Patient diplomacy works in the end”?" in prompts
     assert any(p.startswith("Where did Ingrid Dahl travel on Friday") for p in prompts)
 
 
@@ -259,3 +259,19 @@ def test_source_reaches_back_to_the_sentence_that_names_a_pronoun():
     for question in questions:
         assert question.source.startswith("Foreign Minister Ingrid Dahl arrived")
         assert question.source.endswith("later that day.")
+
+
+def test_dateline_dates_and_bare_today_are_not_asked():
+    story = parse_story("Rates\n\nTOKYO, June 2 - The bank cut rates today, and will meet again on Friday.", "t.txt")
+    sentence = story.sentences[0]
+    facts = [Fact(type="date", slots={"when": when, "event": "the bank cut rates"}, story="t.txt",
+                  sentence=sentence.text, start=sentence.start, end=sentence.end)
+             for when in ("June 2", "today", "Friday")]
+    answers = {q.answer for seed in range(5) for q in generate_questions(story, facts, seed=seed)}
+    assert answers == {"Friday"}
+
+
+def test_number_words_get_number_word_distractors():
+    facts = [fact("quantity", "The bonds cannot be called for five years.", value=5, unit="years", text="five")]
+    mcqs = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "mcq"]
+    assert mcqs and all(c.isalpha() for q in mcqs for c in q.choices)

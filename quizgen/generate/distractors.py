@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..answers import normalize, number_value, same_answer
 from ..extract.names import places
 from ..lexicon import word_list
+from ..numbers import number_words
 from ..models import Fact
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -115,11 +116,12 @@ def _places_like(answer: str) -> list[str]:
 def _numbers_near(answer: str, rng: random.Random) -> list[str]:
     """Numbers of the same magnitude, written in the answer's own format ('$3.2 billion', '50-year')."""
     match = _NUMBER_IN_TEXT.search(answer)
-    if not match:
+    if not match:           # "five": answer in words, so the distractors are words too
         value = number_value(answer)
-        if value is None:
+        if value is None or not float(value).is_integer():
             return []
-        return [str(int(value * f)) for f in (2, 3, 0.5) if int(value * f) > 0 and int(value * f) != value]
+        near = {int(value) + d for d in (-3, -2, -1, 1, 2, 3, 5, 7)} | {int(value) * 2, int(value) * 3}
+        return [_same_capital(number_words(n), answer) for n in sorted(near) if n > 0 and n != value]
     digits = match.group(0)
     value = float(digits.replace(",", ""))
     decimals = len(digits.split(".")[1]) if "." in digits else 0
@@ -138,6 +140,10 @@ def _numbers_near(answer: str, rng: random.Random) -> list[str]:
             text = f"{int(new):,}" if "," in digits else str(int(new))
         out.append(answer[:match.start()] + text + answer[match.end():])
     return out
+
+
+def _same_capital(text: str, like: str) -> str:
+    return text[:1].upper() + text[1:] if like[:1].isupper() else text
 
 
 def _round_like(new: float, original: float) -> int:

@@ -15,6 +15,7 @@ from ..extract.names import places
 from ..models import Fact, Question, Story, stable_id
 from .distractors import MONTHS, WEEKDAYS, StoryPools, pick
 from .quality import apply_quality_gate
+from ..stories import dateline_length
 from .templates import Template, load_templates
 
 BLANK = "_____"
@@ -58,7 +59,7 @@ def generate_questions(story: Story, facts: list[Fact], *, seed: int = 0,
                        templates: str | Path | None = None, min_score: float = 0.0) -> list[Question]:
     """Questions for one story after the quality gate; deterministic for a given seed."""
     by_fact_type = load_templates(templates)
-    usable = [f for f in facts if not f.missing_slots()]
+    usable = [f for f in facts if not f.missing_slots() and worth_asking(f, story)]
     context = StoryContext.build(story, usable)
     questions: list[Question] = []
     blank_asked: dict[str, Question] = {}      # a sentence with a blank is asked once, not twice
@@ -87,6 +88,20 @@ def generate_questions(story: Story, facts: list[Fact], *, seed: int = 0,
     return apply_quality_gate(questions, min_score)
 
 
+WEAK_TIMES = {"today", "yesterday", "tomorrow", "now", "tonight"}
+
+
+def worth_asking(fact: Fact, story: Story) -> bool:
+    """Not furniture: a dateline's date ("TOKYO, June 2 -") or a bare "today" tests nothing."""
+    if fact.type == "date":
+        when = str(fact.slots.get("when", ""))
+        if when.lower() in WEAK_TIMES:
+            return False
+        if fact.start == 0 and 0 <= fact.sentence.find(when) < dateline_length(story.text):
+            return False
+    return True
+
+
 # --- placeholder values -------------------------------------------------------
 
 def slot_values(fact: Fact, template: Template, context: StoryContext) -> dict[str, str] | None:
@@ -105,6 +120,8 @@ def slot_values(fact: Fact, template: Template, context: StoryContext) -> dict[s
     values["org_possessive"] = _org_possessive(s.get("org"))
     if s.get("holder"):
         values["holder"] = _with_article(str(s["holder"]))
+    if s.get("target"):
+        values["target"] = str(s["target"]).strip(" ,;:\"'\u201c\u201d")
     values["when_phrase"] = _when_phrase(s.get("when")) if fact.type != "date" else ""
     values["where_phrase"] = f" in {s['place']}" if s.get("place") else ""
     values["stance_phrase"] = {"support": "supports", "oppose": "opposes"}.get(s.get("polarity", ""), "")
@@ -200,9 +217,9 @@ def _condition_holds(condition: str, fact: Fact, values: dict[str, str], context
         return len(context.destinations.get(s["person"], ())) == 1
     if condition == "specific_target":
         return len([w for w in normalize(s["target"]).split() if len(w) > 3]) >= 2
-    if condition == "speaker_not_in_quote":
+    if condition == "full_quote":         # a statement, not a fragment, that does not name its speaker
         name = surname(s["speaker"]) or s["speaker"]
-        return normalize(name) not in normalize(s["text"]).split()
+        return len(str(s["text"]).split()) >= 5 and normalize(name) not in normalize(s["text"]).split()
     return False
 
 

@@ -16,7 +16,7 @@ FORMS = ("short", "mcq", "truefalse", "cloze", "matching")
 KINDS = ("person", "position", "place", "number", "when", "quote", "polarity")
 DERIVED = ("partner", "org_possessive", "when_phrase", "where_phrase", "travel", "stance_phrase",
            "quote", "blanked")
-CONDITIONS = ("unique_title", "single_partner", "single_destination", "speaker_not_in_quote", "specific_target")
+CONDITIONS = ("unique_title", "single_partner", "single_destination", "full_quote", "specific_target")
 
 
 @dataclass(frozen=True)
