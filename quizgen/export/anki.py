@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import os
 import re
 import sqlite3
@@ -60,23 +61,38 @@ class DeckWriter:
         self.cursor.executescript(APKG_SCHEMA)
         self.cursor.executescript(APKG_COL)
         self.notes = 0
+        self.decks: dict[str, dict] = {}
+        self.models: dict[int, genanki.Model] = {}
 
     def add(self, bank: Bank) -> None:
+        """Write one story's notes now; deck and model records are written once, at the end
+        (genanki rewrites them per deck, which grows quadratically over thousands of stories)."""
         if not bank.questions:
             return
-        deck = genanki.Deck(0, "")
-        deck.name = f"{self.options.deck_name}::{_deck_title(bank.story.title)}"
-        deck.deck_id = anki_id("deck", deck.name)
+        name = f"{self.options.deck_name}::{_deck_title(bank.story.title)}"
+        deck = genanki.Deck(anki_id("deck", name), name)
+        self.decks[str(deck.deck_id)] = deck.to_json()
         for question in bank.questions:
-            deck.add_note(note_for(question, bank.story.title, self.options))
-        deck.write_to_db(self.cursor, self.timestamp, self.ids)
+            note = note_for(question, bank.story.title, self.options)
+            self.models.setdefault(note.model.model_id, note.model)
+            note.write_to_db(self.cursor, self.timestamp, deck.deck_id, self.ids)
         self.notes += len(bank.questions)
+
+    def _write_collection_records(self) -> None:
+        decks = json.loads(self.cursor.execute("SELECT decks FROM col").fetchone()[0])
+        decks.update(self.decks)
+        models = json.loads(self.cursor.execute("SELECT models FROM col").fetchone()[0])
+        first_deck = int(next(iter(self.decks), 1))
+        models.update({str(m.model_id): m.to_json(self.timestamp, first_deck) for m in self.models.values()})
+        self.cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks), json.dumps(models)))
 
     def __enter__(self) -> "DeckWriter":
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
         try:
+            if kind is None:
+                self._write_collection_records()
             self.connection.commit()
             self.connection.close()
             if kind is None:
