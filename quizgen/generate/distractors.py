@@ -21,7 +21,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December"]
 _NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_MONTH_DAY = re.compile(r"^(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2})$")
+_MONTH_DAY = re.compile(r"^(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2})(?P<year>, \d{4})?$")
+_RELATIVE = re.compile(r"^(last|next|this|earlier|later|yesterday|tomorrow)\b|\bago$", re.IGNORECASE)
 
 
 @dataclass
@@ -83,7 +84,8 @@ def _looks_like_name(text: str) -> bool:
 
 def _candidate_groups(answer: str, kind: str, pools: StoryPools, rng: random.Random) -> list[list[str]]:
     if kind == "person":
-        return [list(pools.people_with_roles), list(pools.people), list(word_list("distractors/people"))]
+        # Only the story's own people: names from elsewhere are anachronistic or absurd beside them.
+        return [list(pools.people_with_roles), list(pools.people)]
     if kind == "position":
         same_case = [p for p in pools.positions if p[:1].islower() == answer[:1].islower()]
         styled = [_match_case(p, answer) for p in word_list("distractors/positions")]
@@ -116,12 +118,14 @@ def _places_like(answer: str) -> list[str]:
 def _numbers_near(answer: str, rng: random.Random) -> list[str]:
     """Numbers of the same magnitude, written in the answer's own format ('$3.2 billion', '50-year')."""
     match = _NUMBER_IN_TEXT.search(answer)
-    if not match:           # "five": answer in words, so the distractors are words too
-        value = number_value(answer)
-        if value is None or not float(value).is_integer():
+    if not match:           # "five" or "five mln": the number in words, so the distractors are words too
+        head, _, rest = answer.partition(" ")
+        value = number_value(head)
+        if value is None or not float(value).is_integer() or value > 20:
             return []
         near = {int(value) + d for d in (-3, -2, -1, 1, 2, 3, 5, 7)} | {int(value) * 2, int(value) * 3}
-        return [_same_capital(number_words(n), answer) for n in sorted(near) if n > 0 and n != value]
+        return [" ".join(filter(None, [_same_capital(number_words(n), answer), rest]))
+                for n in sorted(near) if 0 < n <= 99 and n != value]
     digits = match.group(0)
     value = float(digits.replace(",", ""))
     decimals = len(digits.split(".")[1]) if "." in digits else 0
@@ -168,7 +172,10 @@ def _times_like(answer: str, rng: random.Random) -> list[str]:
         day = int(month_day.group("day"))
         days = [d for d in (day - 7, day - 3, day + 2, day + 5, day + 9) if 1 <= d <= 28]
         months = [m for m in MONTHS if m != month_day.group("month")]
-        return [f"{month_day.group('month')} {d}" for d in days] + [f"{rng.choice(months)} {day}"]
+        year = month_day.group("year") or ""
+        return [f"{month_day.group('month')} {d}{year}" for d in days] + [f"{rng.choice(months)} {day}{year}"]
     if answer in MONTHS:
         return [m for m in MONTHS if m != answer]
-    return [w for w in word_list("distractors/when") if normalize(w) != normalize(answer)]
+    if _RELATIVE.search(answer):
+        return [w for w in word_list("distractors/when") if normalize(w) != normalize(answer)]
+    return []               # a form we cannot vary in kind: better a short answer than odd choices
