@@ -10,25 +10,16 @@ import re
 from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import cue_pattern, inside_quote, subject_is_close
+from .rules import cue_pattern, cue_subject, inside_quote, subject_is_close
 
 MAX_GAP = 70          # characters between the cue and the person met
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 
 
 def _subject_before(view: SentenceView, position: int) -> Mention | None:
-    """Who does the meeting: a pronoun right before the cue, else the clause's first person."""
-    before = [m for m in view.persons if m.end <= position]
-    if not before:
-        return None
-    if before[-1].pronoun:
-        subject = before[-1]
-    else:
-        named = [m for m in before if not m.possessive]
-        if not named:
-            return None
-        subject = named[0]
-    return subject if subject_is_close(view.text, subject.end, position) else None
+    """Who does the meeting, when they stand close enough to the cue."""
+    subject = cue_subject(view, position)
+    return subject if subject and subject_is_close(view.text, subject.end, position) else None
 
 
 def _sentence_subject(view: SentenceView, position: int, objects: list[Mention]) -> Mention | None:

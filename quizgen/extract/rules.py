@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import data_file
+from .names import Mention, SentenceView
 
 CONTENT_WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -82,3 +83,12 @@ def subject_is_close(text: str, subject_end: int, cue_start: int, max_words: int
     gap = _RELATIVE_START.sub(" ", gap)
     words = gap.lower().split()
     return "," not in gap and len(words) <= max_words and not any(w in _CLAUSE_WORDS for w in words)
+
+
+def cue_subject(view: SentenceView, position: int) -> Mention | None:
+    """Who does what a cue says: a pronoun right before it, else the clause's first named person."""
+    before = [m for m in view.persons if m.end <= position]
+    if before and before[-1].pronoun:
+        return before[-1]
+    named = [m for m in before if not m.possessive]
+    return named[0] if named else None

@@ -10,7 +10,7 @@ import re
 from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis
-from .rules import cue_pattern, inside_quote, subject_is_close
+from .rules import cue_pattern, cue_subject, inside_quote, subject_is_close
 
 MAX_GAP = 60
 _ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b", re.IGNORECASE)
@@ -23,15 +23,10 @@ _POSSESSIVE_VISIT = re.compile(r"^\s+(?:visit|trip|tour|stop)\b")
 
 
 def _visitor(view: SentenceView, position: int) -> Mention | None:
-    """The cue's subject: a pronoun right before it, else the clause's first person."""
-    before = [m for m in view.persons if m.end <= position]
-    if before and before[-1].pronoun:
-        subject = before[-1]
-    else:
-        named = [m for m in before if not m.possessive]
-        if not named:
-            return None
-        subject = named[0]
+    """The cue's subject, unless the trip was called off."""
+    subject = cue_subject(view, position)
+    if subject is None:
+        return None
     if _CALLED_OFF.search(view.text, max(0, position - 30), position):
         return None                       # "cancelled a trip to Australia"
     if subject_is_close(view.text, subject.end, position):
