@@ -4,6 +4,7 @@ The only exception allowed to escape is QuizgenError; outputs must be well forme
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import string
 import zipfile
@@ -75,7 +76,7 @@ def questions(draw) -> Question:
                     tags=draw(st.lists(WORDS, max_size=3)))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=500 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(st.lists(questions(), min_size=1, max_size=6), st.data())
 def test_any_valid_bank_exports_to_every_format_and_validates(tmp_path_factory, bank_questions, data):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
@@ -142,7 +143,7 @@ def test_empty_selection_says_which_filter_left_nothing(bank, tmp_path):
     assert "--type matching" in result.err and "Traceback" not in result.err
 
 
-KILLS = 5
+KILLS = int(os.environ.get("QUIZGEN_KILLS", "5"))
 
 
 def test_sigkill_mid_quiz_keeps_every_saved_review(bank, tmp_path):
