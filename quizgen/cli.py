@@ -209,6 +209,8 @@ def anki(
     banks: Banks = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="The .apkg file to write.")] = Path("decks/quizgen.apkg"),
     deck: Annotated[str, typer.Option("--deck", help="Deck name in Anki.")] = "quizgen",
+    reverse_roles: Annotated[bool, typer.Option(
+        "--reverse-roles", help="Also a reversed card for each position question (position -> person).")] = False,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
 ) -> None:
@@ -216,7 +218,7 @@ def anki(
     from .export import ExportOptions, export
 
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
-    say(f"wrote {export(selection, out, 'apkg', ExportOptions(deck_name=deck))}")
+    say(f"wrote {export(selection, out, 'apkg', ExportOptions(deck_name=deck, reverse_roles=reverse_roles))}")
 
 
 @app.command("print")
