@@ -275,3 +275,9 @@ def test_number_words_get_number_word_distractors():
     facts = [fact("quantity", "The bonds cannot be called for five years.", value=5, unit="years", text="five")]
     mcqs = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "mcq"]
     assert mcqs and all(c.isalpha() for q in mcqs for c in q.choices)
+
+
+def test_table_footnotes_are_not_asked():
+    facts = [fact("quantity", "NOTE: 1986 results include a gain of 534,000 dlrs.", value=534000, unit="dollars",
+                  text="534,000")]
+    assert generate_questions(STORY, facts) == []

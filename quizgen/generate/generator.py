@@ -91,8 +91,13 @@ def generate_questions(story: Story, facts: list[Fact], *, seed: int = 0,
 WEAK_TIMES = {"today", "yesterday", "tomorrow", "now", "tonight"}
 
 
+_NOTE = re.compile(r"^[A-Z]{2,}:")      # "NOTE: 1986 4th qtr includes ...": a table footnote
+
+
 def worth_asking(fact: Fact, story: Story) -> bool:
-    """Not furniture: a dateline's date ("TOKYO, June 2 -") or a bare "today" tests nothing."""
+    """Not furniture: a dateline's date ("TOKYO, June 2 -"), a bare "today" or a footnote tests nothing."""
+    if _NOTE.match(fact.sentence):
+        return False
     if fact.type == "date":
         when = str(fact.slots.get("when", ""))
         if when.lower() in WEAK_TIMES:
