@@ -26,11 +26,13 @@ def count_words(folder: Path) -> int:
 
 
 def scaled_copy(sources: list[Path], scale: int, into: Path) -> Path:
-    """A folder holding `scale` copies of every story (renamed), to show how cost grows."""
+    """A folder holding `scale` copies of every story, each renamed (story ids come from file
+    names, and clashing ids are refused), to show how cost grows with the text."""
+    into.mkdir(parents=True, exist_ok=True)
     for copy in range(scale):
-        target = into / f"copy{copy}"
         for source in sources:
-            shutil.copytree(source, target / source.name)
+            for story in source.glob("*.txt"):
+                shutil.copyfile(story, into / f"c{copy}_{story.name}")
     return into
 
 
@@ -64,7 +66,7 @@ def main() -> None:
     print(f"{'scale':>5} {'jobs':>4} {'seconds':>8} {'words/s':>10} {'peak MB':>8}")
     for scale in args.scales:
         with tempfile.TemporaryDirectory() as tmp:
-            folder = scaled_copy(sources, scale, Path(tmp))
+            folder = scaled_copy(sources, scale, Path(tmp) / "stories")
             for jobs in args.jobs:
                 seconds, peak = run_build(folder, jobs)
                 print(f"{scale:>4}x {jobs:>4} {seconds:>8.1f} {words * scale / seconds:>10,.0f} {peak:>8.0f}",
