@@ -154,9 +154,16 @@ def generate(
     _report_generation(report, dry_run)
 
 
+BANK_LINES = 20      # more banks than this get one summary line, not a line each
+
+
 def _report_generation(report, dry_run: bool) -> None:
-    for merge in report.merges:
-        verb = "would write" if dry_run else "wrote"
+    verb = "would write" if dry_run else "wrote"
+    if len(report.merges) > BANK_LINES and not dry_run:
+        totals = [sum(len(getattr(m, part)) for m in report.merges) for part in ("added", "updated", "kept", "stale")]
+        say(f"{verb} {len(report.merges)} banks: {totals[0]} added, {totals[1]} updated, {totals[2]} kept, "
+            f"{totals[3]} marked stale")
+    for merge in report.merges if len(report.merges) <= BANK_LINES or dry_run else []:
         say(f"{verb} {merge.path}: {len(merge.added)} added, {len(merge.updated)} updated, "
             f"{len(merge.kept)} kept, {len(merge.stale)} marked stale")
         if dry_run:
