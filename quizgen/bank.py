@@ -247,11 +247,15 @@ class Selection:
         return [q for bank in self.banks for q in bank.questions]
 
 
-def select_questions(args: Sequence[str | Path], filters: QuestionFilter | None = None) -> Selection:
+def select_questions(args: Sequence[str | Path], filters: QuestionFilter | None = None,
+                     show_progress: bool = False) -> Selection:
     """Read banks and keep the questions the filter accepts: the one way exporters read banks."""
+    from .progress import progress
+
     filters = filters or QuestionFilter()
     banks = []
-    for path in bank_files(args):
+    paths = bank_files(args)
+    for path in progress(paths, len(paths), "banks", show_progress and len(paths) > 50):
         bank = read_bank(path)
         bank.questions = [q for q in bank.questions if filters.accepts(bank, q)]
         banks.append(bank)

@@ -224,7 +224,8 @@ def anki(
     """Export banks to an Anki deck (.apkg) that re-imports in place."""
     from .export import ExportOptions, export
 
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+                                 show_progress=not Settings.quiet)
     say(f"wrote {export(selection, out, 'apkg', ExportOptions(deck_name=deck, reverse_roles=reverse_roles))}")
 
 
@@ -259,7 +260,8 @@ def print_quiz(
     if no_key and key_only:
         raise UsageError("--no-key and --key-only contradict each other")
     out = out or Path("decks") / f"quiz.{fmt}"
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+                                 show_progress=not Settings.quiet)
     options = ExportOptions(title=title, seed=seed, versions=versions, count=count, paper=paper,
                             answer_key=not no_key, key_only=key_only)
     say(f"wrote {export(selection, out, fmt, options)}")
@@ -279,7 +281,8 @@ def export_bank(
     if fmt not in ("csv", "tsv", "gift", "moodle-xml"):
         raise UsageError(f"unknown --format {fmt!r}; choose csv, tsv, gift or moodle-xml")
     out = out or Path("decks") / f"quizgen.{'xml' if fmt == 'moodle-xml' else fmt}"
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+                                 show_progress=not Settings.quiet)
     say(f"wrote {export(selection, out, fmt, ExportOptions())}")
 
 
@@ -310,7 +313,8 @@ def quiz(
         for line in stats(study):
             typer.echo(line)
         return
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty))
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+                                 show_progress=not Settings.quiet)
     chosen = pick_questions(selection.questions, study, QuizOptions(count=count, due_only=due, seed=seed))
     if not chosen:
         raise UsageError(f"nothing to ask: --due left no question ({next_reviews(study)})" if due else
