@@ -11,6 +11,7 @@ import yaml
 
 from .atomic import write_atomic
 from .errors import QuizgenError, UsageError
+from .progress import progress
 from .models import STATUSES, Bank, Question, StoryRef, stable_id
 
 DEFAULT_BANK_DIR = Path("question_bank")
@@ -250,8 +251,6 @@ class Selection:
 def select_questions(args: Sequence[str | Path], filters: QuestionFilter | None = None,
                      show_progress: bool = False) -> Selection:
     """Read banks and keep the questions the filter accepts: the one way exporters read banks."""
-    from .progress import progress
-
     filters = filters or QuestionFilter()
     banks = []
     paths = bank_files(args)
