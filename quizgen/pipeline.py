@@ -198,6 +198,7 @@ class BuildReport:
 
 
 PRINT_SAMPLE_PER_TYPE = 40
+BUILD_QUIZ_QUESTIONS = 40      # a classroom-sized printable quiz, spread across question types
 
 
 class _NothingToExport(Exception):
@@ -241,7 +242,7 @@ def build(paths: Sequence[str], bank_dir: str | Path, out_dir: str | Path, *,
     out_dir = Path(out_dir)
     filters = QuestionFilter()
     sample = QuestionSample(options.seed)
-    export_options = ExportOptions(seed=options.seed, title=quiz_title)
+    export_options = ExportOptions(seed=options.seed, title=quiz_title, count=BUILD_QUIZ_QUESTIONS)
     report = BuildReport(GenerateReport())
 
     def add(bank: Bank) -> None:

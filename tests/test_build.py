@@ -1,6 +1,7 @@
 """`quizgen build` end to end on the bundled stories, as a new user runs it."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -59,3 +60,14 @@ def _import_request(path):
     from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     return ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+
+
+def test_printable_quiz_shows_every_question_type_in_classroom_size(built):
+    pypdf = pytest.importorskip("pypdf")
+    workdir, _ = built
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(workdir / "decks" / "quiz.pdf").pages)
+    for heading in ("Multiple choice", "True or false", "Short answer", "Fill in the blank", "Matching",
+                    "Answer key"):
+        assert heading in text
+    html = (workdir / "decks" / "quiz.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<div class=q>", html)) == 40
