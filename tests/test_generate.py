@@ -281,3 +281,9 @@ def test_table_footnotes_are_not_asked():
     facts = [fact("quantity", "NOTE: 1986 results include a gain of 534,000 dlrs.", value=534000, unit="dollars",
                   text="534,000")]
     assert generate_questions(STORY, facts) == []
+
+
+def test_a_stance_with_an_unknown_polarity_yields_no_question():
+    facts = [fact("stance", "Oban hedged on the harbour agreement with Vesterland.", holder="Marek Oban",
+                  polarity="maybe", target="the harbour agreement with Vesterland")]
+    assert [generate_questions(STORY, facts, seed=seed) for seed in range(4)] == [[]] * 4

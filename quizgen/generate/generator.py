@@ -98,6 +98,8 @@ def worth_asking(fact: Fact, story: Story) -> bool:
     """Not furniture: a dateline's date ("TOKYO, June 2 -"), a bare "today" or a footnote tests nothing."""
     if _NOTE.match(fact.sentence):
         return False
+    if fact.type == "stance" and fact.slots.get("polarity") not in ("support", "oppose"):
+        return False                # not a stance quizgen can phrase
     if fact.type == "date":
         when = str(fact.slots.get("when", ""))
         if when.lower() in WEAK_TIMES:
