@@ -51,10 +51,6 @@ class GenerateReport:
     def empties(self) -> list[StoryOutcome]:
         return [o for o in self.outcomes if o.empty]
 
-    @property
-    def bank_paths(self) -> list[Path]:
-        return [Path(m.path) for m in self.merges]
-
 
 @dataclass(frozen=True)
 class GenerateOptions:
