@@ -273,6 +273,7 @@ class MergeReport:
     updated: list[str] = field(default_factory=list)    # untouched by people, refreshed from the rules
     stale: list[str] = field(default_factory=list)
     revived: list[str] = field(default_factory=list)    # stale questions whose fact is found again
+    renamed: list[str] = field(default_factory=list)    # old-style ids given their story-named id
 
 
 def save_generated(generated: Bank, path: str | Path, dry_run: bool = False) -> MergeReport:

@@ -19,7 +19,7 @@ from ruamel.yaml.error import YAMLError
 from .atomic import write_atomic
 from .bank import EDITABLE, MergeReport, fingerprint, question_record, read_bank_text
 from .errors import QuizgenError
-from .models import Bank
+from .models import Bank, legacy_question_id, question_id
 
 KEPT_BY_PEOPLE = ("status",)        # never overwritten by regeneration
 
@@ -48,7 +48,8 @@ def merge_into_file(generated: Bank, path: Path, dry_run: bool = False) -> Merge
     if not isinstance(questions, CommentedSeq):
         raise QuizgenError("`questions:` must be a list", path)
     report = merge_questions(questions, generated, MergeReport(path=str(path)))
-    if not dry_run and (report.added or report.updated or report.stale or report.revived):
+    if not dry_run and (report.added or report.updated or report.stale or report.revived
+                          or report.renamed):
         buffer = io.StringIO()
         _yaml().dump(doc, buffer)
         write_atomic(path, buffer.getvalue())
@@ -60,7 +61,7 @@ def merge_questions(questions: CommentedSeq, generated: Bank, report: MergeRepor
     for item in questions:
         if not isinstance(item, CommentedMap):
             continue
-        question_id = str(item.get("id", ""))
+        question_id = _current_id(item, generated.story.id, report)
         new = fresh.pop(question_id, None)
         if new is not None:
             _refresh(item, question_record(new), report)
@@ -74,6 +75,24 @@ def merge_questions(questions: CommentedSeq, generated: Bank, report: MergeRepor
             questions.append(CommentedMap(record))
             report.added.append(question.id)
     return report
+
+
+FORM_OF_TYPE = {"short": "ask", "mcq": "ask", "truefalse": "truefalse", "cloze": "cloze"}
+
+
+def _current_id(item: CommentedMap, story_id: str, report: MergeReport) -> str:
+    """The item's id, renamed in place if it is a generated id from before ids named their story."""
+    old = str(item.get("id", ""))
+    fact = item.get("fact")
+    form = FORM_OF_TYPE.get(str(item.get("type", "")))
+    if "generated" not in item or not isinstance(fact, dict) or not form:
+        return old
+    fact_id, template = str(fact.get("id", "")), str(item.get("template", ""))
+    if legacy_question_id(fact_id, template, form) != old:
+        return old
+    item["id"] = question_id(story_id, fact_id, template, form)
+    report.renamed.append(item["id"])
+    return item["id"]
 
 
 def _refresh(item: CommentedMap, record: dict, report: MergeReport) -> None:

@@ -31,6 +31,18 @@ def stable_id(*parts: Any, length: int = 12) -> str:
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:length]
 
 
+def question_id(story_id: str, fact_id: str, template_id: str, form: str) -> str:
+    """A generated question's id: the story is part of it, because two stories often share a
+    sentence (and so a fact) and their questions, Anki notes and reviews must stay apart."""
+    return stable_id(story_id, fact_id, template_id, form)
+
+
+def legacy_question_id(fact_id: str, template_id: str, form: str) -> str:
+    """The id banks written before ids named their story gave the same question: a merge
+    renames such a question to its new id instead of marking it stale."""
+    return stable_id(fact_id, template_id, form)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence, kept verbatim, with its place in the story text."""

@@ -190,3 +190,32 @@ def test_filters_select_by_type_status_story_and_difficulty(bank):
         select_questions([bank], QuestionFilter(stories=["no-such-story"]))
     easy = select_questions([bank], QuestionFilter(max_difficulty=1)).questions
     assert easy and all(q.difficulty == 1 for q in easy)
+
+
+def test_question_ids_name_their_story_so_twin_stories_stay_apart(tmp_path):
+    twin = tmp_path / "twin.txt"
+    shutil.copy(STORY, twin)
+    result = run_quizgen("generate", str(STORY), str(twin), "--bank", str(tmp_path / "bank"))
+    assert result.code == 0, result.err
+    first, second = (set(questions_by_id(p)) for p in sorted((tmp_path / "bank").glob("*.yaml")))
+    assert first and second and not first & second
+    assert run_quizgen("validate", str(tmp_path / "bank")).code == 0
+
+
+def test_a_bank_with_ids_from_before_they_named_the_story_keeps_its_questions(bank):
+    from quizgen.models import legacy_question_id
+
+    forms = {"short": "ask", "mcq": "ask", "truefalse": "truefalse", "cloze": "cloze"}
+    text = bank.read_text(encoding="utf-8")
+    current = questions_by_id(bank)
+    for question in current.values():
+        if question.type in forms:
+            old = legacy_question_id(question.fact["id"], question.template, forms[question.type])
+            text = text.replace(f"- id: {question.id}\n", f"- id: {old}\n")
+    approved = next(q for q in current.values() if q.type == "short")
+    bank.write_text(text.replace("status: draft", "status: approved", 1), encoding="utf-8")
+    result = regenerate(bank)
+    assert "0 added" in result.err and "0 marked stale" in result.err
+    after = questions_by_id(bank)
+    assert set(after) == set(current)
+    assert sum(q.status == "approved" for q in after.values()) == 1

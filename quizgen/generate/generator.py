@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..answers import accepted_forms, normalize, surname
 from ..extract.names import places
-from ..models import Fact, Question, Story, stable_id
+from ..models import Fact, Question, Story, question_id, stable_id
 from .distractors import MONTHS, WEEKDAYS, StoryPools, pick
 from .quality import apply_quality_gate
 from ..stories import dateline_length
@@ -240,7 +240,7 @@ def _base(fact: Fact, template: Template, form: str, context: StoryContext, supp
         source = supporting_source(context.story, fact, support, named)
         if source is None:
             return None
-    return Question(id=stable_id(fact.id, template.id, form), source=source, story=context.story.id,
+    return Question(id=question_id(context.story.id, fact.id, template.id, form), source=source, story=context.story.id,
                     fact=fact.to_dict(), tags=[fact.type, context.story.id], template=template.id,
                     difficulty=template.difficulty, score=round(min(1.0, fact.confidence), 3), **fields)
 
