@@ -13,8 +13,11 @@ from .extract.names import places
 from .numbers import number_words, parse_number, scale_value
 
 ARTICLES = {"a", "an", "the"}
-_HEDGE = re.compile(r"^(?:some|about|around|roughly|nearly|almost|over|more than|less than|an estimated|up to)\s+")
-_NUMBER_TEXT = re.compile(r"^(?P<prefix>[$£€]?)\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-zA-Z]+)?")
+# Plain patterns (no Python-only syntax but named groups): export/answer_check.js uses them too.
+HEDGE_PATTERN = r"^(?:some|about|around|roughly|nearly|almost|over|more than|less than|an estimated|up to)\s+"
+NUMBER_TEXT_PATTERN = r"^(?P<prefix>[$£€]?)\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-zA-Z]+)?"
+_HEDGE = re.compile(HEDGE_PATTERN)
+_NUMBER_TEXT = re.compile(NUMBER_TEXT_PATTERN)
 
 
 @lru_cache(maxsize=65536)

@@ -42,6 +42,11 @@ def word_value(text: str) -> float | None:
     return None
 
 
+def scale_table() -> dict[str, float]:
+    """Scale words and their values ("million" -> 1e6), as data for other checkers."""
+    return dict(_tables()[1])
+
+
 def scale_value(text: str) -> float | None:
     return _tables()[1].get(text.lower()) if text else None
 
