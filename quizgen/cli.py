@@ -19,7 +19,7 @@ try:  # typer >= 0.23 carries its own copy of click
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click import exceptions as click_errors
 from .bank import DEFAULT_BANK_DIR, QuestionFilter, select_questions
-from .errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, QuizgenError, UsageError
+from .errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, QuizgenError, UsageError, printable
 from .models import STATUSES
 from .stories import bundled_story_paths, story_paths
 
@@ -158,13 +158,18 @@ BANK_LINES = 20      # more banks than this get one summary line, not a line eac
 
 
 def _report_generation(report, dry_run: bool) -> None:
-    verb = "would write" if dry_run else "wrote"
-    if len(report.merges) > BANK_LINES and not dry_run:
-        totals = [sum(len(getattr(m, part)) for m in report.merges) for part in ("added", "updated", "kept", "stale")]
-        say(f"{verb} {len(report.merges)} banks: {totals[0]} added, {totals[1]} updated, {totals[2]} kept, "
-            f"{totals[3]} marked stale")
-    for merge in report.merges if len(report.merges) <= BANK_LINES or dry_run else []:
-        say(f"{verb} {merge.path}: {len(merge.added)} added, {len(merge.updated)} updated, "
+    merges = report.merges
+    if len(merges) > BANK_LINES and not dry_run:
+        totals = [sum(len(getattr(m, part)) for m in merges) for part in ("added", "updated", "stale")]
+        current = sum(m.up_to_date for m in merges)
+        say(f"{len(merges)} banks: {totals[0]} questions added, {totals[1]} updated, {totals[2]} marked stale"
+            + (f"; {current} already up to date" if current else ""))
+    for merge in merges if len(merges) <= BANK_LINES or dry_run else []:
+        if merge.up_to_date:
+            say(f"{printable(merge.path)}: up to date (same story, same rules): 0 added, 0 updated")
+            continue
+        verb = "would write" if dry_run else "wrote" if merge.changed else "unchanged"
+        say(f"{verb} {printable(merge.path)}: {len(merge.added)} added, {len(merge.updated)} updated, "
             f"{len(merge.kept)} kept, {len(merge.stale)} marked stale")
         if dry_run:
             for label, ids in (("add", merge.added), ("update", merge.updated), ("mark stale", merge.stale)):
@@ -328,8 +333,7 @@ def quiz(
 @app.command()
 def validate(banks: Banks = None) -> None:
     """Check bank files: every problem as FILE:LINE: message (exit 1), else a one-line summary."""
-    from .bank import bank_files
-    from .bank_validate import validate_banks
+    from .bank import bank_files, validate_banks
 
     report = validate_banks(bank_files(banks or []))
     for problem in report.problems:
