@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -174,9 +175,17 @@ def process_stories(paths: Sequence[str], *, options: GenerateOptions = Generate
         yield from progress(results, len(tasks), "stories", show_progress)
         return
     chunk = max(1, min(16, len(tasks) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         results = pool.map(_process_for_pool, tasks, chunksize=chunk)
         yield from progress(results, len(tasks), "stories", show_progress)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)     # on Ctrl-C: finish the story in hand, start none
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and says so once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _clashing_ids(paths: Sequence[str]) -> dict[str, str]:

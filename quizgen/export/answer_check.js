@@ -28,7 +28,8 @@
       if (!match) { return null; }
       var value = parseFloat(match.groups.number.split(",").join(""));
       var scale = match.groups.scale ? rules.scales[match.groups.scale.toLowerCase()] : undefined;
-      return scale ? value * scale : value;
+      value = scale ? value * scale : value;
+      return isFinite(value) ? value : null;
     }
 
     function distance(a, b) {
