@@ -61,14 +61,14 @@ def test_any_facts_give_well_formed_questions(fact_list, seed):
 @st.composite
 def questions(draw) -> Question:
     qtype = draw(st.sampled_from(QUESTION_TYPES))
-    answer = draw(VALUES) or "x"
+    answer = draw(VALUES).strip() or "x"
     choices = []
     if qtype == "mcq":
         choices = draw(st.lists(VALUES.filter(lambda v: v != answer), min_size=3, max_size=3, unique=True)) + [answer]
     if qtype == "truefalse":
         answer, choices = draw(st.sampled_from(["True", "False"])), ["True", "False"]
     pairs = draw(st.lists(st.tuples(WORDS, WORDS).map(list), min_size=2, max_size=8)) if qtype == "matching" else []
-    return Question(id=draw(st.uuids()).hex, type=qtype, prompt=draw(WORDS) or "?", answer=answer,
+    return Question(id=draw(st.uuids()).hex, type=qtype, prompt=draw(WORDS).strip() or "?", answer=answer,
                     source=draw(WORDS), story="p", choices=choices, pairs=pairs,
                     cloze=draw(WORDS) if qtype == "cloze" else "", accepted=draw(st.lists(VALUES, max_size=2)),
                     status=draw(st.sampled_from(STATUSES[:2])), difficulty=draw(st.integers(1, 3)),
@@ -132,8 +132,12 @@ def test_the_checker_takes_any_answer(question, typed):
     assert isinstance(check(question, typed).correct, bool)
 
 
+# Text a person might type that some YAML reader would take for something else.
+TRICKY_TEXT = st.sampled_from(["yes", "No", "ON", "off", "y", "N", "null", "Null", "~", "", " ", "10:30", "0755",
+                               "1e3", "1_000", "0x1F", "0o17", "+1", "-.5", ".inf", "2024-01-31", "true", "False",
+                               "Kessel: port", "# not a comment", "- not a list", "[x]", "{y}", "a  b", "x "])
 JSONISH = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20), TRICKY_TEXT),
     lambda inner: st.one_of(st.lists(inner, max_size=4),
                             st.dictionaries(st.text(alphabet=string.ascii_letters + "_", min_size=1, max_size=8),
                                             inner, max_size=4)),

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import QuizgenError
 from ..models import Bank, legacy_question_id, question_id
-from .reading import load_text
+from .reading import Layout, parse_item, parse_yaml, split_layout
 from .schema import flag
 from .writing import (FINGERPRINT_LENGTH, LEGACY_FINGERPRINT_FIELDS, NOT_FINGERPRINTED, fingerprint,
                       legacy_fingerprint, question_block, question_record, scalar_text, story_record)
@@ -142,7 +142,7 @@ def _same(data: dict, record: dict) -> bool:
 def merge_text(text: str, generated: Bank, path: Path) -> Merged:
     """Merge `generated` into a bank's text; the fast path when its layout is the writer's."""
     report = MergeReport(path=str(path))
-    layout = _split(text)
+    layout = split_layout(text)
     if layout is not None:
         merged = _merge_layout(layout, generated, path, report)
         if merged is not None:
@@ -154,65 +154,10 @@ def merge_text(text: str, generated: Bank, path: Path) -> Merged:
 
 # --- the fast path: the bank as a head and a list of question texts ------------------
 
-@dataclass
-class _Item:
-    glue: str           # blank and comment lines before it
-    text: str           # its own lines, from "- " to its last line of content
-    line: int           # the line of its "- "
-
-
-@dataclass
-class _Layout:
-    head: str           # up to and including the "questions:" line
-    items: list[_Item]
-    tail: str           # blank and comment lines after the last question
-    indent: str         # where each question's "- " stands
-    empty_list: bool    # the head ends "questions: []"
-
-
-_QUESTIONS_LINE = re.compile(r"questions:[ \t]*(\[\])?[ \t]*(#.*)?\r?\n?")
-_GLUE = re.compile(r"[ \t]*(#.*)?\r?\n?")
-
-
-def _split(text: str) -> _Layout | None:
-    lines = text.splitlines(keepends=True)
-    start = next((n for n, line in enumerate(lines) if _QUESTIONS_LINE.fullmatch(line)), None)
-    if start is None:
-        return None
-    empty_list = bool(_QUESTIONS_LINE.fullmatch(lines[start]).group(1))
-    items: list[_Item] = []
-    indent: str | None = None
-    pending: list[str] = []         # blank and comment lines not yet placed
-    current: list[str] = []
-    glue, first_line = "", 0
-    for number in range(start + 1, len(lines)):
-        line = lines[number]
-        if _GLUE.fullmatch(line):
-            pending.append(line)
-            continue
-        if indent is None:
-            match = re.match(r"( *)- ", line)
-            if match is None or empty_list:
-                return None
-            indent = match.group(1)
-        if line.startswith(indent + "- "):
-            if current:
-                items.append(_Item(glue, "".join(current), first_line))
-            glue, current, first_line, pending = "".join(pending), [line], number + 1, []
-        elif current and line.startswith(indent + " "):
-            current += pending + [line]         # comments inside a question stay with it
-            pending = []
-        else:
-            return None         # something after the list, or a layout this does not follow
-    if current:
-        items.append(_Item(glue, "".join(current), first_line))
-    return _Layout("".join(lines[:start + 1]), items, "".join(pending), indent or "", empty_list)
-
-
-def _merge_layout(layout: _Layout, generated: Bank, path: Path, report: MergeReport) -> Merged | None:
+def _merge_layout(layout: Layout, generated: Bank, path: Path, report: MergeReport) -> Merged | None:
     try:
-        head = load_text(layout.head, path)
-        parsed = [load_text(item.text, path, item.line) for item in layout.items]
+        head = parse_yaml(layout.head, path)
+        parsed = [parse_item(item, layout.indent, path) for item in layout.items]
     except QuizgenError:
         return None             # the round-trip path reports the problem with its line
     if not (isinstance(head, dict) and isinstance(head.get("story"), dict) and head.get("questions") in ("", [])):
@@ -221,7 +166,7 @@ def _merge_layout(layout: _Layout, generated: Bank, path: Path, report: MergeRep
     planner = _Planner(generated, report)
     pieces: list[str] = []
     saved: list[dict] = []
-    for item, items in zip(layout.items, parsed):
+    for item, (items, pristine) in zip(layout.items, parsed):
         if not (isinstance(items, list) and len(items) == 1):
             return None
         data = items[0]
@@ -229,7 +174,6 @@ def _merge_layout(layout: _Layout, generated: Bank, path: Path, report: MergeRep
             pieces.append(item.glue + item.text)
             saved.append(data)          # kept as written; validation names its line
             continue
-        pristine = question_block(data, layout.indent) == item.text
         plan = planner.plan(data, may_rewrite=pristine)
         if plan.rewrite or (pristine and (plan.rename or plan.stale is not None)):
             text = question_block(plan.data, layout.indent)

@@ -12,8 +12,6 @@ import json
 import re
 from pathlib import Path
 
-import yaml
-
 from ..atomic import write_atomic
 from ..models import Bank, Question, StoryRef, stable_id
 from .schema import NUMBER_FIELDS, SCHEMA_FILE, SCHEMA_NAME
@@ -25,13 +23,9 @@ FINGERPRINT_LENGTH = 16
 LEGACY_FINGERPRINT_FIELDS = ("prompt", "answer", "choices", "accepted", "tags")
 NOT_FINGERPRINTED = ("id", "status", "generated", "stale")    # what quizgen itself may change
 
-_RESOLVER = yaml.resolver.Resolver()
 _PLAIN = re.compile(r"[A-Za-z\u00c0-\u024f][\w .,;()'\u2018\u2019\u201c\u201d?!/$\u00a3\u20ac%+=\u2013\u2014-]*")
-_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|-?\.inf|\.nan|true|false")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|-?\.inf|\.nan|true|false")
 _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-# Strings a YAML 1.2 reader would take for numbers, e.g. an id "71433180e949".
-_YAML12_NUMBER = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
-                            r"|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 
 
 def as_loaded(value: object) -> object:
@@ -54,11 +48,16 @@ def as_loaded(value: object) -> object:
     return str(value)
 
 
+# Plain words some YAML reader (1.1 or 1.2) takes for a flag or for null. Plain text must
+# start with a letter (`_PLAIN`), so no number, date or time can be mistaken for it.
+_RESERVED_WORDS = frozenset("""y Y yes Yes YES n N no No NO true True TRUE false False FALSE
+on On ON off Off OFF null Null NULL""".split())
+
+
 def needs_quotes(text: str) -> bool:
     """Whether some YAML reader would read this text, written plain, as anything else."""
     return not (_PLAIN.fullmatch(text) and not text.endswith(" ") and "  " not in text
-                and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
-                and not _YAML12_NUMBER.fullmatch(text))
+                and text not in _RESERVED_WORDS)
 
 
 def scalar_text(text: str) -> str:
@@ -67,12 +66,12 @@ def scalar_text(text: str) -> str:
 
 
 def _scalar(text: str, key: str = "") -> str:
-    if key in NUMBER_FIELDS and _PLAIN_NUMBER.fullmatch(text):
+    if key in NUMBER_FIELDS and PLAIN_NUMBER.fullmatch(text):
         return text
-    return _quoted(text) if needs_quotes(text) else text
+    return quoted(text) if needs_quotes(text) else text
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     """A double-quoted YAML scalar: JSON's escapes, plus the characters YAML may not hold raw."""
     return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
 
@@ -101,7 +100,7 @@ def _emit(value: object, indent: str, key: str, out: list[str]) -> None:
 
 def _emit_item(head: str, item: object, indent: str, key: str, out: list[str]) -> None:
     if isinstance(item, list) and item and head.endswith("-") and not any(isinstance(x, (dict, list)) for x in item):
-        out.append(f"{head} [{', '.join(_quoted(x) for x in item)}]")    # a matching row
+        out.append(f"{head} [{', '.join(quoted(x) for x in item)}]")    # a matching row
     elif isinstance(item, (dict, list)) and item:
         out.append(head)
         under_a_key = isinstance(item, list) and head.endswith(":")
