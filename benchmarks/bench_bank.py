@@ -1,9 +1,9 @@
 """How the bank's cost grows: merging, validating and exporting one huge bank, and
 rebuilding a folder of many small stories where nothing changed.
 
-    python benchmarks/bench_bank.py                    # 75,000 and 300,000 questions; 2,000 stories
+    python benchmarks/bench_bank.py                    # 300,000 questions; 2,000 stories
     python benchmarks/bench_bank.py --questions 300000 --stories 10000
-    PYTHONPATH=/path/to/other/checkout python benchmarks/bench_bank.py   # compare another version
+    /path/to/other/venv/bin/python benchmarks/bench_bank.py   # another version, installed there
 
 Each step runs `python -m quizgen` in a fresh process and reports wall time and the
 peak memory of that process (from the kernel's accounting of the child).
@@ -20,14 +20,13 @@ import time
 from pathlib import Path
 
 STORY = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "stories" / "harbour_talks.txt"
-QUESTION = """- id: mine-{n}
+# A small hand-written question (about 80 bytes): 300,000 of them make a 24 MB bank.
+QUESTION = """- id: q{n}
   type: short
-  status: approved
-  prompt: Which harbour reopened after the talks, question {n}?
+  status: draft
+  prompt: Port {n}?
   answer: Kessel
-  source: Norland and Vesterland agreed to reopen the harbour at Kessel.
-  story: harbour-talks
-  tags: [mine]
+  source: S.
 """
 
 
@@ -74,7 +73,7 @@ def many_stories(folder: Path, stories: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--questions", type=int, nargs="+", default=[75_000, 300_000])
+    parser.add_argument("--questions", type=int, nargs="+", default=[300_000])
     parser.add_argument("--stories", type=int, default=2_000)
     args = parser.parse_args()
     for count in args.questions:
