@@ -178,7 +178,7 @@ def _report_generation(report, dry_run: bool) -> None:
         if merge.up_to_date:
             say(f"{printable(merge.path)}: up to date (same story, same rules): 0 added, 0 updated")
             continue
-        verb = "would write" if dry_run else "wrote" if merge.changed else "unchanged"
+        verb = "would write" if dry_run else "wrote" if merge.written else "unchanged"
         say(f"{verb} {printable(merge.path)}: {len(merge.added)} added, {len(merge.updated)} updated, "
             f"{len(merge.kept)} kept, {len(merge.stale)} marked stale")
         if dry_run:

@@ -41,6 +41,7 @@ class MergeReport:
     revived: list[str] = field(default_factory=list)    # stale questions whose fact is found again
     renamed: list[str] = field(default_factory=list)    # old-style ids given their story-named id
     up_to_date: bool = False     # same story text, same rules: not regenerated at all
+    written: bool = False        # the file was (re)written
 
     @property
     def changed(self) -> bool:

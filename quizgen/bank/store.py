@@ -36,6 +36,7 @@ def save_generated(generated: Bank, path: str | Path, dry_run: bool = False) -> 
         if _current_text(path) != before:
             continue
         write_text(path, merged.text)
+        merged.report.written = True
         return merged
     raise QuizgenError(f"the bank kept changing while quizgen merged into it ({MERGE_ATTEMPTS} tries); "
                        "nothing written: try again", path)
