@@ -70,9 +70,10 @@ def from_label(item: Item) -> str:
     return f"<span class=from>From “{escape(item.story_title)}”</span>" if item.story_title else ""
 
 
-def section_html(section: Section, level: int, render_item) -> str:
+def section_html(section: Section, level: int, render_item, instructions: str = "") -> str:
     """A section whose heading and instructions stay on one page with its first question."""
-    head = f"<h{level}>{escape(section.title)}</h{level}><p class=hint>{escape(section.instructions)}</p>"
+    head = (f"<h{level}>{escape(section.title)}</h{level}>"
+            f"<p class=hint>{escape(instructions or section.instructions)}</p>")
     items = [render_item(item) for item in section.items]
     return f"<div class=start>{head}{items[0]}</div>" + "".join(items[1:])
 

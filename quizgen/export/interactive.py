@@ -42,7 +42,8 @@ h3 { font-size: 1.05em; margin: 1.2em 0 .2em; }
 .story { border-left: 3px solid var(--line); padding-left: 1em; margin: 1.6em 0 .8em; }
 .q { border: 1px solid var(--line); border-radius: 8px; background: var(--card); margin: .8em 0;
      padding: .6em .9em; min-width: 0; }
-.q legend, .q > label { font-weight: 600; padding: 0; display: block; }
+.q legend, .prompt { font-weight: 500; padding: 0; display: block; }
+.from { font-weight: 400; }
 .q legend { float: left; width: 100%; margin-bottom: .3em; } .q legend + * { clear: both; }
 .choice { display: flex; gap: .6em; align-items: flex-start; padding: .45em .3em; border-radius: 6px; cursor: pointer; }
 .choice:hover { background: color-mix(in srgb, var(--accent) 10%, transparent); }
@@ -67,6 +68,9 @@ button { font: inherit; font-weight: 600; padding: .6em 1.4em; border-radius: 8p
 .version + .version { margin-top: 3em; border-top: 2px solid var(--line); }
 @media (max-width: 30em) { body { padding: .6em .7em 4em; } .pair { grid-template-columns: 1fr; } }
 """
+
+ON_SCREEN = {"mcq": "Choose the best answer.", "truefalse": "Choose True or False.", "short": "Type your answer.",
+             "cloze": "Type the missing words.", "matching": "Choose the matching item for each."}
 
 PAGE_SCRIPT = """
 (function () {
@@ -155,7 +159,8 @@ def _version(layout: QuizLayout, version: Version, specs: dict[str, dict]) -> st
             html.append(story_block(group.story))
         for section in group.sections:
             html.append(section_html(section, 3 if group.story else 2,
-                                     lambda item: _question(item, version.letter or "x", specs)))
+                                     lambda item: _question(item, version.letter or "x", specs),
+                                     ON_SCREEN[section.type]))
     status_id = f"score-{version.letter or 'x'}"
     html.append(f"<div class=actions><button type=submit>Check answers</button>"
                 f"<p class=score>Score: <span id={status_id} role=status aria-live=polite></span></p></div>")
@@ -191,7 +196,7 @@ def _question(item: Item, version: str, specs: dict[str, dict]) -> str:
         shown = "; ".join(f"{left} — {right}" for left, right in question.pairs)
         return f"<fieldset {attributes}><legend>{prompt}</legend>{rows}{_result(shown, question.source)}</fieldset>"
     specs[element_id] = {"type": "text", "key": portable_key(question)}
-    return (f"<div {attributes}><label for={element_id}-answer>{prompt}</label>"
+    return (f"<div {attributes}><label class=prompt for={element_id}-answer>{prompt}</label>"
             f"<input type=text id={element_id}-answer autocomplete=off autocapitalize=off spellcheck=false>"
             f"{_result(question.answer, question.source)}</div>")
 
