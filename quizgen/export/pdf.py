@@ -8,7 +8,6 @@ rather than as silent blanks.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 from fpdf import FPDF
@@ -28,10 +27,14 @@ MISSING_NOTE = (f"{MISSING} marks a character this PDF's font cannot show (for e
 
 
 class QuizPDF(FPDF):
-    """Page numbers on every page: one short cell, cheap to lay out however many pages."""
+    """The bundled DejaVu faces, and page numbers on every page: one short cell, cheap to lay out
+    however many pages."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.drawable = frozenset(self.fonts["dejavu"].cmap) & frozenset(self.fonts["dejavuB"].cmap)
         self.wrapped: dict[tuple, list[str]] = {}
         self.word_widths: dict[tuple, dict[str, float]] = {}
 
@@ -43,21 +46,11 @@ class QuizPDF(FPDF):
         self.set_text_color(0)
 
 
-@lru_cache(maxsize=1)
-def _drawable() -> frozenset[int]:
-    """Code points both bundled faces (regular and bold) can draw."""
-    pdf = FPDF()
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    return frozenset(pdf.fonts["dejavu"].cmap) & frozenset(pdf.fonts["dejavuB"].cmap)
-
-
-def printable(text: str) -> str:
+def printable(pdf: QuizPDF, text: str) -> str:
     """The text with each character the font cannot draw replaced by the marker."""
     if text.isascii():
         return text
-    drawable = _drawable()
-    return "".join(c if ord(c) in drawable or c in "\n\t" else MISSING for c in text)
+    return "".join(c if ord(c) in pdf.drawable or c in "\n\t" else MISSING for c in text)
 
 
 def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
@@ -70,10 +63,8 @@ def render(selection: Selection, options: ExportOptions) -> bytes:
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_title(layout.title)
     pdf.set_creator("quizgen")
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(True, margin=20)
-    missing = _has_missing_glyphs(layout)
+    missing = _has_missing_glyphs(pdf, layout)
     for version in layout.versions:
         if not layout.key_only:
             _quiz_pages(pdf, layout, version, missing)
@@ -82,7 +73,7 @@ def render(selection: Selection, options: ExportOptions) -> bytes:
     return bytes(pdf.output())
 
 
-def _has_missing_glyphs(layout: QuizLayout) -> bool:
+def _has_missing_glyphs(pdf: QuizPDF, layout: QuizLayout) -> bool:
     texts = [layout.title, *layout.story_titles]
     for item in layout.versions[0].items:
         question = item.question
@@ -91,7 +82,7 @@ def _has_missing_glyphs(layout: QuizLayout) -> bool:
     for group in layout.versions[0].groups:
         if group.story:
             texts += [group.story.title, *group.story.paragraphs]
-    return any(MISSING in printable(text) for text in texts)
+    return any(MISSING in printable(pdf, text) for text in texts)
 
 
 def _lines(pdf: QuizPDF, width: float, text: str) -> list[str]:
@@ -113,7 +104,7 @@ def _lines(pdf: QuizPDF, width: float, text: str) -> list[str]:
         return widths[word]
 
     lines: list[str] = []
-    for paragraph in printable(text).split("\n"):
+    for paragraph in printable(pdf, text).split("\n"):
         line, used = "", 0.0
         for word in paragraph.split(" "):
             size = measure(word)
