@@ -185,12 +185,12 @@ def pick(questions: Iterable[Question], count: int | None = None, seed: int = 0)
 
 def _take(buckets: dict[tuple[str, str], list[_Candidate]], chosen: _Chosen,
           type_use: dict[str, int], kind_use: dict[str, int]) -> _Candidate | None:
-    """The story's best question that fits: least-used type and kind first; misfits are dropped for good
-    (the chosen set only grows, so a question that clashes now always will)."""
+    """The story's best question that fits: least-used type, then kind, first; misfits are dropped for good
+    (the chosen set only grows, so a question that clashes now always will). Matching goes first among
+    equals: it shows many names, so it only fits early."""
     def need(bucket: tuple[str, str]) -> tuple:
         qtype, kind = bucket
-        return (type_use.get(qtype, 0) + kind_use.get(kind, 0), type_use.get(qtype, 0),
-                buckets[bucket][-1].rank)
+        return type_use.get(qtype, 0), qtype != "matching", kind_use.get(kind, 0), buckets[bucket][-1].rank
 
     while buckets:
         bucket = min(buckets, key=need)
