@@ -118,26 +118,19 @@ def check_and_score(page) -> str:
     return page.get_by_role("status").text_content()
 
 
-def test_all_right_scores_full_marks(browser, quiz):
+@pytest.mark.parametrize("right", [True, False])
+def test_all_right_scores_full_marks_and_all_wrong_none(browser, quiz, right):
     path, layout = quiz
     page = open_quiz(browser, path)
-    answer_all(page, layout, right=True)
+    answer_all(page, layout, right=right)
     total = len(layout.versions[0].items)
-    assert check_and_score(page) == f"{total}/{total}"
-    assert page.locator(".result:not([hidden])").count() == total
-    assert page.locator(".wrong").count() == 0
-    assert all(url.startswith("file:") for url in page.requests), page.requests     # no network
-
-
-def test_all_wrong_scores_zero_and_shows_each_answer_and_source(browser, quiz):
-    path, layout = quiz
-    page = open_quiz(browser, path)
-    answer_all(page, layout, right=False)
-    total = len(layout.versions[0].items)
-    assert check_and_score(page) == f"0/{total}"
-    short = page.locator("[data-question-id=short1] .result")
+    assert check_and_score(page) == f"{total if right else 0}/{total}"
+    assert page.locator(".result:not([hidden])").count() == total        # each question marked
+    assert page.locator(".wrong" if right else ".right").count() == 0
+    short = page.locator("[data-question-id=short1] .result")           # the answer and its sentence
     assert "Pavel Roos" in short.text_content() and "flew to Brask" in short.text_content()
-    assert page.locator("[data-question-id=match1] .wrong-row").count() == 3
+    assert page.locator("[data-question-id=match1] .wrong-row").count() == (0 if right else 3)
+    assert all(url.startswith("file:") for url in page.requests), page.requests     # no network
 
 
 def test_unanswered_questions_count_as_wrong(browser, quiz):
