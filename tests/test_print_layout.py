@@ -139,7 +139,8 @@ def test_a_section_heading_never_ends_a_page(tmp_path):
         qtype = ["mcq", "truefalse", "short", "cloze"][n % 4]
         words = " ".join(["harbour"] * (5 + (n * 7) % 40))
         questions.append(Question(
-            id=f"q{n}", type=qtype, prompt=f"Question {n} about the {words}?", answer=f"answer{n}",
+            id=f"q{n}", type=qtype, prompt=f"Question {n} about the {words}?",
+            answer="True" if qtype == "truefalse" else f"answer{n}",
             choices=[f"answer{n}", f"other{n}", f"third{n}", f"fourth{n}"] if qtype == "mcq" else
             (["True", "False"] if qtype == "truefalse" else []), source=f"Sentence {n}.", story="long"))
     write_bank(Bank(StoryRef("long", "Long story", "long.txt"), questions), tmp_path / "b" / "long.yaml")
@@ -163,7 +164,6 @@ def test_out_dash_writes_to_stdout(tmp_path, fmt):
     assert not (tmp_path / "-").exists()
     start = {"md": "# quizgen quiz", "html": "<!doctype html>", "pdf": "%PDF"}[fmt]
     assert result.out.startswith(start)
-    assert "wrote" not in result.err
 
 
 def test_an_unwritable_output_is_one_line(tmp_path):

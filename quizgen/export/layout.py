@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -384,15 +383,3 @@ def _find_story_file(name: str, bank_path: str | None, index: dict[str, Path]) -
         if path.is_file():
             return path
     return None
-
-
-# ---------------------------------------------------------------------------------------------
-
-PRINT_FORMATS = {"pdf": "pdf", "html": "html", "html-interactive": "interactive", "md": "markdown"}
-
-
-def render(selection: Selection, fmt: str, options: ExportOptions) -> bytes:
-    """The quiz file's bytes, for writing to stdout (`-o -`) instead of a file."""
-    options.format = fmt
-    data = import_module(f"{__package__}.{PRINT_FORMATS[fmt]}").render(selection, options)
-    return data.encode("utf-8") if isinstance(data, str) else data
