@@ -79,8 +79,9 @@ def questions() -> list[Question]:
     ]
 
 
-@pytest.fixture
-def quiz(tmp_path) -> tuple[Path, QuizLayout]:
+@pytest.fixture(scope="module")
+def quiz(tmp_path_factory) -> tuple[Path, QuizLayout]:
+    tmp_path = tmp_path_factory.mktemp("quiz")
     (tmp_path / "harbour.txt").write_text(f"Harbour board meets\n\nThe board met in Kessel. {ATTACK}\n\n"
                                           "Boats came back.\n", encoding="utf-8")
     write_bank(Bank(StoryRef("harbour", "Harbour board meets", "harbour.txt"), questions()),
@@ -90,8 +91,22 @@ def quiz(tmp_path) -> tuple[Path, QuizLayout]:
     return export(selection, tmp_path / "take.html", "html-interactive", options), lay_out(selection, options)
 
 
-def open_quiz(browser, path: Path, **context):
-    page = browser.new_page(**context)
+@pytest.fixture
+def open_quiz(browser):
+    """Open the quiz in a fresh page (closed after the test), recording requests and failing on dialogs."""
+    pages = []
+
+    def opener(path: Path, **context):
+        page = browser.new_page(**context)
+        pages.append(page)
+        return _watched(page, path)
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+def _watched(page, path: Path):
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     page.on("dialog", lambda dialog: pytest.fail(f"story text opened a dialog: {dialog.message}"))
@@ -119,9 +134,9 @@ def check_and_score(page) -> str:
 
 
 @pytest.mark.parametrize("right", [True, False])
-def test_all_right_scores_full_marks_and_all_wrong_none(browser, quiz, right):
+def test_all_right_scores_full_marks_and_all_wrong_none(open_quiz, quiz, right):
     path, layout = quiz
-    page = open_quiz(browser, path)
+    page = open_quiz(path)
     answer_all(page, layout, right=right)
     total = len(layout.versions[0].items)
     assert check_and_score(page) == f"{total if right else 0}/{total}"
@@ -133,15 +148,15 @@ def test_all_right_scores_full_marks_and_all_wrong_none(browser, quiz, right):
     assert all(url.startswith("file:") for url in page.requests), page.requests     # no network
 
 
-def test_unanswered_questions_count_as_wrong(browser, quiz):
+def test_unanswered_questions_count_as_wrong(open_quiz, quiz):
     path, layout = quiz
-    assert check_and_score(open_quiz(browser, path)) == f"0/{len(layout.versions[0].items)}"
+    assert check_and_score(open_quiz(path)) == f"0/{len(layout.versions[0].items)}"
 
 
 @pytest.mark.parametrize("typed", ["Roos", "roos", "  ROOS ", "Pavel Roos", "Pavle Roos", "the Pavel Roos"])
-def test_typed_answers_are_marked_leniently(browser, quiz, typed):
+def test_typed_answers_are_marked_leniently(open_quiz, quiz, typed):
     path, _ = quiz
-    page = open_quiz(browser, path)
+    page = open_quiz(path)
     page.get_by_label("Who is Norland's trade envoy?").fill(typed)
     check_and_score(page)
     assert "Right" in page.locator("[data-question-id=short1] .verdict").text_content(), typed
@@ -153,9 +168,9 @@ NUMBER_WORDS = pytest.mark.xfail(reason="answer_check.js reads digits only; port
 
 @pytest.mark.parametrize("typed", ["37000", "37 000", "37 thousand", "36,000", "37,00",
                                    pytest.param("thirty-seven thousand", marks=NUMBER_WORDS)])
-def test_numbers_are_marked_as_the_self_test_marks_them(browser, quiz, typed):
+def test_numbers_are_marked_as_the_self_test_marks_them(open_quiz, quiz, typed):
     path, _ = quiz
-    page = open_quiz(browser, path)
+    page = open_quiz(path)
     page.get_by_label("The port handled _____ containers last year.").fill(typed)
     check_and_score(page)
     verdict = page.locator("[data-question-id=cloze1] .verdict").text_content()
@@ -163,9 +178,9 @@ def test_numbers_are_marked_as_the_self_test_marks_them(browser, quiz, typed):
     assert ("Not right" not in verdict) == check(cloze, typed).correct, (typed, verdict)
 
 
-def test_story_markup_never_executes(browser, quiz):
+def test_story_markup_never_executes(open_quiz, quiz):
     path, _ = quiz
-    page = open_quiz(browser, path)
+    page = open_quiz(path)
     page.fill("[data-question-id=attack1] input", "Holm")
     check_and_score(page)
     assert page.evaluate("window.__attacked") is None
@@ -173,10 +188,10 @@ def test_story_markup_never_executes(browser, quiz):
     assert "<script>window.__attacked=2</script>" in page.locator("article.story").text_content()
 
 
-def test_keyboard_only(browser, quiz):
+def test_keyboard_only(open_quiz, quiz):
     """Every control has a label; Enter in a text box checks the quiz, and the score is announced."""
     path, _ = quiz
-    page = open_quiz(browser, path)
+    page = open_quiz(path)
     unlabelled = page.evaluate("""[...document.querySelectorAll('input, select')]
         .filter(el => !el.labels || el.labels.length === 0).length""")
     assert unlabelled == 0
@@ -188,9 +203,9 @@ def test_keyboard_only(browser, quiz):
     assert page.evaluate("document.activeElement.tagName") in ("INPUT", "SELECT", "BUTTON")
 
 
-def test_opens_and_marks_quickly_on_a_phone_in_the_dark(browser, quiz):
+def test_opens_and_marks_quickly_on_a_phone_in_the_dark(open_quiz, quiz):
     path, layout = quiz
-    page = open_quiz(browser, path, viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = open_quiz(path, viewport={"width": 390, "height": 844}, color_scheme="dark")
     loaded = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
     marking = page.evaluate("""() => { const start = performance.now();
         document.querySelector('button[type=submit]').click(); return performance.now() - start; }""")
