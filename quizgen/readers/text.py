@@ -19,6 +19,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # What Notepad and Word write in the West, and what browsers assume for unlabelled pages.
 _PREFERRED_LEGACY = "cp1252"
+_CUT_SHORT = "the file is cut short in the middle of a character"
 
 
 def decode_text(raw: bytes, path: str) -> tuple[str, str]:
@@ -28,6 +29,8 @@ def decode_text(raw: bytes, path: str) -> tuple[str, str]:
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError as exc:
+                if exc.end == len(raw):
+                    raise QuizgenError(_CUT_SHORT, path) from None
                 raise QuizgenError(f"not {encoding.upper()} text despite its byte-order mark "
                                    f"(byte {exc.start})", path) from None
             _refuse_nul(text, path)
@@ -39,6 +42,8 @@ def decode_text(raw: bytes, path: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc
+    if _cut_short_utf8(raw, first_bad):
+        raise QuizgenError(_CUT_SHORT, path, raw.count(b"\n") + 1)
     guess = _guess_legacy(raw)
     if guess is None:
         line = raw[: first_bad.start].count(b"\n") + 1
@@ -47,6 +52,13 @@ def decode_text(raw: bytes, path: str) -> tuple[str, str]:
     text, encoding = guess
     note(path, f"not UTF-8; read as {encoding}")
     return text, encoding
+
+
+def _cut_short_utf8(raw: bytes, error: UnicodeDecodeError) -> bool:
+    """UTF-8 with accents up to a last character that stops half-way: a download cut short.
+    (A legacy file fails on its first accent, not at its very end.)"""
+    return (error.reason == "unexpected end of data" and error.end == len(raw)
+            and not raw[: error.start].isascii())
 
 
 def _guess_legacy(raw: bytes) -> tuple[str, str] | None:

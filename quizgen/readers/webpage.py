@@ -17,6 +17,7 @@ _MARKUP = re.compile(r"<(?:[a-z][a-z0-9]*|!doctype)[\s/>]", re.IGNORECASE)
 _PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
                          re.IGNORECASE | re.DOTALL)
 _SNIFF_CHARS = 4096
+_PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 # Image captions and credits ("Photo: Getty Images") are not the article. trafilatura drops them
 # from its own pass; pruning them first keeps them out of its fallbacks (readability, jusText) too.
 _NOT_ARTICLE = ["//figcaption", "//*[contains(@class, 'caption') or contains(@id, 'caption')]"]
@@ -38,10 +39,13 @@ def read_page(text: str, encoding: str, path: str) -> Document:
     """The page's article as a Document: its title, date and paragraphs in page order."""
     import trafilatura    # imported here: it takes 0.4 s and most stories are not pages
 
+    if looks_like_page(text) and not _PAGE_END.search(text):
+        raise QuizgenError("the web page is cut short (no </body> or </html>)", path)
+
     try:
         found = trafilatura.bare_extraction(
             text, with_metadata=True, favor_precision=True, prune_xpath=_NOT_ARTICLE,
-            include_comments=False, include_tables=False, include_images=False)
+            include_comments=False, include_images=False)
     except Exception as exc:   # noqa: BLE001 - a parser failing on a hostile page is bad input
         raise QuizgenError(f"cannot read the web page ({type(exc).__name__})", path) from None
     paragraphs = _paragraphs(found.body) if found is not None and found.body is not None else []

@@ -37,13 +37,12 @@ def read_word(raw: bytes, path: str) -> Document:
         raise
     except Exception as exc:   # noqa: BLE001 - zip and XML parsers failing on a damaged file is bad input
         raise QuizgenError(f"not a readable Word .docx file ({_reason(exc)})", path) from None
-    lines = [(style or "", " ".join(text.split())) for style, text in paragraphs]
-    lines = [(style, text) for style, text in lines if text]
+    lines = [(style or "", text.strip()) for style, text in paragraphs if text.strip()]
     if not lines:
         raise QuizgenError("empty Word file (no text)", path)
     title = " ".join((file_title or "").split()) or None
     if lines[0][0].startswith(_HEADING_STYLES):
-        title = lines.pop(0)[1]
+        title = " ".join(lines.pop(0)[1].split())
     return Document(body="\n\n".join(text for _, text in lines), title=title, reader="docx",
                     encoding=None)
 
