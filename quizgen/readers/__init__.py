@@ -26,17 +26,15 @@ _PAGE_ASSETS_SUFFIX = "_files"
 # Word keeps a lock file `~$name.docx` beside a document while it is open.
 _WORD_LOCK_PREFIX = "~$"
 
-__all__ = ["Document", "STORY_SUFFIXES", "read_document", "story_files_in"]
+__all__ = ["Document", "STORY_SUFFIXES", "is_story_file", "read_document"]
 
 
-def story_files_in(folder: Path) -> list[str]:
-    """The story files anywhere under `folder`, sorted, without Word lock files or saved pages' assets."""
-    found = []
-    for path in folder.rglob("*"):
-        if (path.suffix.lower() in STORY_SUFFIXES and not path.name.startswith(_WORD_LOCK_PREFIX)
-                and not _in_page_assets(path, folder) and path.is_file()):
-            found.append(str(path))
-    return sorted(found)
+def is_story_file(path: str, folder: Path) -> bool:
+    """Whether a file found under `folder` is a story: a known extension, and neither a Word
+    lock file nor part of a saved page's assets."""
+    file = Path(path)
+    return (file.suffix.lower() in STORY_SUFFIXES and not file.name.startswith(_WORD_LOCK_PREFIX)
+            and not _in_page_assets(file, folder))
 
 
 def _in_page_assets(path: Path, folder: Path) -> bool:
