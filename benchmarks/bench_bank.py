@@ -34,7 +34,7 @@ def run(*args: str) -> tuple[float, float, int]:
     """Seconds, peak MB (its largest process) and exit code of one quizgen command."""
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "quizgen", "-q", *args], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                               stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())   # the installed quizgen
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     return time.perf_counter() - started, usage.ru_maxrss / 1024, process.returncode

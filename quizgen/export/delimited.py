@@ -44,7 +44,8 @@ def cell(text: str) -> str:
 
 def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t" if options.format == "tsv" else ",", lineterminator="\n")
+    # RFC 4180 line ends: a field holding a bare \r is then quoted too, and comes back whole.
+    writer = csv.writer(buffer, delimiter="\t" if options.format == "tsv" else ",", lineterminator="\r\n")
     for question in selection.questions:
         writer.writerow([cell(front(question)), cell(back(question)), cell(" ".join(tags_for(question)))])
     return write_atomic(out, buffer.getvalue())
