@@ -82,6 +82,8 @@ MaxDifficulty = Annotated[int, typer.Option("--max-difficulty", min=1, max=3, he
 IncludeStale = Annotated[bool, typer.Option(
     "--include-stale", help="Also questions marked stale (their fact is no longer found in the story).")]
 Seed = Annotated[int, typer.Option("--seed", help="Same seed, same output.")]
+STORY_KINDS = ("Story files: plain text (.txt, any encoding), saved web pages (.html, .htm: the article "
+               "alone) and Word files (.docx).")
 Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores].")]
 
 
@@ -125,7 +127,7 @@ def _jobs(jobs: Optional[int], paths: list[str]) -> int:
 
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Story files (.txt), folders of them, or - for stdin.")],
+    files: Annotated[list[str], typer.Argument(help=STORY_KINDS + " Also folders of them, globs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the FACTS.md contract) or yaml.")] = "json",
     jobs: Jobs = None,
 ) -> None:
@@ -147,7 +149,8 @@ def extract(
 @app.command()
 def generate(
     files: Annotated[Optional[list[str]], typer.Argument(
-        help="Story files, folders or globs, or - for stdin [default: the bundled stories].", show_default=False)] = None,
+        help=STORY_KINDS + " Also folders of them, globs, or - for stdin \\[default: the bundled stories].",
+        show_default=False)] = None,
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files, one per story.")] = DEFAULT_BANK_DIR,
     seed: Seed = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added, kept and marked stale.")] = False,
@@ -191,7 +194,7 @@ def _report_generation(report, dry_run: bool) -> None:
 @app.command()
 def build(
     files: Annotated[Optional[list[str]], typer.Argument(
-        help="Story files, folders or globs [default: the bundled stories].", show_default=False)] = None,
+        help=STORY_KINDS + " Also folders of them or globs \\[default: the bundled stories].", show_default=False)] = None,
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files.")] = DEFAULT_BANK_DIR,
     out: Annotated[Path, typer.Option("--out", help="Folder for quizgen.apkg, quiz.pdf and quiz.html.")] = Path("decks"),
     seed: Seed = 0,
