@@ -25,3 +25,8 @@ def test_subject_is_close_allows_appositives_not_new_clauses():
     assert subject_is_close(text, len("Kelly"), text.index("met"))
     text = "Lee said reports that the bank met Sha Bo were wrong."
     assert not subject_is_close(text, len("Lee"), text.index("met"))
+
+
+def test_a_quote_mark_inside_a_word_opens_no_quote():
+    text = 'Peru, one of the bank"s founders, will boycott the talks.'
+    assert not _inside(text, "boycott")

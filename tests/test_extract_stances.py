@@ -40,3 +40,86 @@ def test_holder_of_a_conjoined_clause():
     found = _stances("The European Union has urged Peru to cut tariffs, and Chile opposes any new levy.")
     assert ("European Union", "support", "Peru to cut tariffs") in found
     assert ("Chile", "oppose", "any new levy") in found
+
+
+def test_bodies_and_parties_hold_stances():
+    found = _stances("But the Greens and Liberal Democrats say they want a full inquiry into the deal.")
+    assert ("Greens", "support", "a full inquiry into the deal") in found
+    assert ("Liberal Democrats", "support", "a full inquiry into the deal") in found
+    assert _stances("A Treasury spokesman dismissed the latest claims, saying the rules were met.") == [
+        ("Treasury", "oppose", "the latest claims")]
+    assert _stances("Campaign group Fairwater called on the council to close the mine.") == [
+        ("Fairwater", "support", "the council to close the mine")]
+
+
+def test_a_nickname_gives_way_to_the_party_name():
+    assert _stances("The Tories are to back the new rail plan.") == [("Conservatives", "support", "the new rail plan")]
+
+
+def test_a_short_form_gives_way_only_when_the_story_spells_it_out():
+    assert _stances("The Lib Dems opposed the levy.") == [("Lib Dems", "oppose", "the levy")]
+    found = _stances("The Liberal Democrats met. The Lib Dems opposed the levy.")
+    assert found == [("Liberal Democrats", "oppose", "the levy")]
+
+
+def test_bare_verbs_after_modals_and_lead_ins():
+    assert _stances("Senator Ann Wu will also call for tighter checks on lenders.") == [
+        ("Ann Wu", "support", "tighter checks on lenders")]
+    assert _stances("Premier Jo Dale refused to back the strike.") == [("Jo Dale", "oppose", "the strike")]
+    assert _stances("Premier Jo Dale did not back the strike.") == []
+    assert _stances("The law requires Premier Jo Dale to oppose the strike.") == []
+
+
+def test_nouns_with_a_possessor_or_a_light_verb():
+    assert _stances("Chile's opposition to the dam is well known.") == [("Chile", "oppose", "the dam")]
+    assert _stances("Mayor Tim Roe reiterated calls for a bypass.") == [("Tim Roe", "support", "a bypass")]
+    assert _stances("Mayor Tim Roe faced growing calls for a bypass.") == []
+
+
+def test_passive_with_a_named_agent():
+    assert _stances("The harbour plan was backed by the mayor, Ida Lunn.") == [
+        ("Ida Lunn", "support", "The harbour plan")]
+    assert _stances("The bill, which ministers like, is expected to be opposed by the Greens.") == []
+
+
+def test_joined_verbs_share_their_holder_and_end_each_target():
+    found = _stances("The Greens welcomed the audit and called for a ban on drilling.")
+    assert found == [("Greens", "support", "the audit"), ("Greens", "support", "a ban on drilling")]
+    found = _stances("Peru recently ousted its leader Jorge Vela and has said it wants closer trade links.")
+    assert ("Peru", "support", "closer trade links") in found
+
+
+def test_advocacy_in_reported_speech_but_not_forecasts():
+    assert _stances("Governor Ed Pike MP said the council should scrap the toll.") == [
+        ("Ed Pike", "support", "the council should scrap the toll")]
+    assert _stances("Analyst Ed Pike said sales should rise next year.") == []
+    assert _stances("Governor Ed Pike said the council should have acted sooner.") == []
+
+
+def test_requests_wants_denials_and_labels():
+    assert _stances("The Greens are asking the regulator to stop the sale.") == [
+        ("Greens", "support", "the regulator to stop the sale")]
+    assert _stances("Mr Ian Dow wants a public inquiry into the fire.") == [
+        ("Ian Dow", "support", "a public inquiry into the fire")]
+    assert _stances("Mr Ian Dow wants to stay in the post.") == []
+    assert _stances("Minister Lea Holm denied reports that she would resign.") == [
+        ("Lea Holm", "oppose", "reports that she would resign")]
+    assert _stances("Minister Lea Holm branded the scheme a waste of money.") == [
+        ("Lea Holm", "oppose", "the scheme")]
+
+
+def test_protest_as_the_purpose_of_an_act():
+    found = _stances("Peru will boycott the summit in protest at the border closure.")
+    assert ("Peru", "oppose", "the border closure") in found
+
+
+def test_targets_are_clean_phrases():
+    found = _stances("Senator Ann Wu called for radical reform of the bank's lending rules to give farmers more "
+                     "time over their loans and debts.")
+    assert found == [("Ann Wu", "support", "radical reform of the bank's lending rules to give farmers more time")]
+    assert _stances("Senator Ann Wu welcomed the plan on Tuesday.") == [("Ann Wu", "support", "the plan")]
+    assert _stances("Senator Ann Wu criticised him for the delay.") == []
+
+
+def test_asked_whether_is_no_stance():
+    assert _stances("Reporters asked whether Senator Ann Wu opposes the plan.") == []

@@ -46,12 +46,16 @@ def inside_quote(text: str, position: int) -> bool:
     if "\u201c" in text or "\u201d" in text:
         return before.count("\u201c") > before.count("\u201d") or (
             text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
-    first = text.find('"')
-    if first < 0:
+    first = _STRAIGHT_QUOTE.search(text)
+    if first is None:
         return False
     # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
-    starts_inside = _closes(text, first)
-    return (before.count('"') + starts_inside) % 2 == 1
+    starts_inside = _closes(text, first.start())
+    return (len(_STRAIGHT_QUOTE.findall(before)) + starts_inside) % 2 == 1
+
+
+# A straight quote mark, but not one inside a word (wire copy writes "the ADB"s founders").
+_STRAIGHT_QUOTE = re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])')
 
 
 def _closes(text: str, index: int) -> bool:

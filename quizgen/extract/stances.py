@@ -39,6 +39,8 @@ POLARITIES = ("support", "oppose")
 # Where a target's clause ends.
 _TARGET_END = re.compile(
     r"[;:!?(\[]|\.(?=\s|$)|,\s|\s--?\s|\s\u2013\s"
+    r"|\s(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['\u2019])"
+    r"|\s(?:yesterday|today|tonight|last\s+(?:week|month|year|night)|in\s+protest)\b"
     r"|\s(?:because|but|while|although|though|saying|says|said|as|after|before|when|if|unless|"
     r"since|until|amid|despite|whereas|adding|arguing|claiming|insisting|warning|describing|"
     r"accusing|calling|telling|and\s+(?:said|says|added|told|warned))\s")
@@ -64,12 +66,14 @@ _AUXILIARY = frozenset("has have had is was are were will would could may might 
                        "also again repeatedly already since now still today yesterday then himself "
                        "herself itself themselves both all on monday tuesday wednesday thursday "
                        "friday saturday sunday last night week not never remain remains remained "
-                       "be being been".split())
+                       "be being been always long once often too".split())
 # A reporting frame between a holder and its verb: "the Tories say they want ...".
 _REPORTED = re.compile(r"^\s*(?:(?:has|have|had)\s+)?(?:say|says|said|insisted|insists|argued|argues|"
                        r"believes|believe|made clear|added)\s+(?:that\s+)?(?:they|it|he|she)\b(?P<rest>.*)$",
                        re.DOTALL)
 _RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b")
+_POSTNOMINAL = re.compile(r"[A-Z]{2,4}")
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b")
 _APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
 _ANTECEDENT = re.compile(r",\s+(?:which|who)\b")
 _CONJOINED = re.compile(r"(?:,|;)\s+(?:and|but|while|whereas)\s+|;\s+")
@@ -89,6 +93,12 @@ _NOT_A_STANCE_AFTER = re.compile(r"^\s+(?:by|down|away|off|out|up|of|for\s+(?:\w
                                  r"days?|the\s+rest|the\s+season))\b|^\s+to\s+(?:know|see|hear|be)\b")
 _PASSIVE_AGENT = re.compile(r"\s+by\s+")
 _NEGATION = re.compile(r"\b(?:not|never|n't)\s+(?:\w+ly\s+)?$")
+# Where the thing labelled ends and the label begins: "branded the plan a disgrace", "... as 'a mess'".
+_LABEL_END = re.compile(r"\s(?:a|an|as)\s|\s[\"\u201c]|[,.;]")
+# A noun's target ends where the sentence's verb begins.
+_NOUN_TARGET_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|may|might|remains|remained|"
+                              r"grew|grows|came|comes)\s")
+_ADJECTIVE_ENDINGS = ("able", "ible", "ful", "ous", "ive", "ic", "al", "ent", "ant", "less", "ish")
 _WILL_NOT = re.compile(r"\b(?:will|would|wo|could)\s*(?:not|never|n't)\s+(?:\w+ly\s+)?$")
 _MODAL_TARGET = re.compile(
     r"^(?:that\s+)?(?P<subject>(?:[\w'\u2019-]+\s+){0,7}?[\w'\u2019-]+)\s+(?P<modal>should|must|ought\s+to)\s+"
@@ -135,6 +145,7 @@ def _cue_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     found = [("support", "verb", cue_pattern("support")), ("oppose", "verb", cue_pattern("oppose")),
              ("support", "base", cue_pattern("support_base")), ("oppose", "base", cue_pattern("oppose_base")),
              ("support", "noun", cue_pattern("support_noun")), ("oppose", "noun", cue_pattern("oppose_noun")),
+             ("oppose", "adjunct", cue_pattern("oppose_adjunct")), ("oppose", "label", cue_pattern("label")),
              ("oppose", "denial", cue_pattern("denial")), ("support", "request", cue_pattern("request")),
              ("support", "want", cue_pattern("want")), ("support", "advocacy", cue_pattern("advocacy"))]
     return tuple(found)
@@ -200,7 +211,7 @@ def _gap_ok(text: str, holder: Mention, position: int) -> bool:
     reported = _REPORTED.match(gap)
     if reported:
         gap = reported.group("rest")     # "the Tories say they want"
-    words = gap.split()
+    words = [w for w in gap.split() if not _POSTNOMINAL.fullmatch(w)]      # "Frank Field MP said"
     return "," not in gap and len(words) <= MAX_SUBJECT_GAP_WORDS and all(
         w.lower() in _AUXILIARY or w.endswith("ly") for w in words)
 
@@ -457,9 +468,10 @@ def _passive_agent(view: SentenceView, entities: list[Mention], cue: _Cue) -> tu
     comma = text.rfind(", ", 0, aux.start() if aux else cue.start)
     clause_start = max(view.body_start, comma + 2 if comma >= 0 else 0)
     subject = text[clause_start:aux.start() if aux else cue.start].strip()
-    subject = re.sub(r"\s+(?:has|have|had)$", "", subject)
-    if not subject or len(subject.split()) > 8 or _RELATIVE.search(subject):
-        return None
+    subject = re.sub(r"\s+(?:has|have|had|to)$", "", subject)
+    if not subject or len(subject.split()) > 8 or _RELATIVE.search(subject) or \
+            subject.split()[0].lower() in _AUXILIARY:
+        return None                      # "..., is expected to be opposed by": the subject is further back
     return [agent], _tidy(subject)
 
 
@@ -499,6 +511,20 @@ def _stance_of(view: SentenceView, entities: list[Mention], cue: _Cue, stop: int
         holders = _holders(view, entities, _verb_phrase_start(text, cue.start))
     elif cue.form == "noun":
         holders = _possessor(view, entities, cue.start) or _light_verb_subject(view, entities, cue.start)
+        verb = _NOUN_TARGET_END.search(rest)
+        rest = rest[:verb.start()] if verb else rest      # "Chile's opposition to the dam is well known"
+    elif cue.form == "adjunct":
+        holders = _participle_holder(view, entities, cue.start)
+    elif cue.form == "label":
+        label = _LABEL_END.search(rest)
+        if not label or label.start() == 0 or re.search(r"\bby\b", _clause(rest)) or _NOT_A_FINITE_VERB.search(
+                text, max(0, cue.start - 12), cue.start) or _PASSIVE_BE.search(text, max(0, cue.start - 20), cue.start):
+            return None                  # "a move branded a retreat by the Tories": the agent comes after
+        holders = _holders(view, entities, cue.start) or _participle_holder(view, entities, cue.start)
+        labelled = rest[:label.start()].split()
+        if len(labelled) >= 3 and labelled[-1].endswith(_ADJECTIVE_ENDINGS):
+            labelled = labelled[:-1]     # "branded the decision unacceptable"
+        return (holders, [(polarity, _tidy(" ".join(labelled)))]) if holders else None
     elif cue.form == "denial":
         first = rest.split()[:3]
         claims = _lexicon()["claims"]
@@ -555,7 +581,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         used_until = 0                   # a cue inside an earlier cue's target is not a stance
         last: tuple[list[Mention], int] | None = None            # the previous stance's holders, end
         for cue, stop in zip(cues, _stops(text, cues)):
-            if cue.start < used_until or inside_quote(text, cue.start):
+            if (cue.start < used_until and cue.form != "adjunct") or inside_quote(text, cue.start):
                 continue
             found = _stance_of(view, entities, cue, stop)
             if found is None and last is not None and _AND_NEXT.fullmatch(text[last[1]:cue.start].lstrip(" ,")):
@@ -563,6 +589,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             if found is None:
                 continue
             holders, aims = found
+            if any(_OPEN_QUESTION.search(" ".join(text[:h.start].split()[-4:])) for h in holders):
+                continue                 # "whether he is committed to peace": asked, not stated
             end = cue.end + len(_clause(text[cue.end:stop]))
             used_until = end
             last = (holders, end)
