@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import data_file, word_set
+from ..lexicon import data_file
 from ..models import Fact
 from .names import RUN, Mention, SentenceView, StoryAnalysis
 from .rules import CONTENT_WORD, cue_pattern, cue_words, inside_quote
@@ -38,12 +38,14 @@ POLARITIES = ("support", "oppose")
 
 # Where a target's clause ends.
 _TARGET_END = re.compile(
-    r"[;:!?(\[]|\.(?=\s|$)|,\s|\s--?\s|\s\u2013\s"
-    r"|\s(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['\u2019])"
+    r"[;:!?\[]|(?<![A-Z])\.(?=\s|$)|,\s|\s--?\s|\s\u2013\s"
+    r"|\s(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['\u2019])"
     r"|\s(?:yesterday|today|tonight|last\s+(?:week|month|year|night)|in\s+protest)\b"
     r"|\s(?:because|but|while|although|though|saying|says|said|as|after|before|when|if|unless|"
     r"since|until|amid|despite|whereas|adding|arguing|claiming|insisting|warning|describing|"
-    r"accusing|calling|telling|and\s+(?:said|says|added|told|warned))\s")
+    r"accusing|calling|telling|and\s+(?:said|says|added|told|warned))\b")
+_INNER_APPOSITIVE = re.compile(r"^(\s*[^,]{1,60}?),\s[^,]{1,80},(\s+to\s)")
+_ASIDE = re.compile(r"\s*\([^()]*\)")        # "the London Metal Exchange's (LME) decision"
 # Words a cut target must not end on.
 _DANGLING = frozenset("the a an of to and or in on for with its his her their that this these those "
                       "by from at as into over about than our your my which who whom whose what how "
@@ -72,6 +74,7 @@ _REPORTED = re.compile(r"^\s*(?:(?:has|have|had)\s+)?(?:say|says|said|insisted|i
                        r"believes|believe|made clear|added)\s+(?:that\s+)?(?:they|it|he|she)\b(?P<rest>.*)$",
                        re.DOTALL)
 _RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|for|from|at|with|by|to|on|about)\s+$")
 _POSTNOMINAL = re.compile(r"[A-Z]{2,4}")
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b")
 _APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
@@ -79,7 +82,7 @@ _ANTECEDENT = re.compile(r",\s+(?:which|who)\b")
 _CONJOINED = re.compile(r"(?:,|;)\s+(?:and|but|while|whereas)\s+|;\s+")
 _JOINED_HOLDERS = re.compile(r"^(?:,|,?\s+and)\s+(?:the\s+)?$")
 _CLAUSE_WORDS = frozenset("said says that who which whose because when if after before while although "
-                          "told reports".split())
+                          "told reports as since until once unless where whereas".split())
 
 # A word before a finite cue that makes it a noun or a non-finite verb.
 _NOT_A_FINITE_VERB = re.compile(
@@ -105,6 +108,10 @@ _MODAL_TARGET = re.compile(
     r"(?P<negation>not\s+|never\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)(?P<rest>[^;:]*)")
 _PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en|wn|de|ut|et|pt|lt|ld|id|nt)$")
 _SUBJECT_PRONOUNS = frozenset("it there this that i we you he she they which who".split())
+
+
+# Words that open an indirect question or an adverbial, not the one asked: "asked how ...".
+_NOT_REQUESTED = frozenset("to about for if whether how what why who where when which".split())
 
 
 @dataclass(frozen=True)
@@ -180,7 +187,7 @@ def collectives(view: SentenceView) -> list[Mention]:
 
     for match in _collective_pattern().finditer(text):
         add(match.start(), match.end())
-    org_words = word_set("organisations")
+    org_words = _lexicon()["body_words"]
     nouns = _lexicon()["collective_nouns"]
     for match in RUN.finditer(text):
         run = match.group("run")
@@ -226,7 +233,7 @@ def _opens_clause(text: str, clause_start: int, entity: Mention) -> bool:
     if entity.kind == "org" and lead.split()[-1:] and lead.split()[-1] in _lexicon()["collective_nouns"]:
         lead = " ".join(lead.split()[:-1])    # "Civil rights group Liberty says": its description
         return len(lead.split()) <= 3 and not _SUBORDINATE.search(lead)
-    return lead.endswith(",") or bool(_CLAUSE_OPENING.match(lead))
+    return (lead.endswith(",") and " by " not in lead) or bool(_CLAUSE_OPENING.match(lead))
 
 
 def _subject(view: SentenceView, entities: list[Mention], clause_start: int, position: int) -> list[Mention]:
@@ -240,13 +247,15 @@ def _subject(view: SentenceView, entities: list[Mention], clause_start: int, pos
         antecedent = next((m for m in inside if m.end == match.start()), None)
     if antecedent is not None:
         return [antecedent]              # "Russia, which has joined China in opposing ..."
-    persons = [m for m in inside if m.kind == "person" and not m.possessive]
+    persons = [m for m in inside if m.kind == "person" and not m.possessive
+               and not _AFTER_PREPOSITION.search(text, max(0, m.start - 6), m.start)]
     candidates = []
     if persons and persons[-1].pronoun:
         candidates.append(persons[-1])
     candidates += persons[:1]
-    candidates += [m for m in inside if m.kind != "person" and not m.possessive
-                   and _opens_clause(text, clause_start, m)][:1]
+    bodies = [m for m in inside if m.kind != "person" and not m.possessive and _opens_clause(text, clause_start, m)]
+    if bodies and not any(m.kind != "place" for m in inside if m.start < bodies[0].start):
+        candidates.append(bodies[0])     # not "The petition, filed by Acme Co and Bell Inc, asks"
     for first in candidates:
         group = [first]
         for other in inside:
@@ -308,6 +317,12 @@ def _joined_verb_subject(view: SentenceView, entities: list[Mention], position: 
     return [subject]
 
 
+# A verb before a person named at a sentence's start: the person is its object, not the subject.
+_VERB_IN_LEAD = re.compile(r"\b(?:[a-z]+ed|met|with|said|says|told|by)\b")
+# "are calling for": a progressive with its own subject, not a participle phrase.
+_OWN_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would)\s+(?:\w+ly\s+)?$")
+
+
 def _participle_holder(view: SentenceView, entities: list[Mention], position: int) -> list[Mention]:
     """ "Mr Lee made a speech urging ...": a participle shares its clause's subject."""
     text = view.text
@@ -317,6 +332,8 @@ def _participle_holder(view: SentenceView, entities: list[Mention], position: in
     subject = named[0]
     if subject.kind != "person" and not _opens_clause(text, view.body_start, subject):
         return []
+    if _VERB_IN_LEAD.search(text, view.body_start, subject.start) or _OWN_AUXILIARY.search(text, 0, position):
+        return []                        # "Acme met governor Lee, appealing", "analysts are calling for"
     if any(m.kind != "place" for m in named[1:]):
         return []                        # "X met Y, urging her ...": Y may be the one urging
     words = text[subject.end:position].lower().replace(",", " ").split()
@@ -381,22 +398,30 @@ def _clause(text: str) -> str:
 
 
 def _tidy(span: str) -> str:
-    """A clean phrase: quote marks dropped, long spans cut at a phrase boundary, no dangling word."""
+    """A clean phrase: quote marks and asides dropped, long spans cut at a phrase boundary, no
+    dangling word at the end (a particle may end a whole clause: "should not drag on")."""
     words = [w.strip("\"'\u201c\u201d\u2018\u2019") if not w.endswith(("'s", "\u2019s")) else w.lstrip("\"\u201c\u2018")
-             for w in span.split()]
+             for w in _ASIDE.sub("", span).split()]
+    words = [w.rstrip(",;:") for w in words]
     words = [w for w in words if w]
+    dangling = _DANGLING - _PARTICLES
     if len(words) > TARGET_WORDS:
         cut = max((i for i in range(3, TARGET_WORDS + 1)
                    if words[i].lower() in _BREAKS and words[i - 1].lower() not in _DANGLING), default=TARGET_WORDS)
         words = words[:cut]
-    while words and words[-1].lower() in _DANGLING:
+        dangling = _DANGLING
+    while words and words[-1].lower() in dangling:
         words.pop()
     return " ".join(words)
+
+
+_PARTICLES = frozenset("on in up off out down over back away".split())
 
 
 def _targets(rest: str, polarity: str) -> list[tuple[str, str]]:
     """(polarity, target) for each aim after a cue: "urged X to fund schools and to cancel debts"."""
     found = []
+    rest = _INNER_APPOSITIVE.sub(r"\1\2", rest)          # "urged Acme, the firm she works for, to close"
     for part in re.split(r"\s+and\s+(?=to\s)", _clause(rest)):
         target, negated = _target(part)
         found.append((_flip(polarity) if negated else polarity, target))
@@ -428,7 +453,7 @@ def _request_target(rest: str) -> str | None:
     """ "asked the watchdog to stop the calls": the one asked and what they are asked to do."""
     clause = _clause(rest)
     words = clause.split()
-    if "to" not in words[1:MAX_REQUESTEE_WORDS + 1] or words[0].lower() in ("to", "about", "for", "if", "whether"):
+    if "to" not in words[1:MAX_REQUESTEE_WORDS + 1] or words[0].lower() in _NOT_REQUESTED:
         return None
     return _tidy(clause)
 
@@ -469,6 +494,7 @@ def _passive_agent(view: SentenceView, entities: list[Mention], cue: _Cue) -> tu
     clause_start = max(view.body_start, comma + 2 if comma >= 0 else 0)
     subject = text[clause_start:aux.start() if aux else cue.start].strip()
     subject = re.sub(r"\s+(?:has|have|had|to)$", "", subject)
+    subject = re.sub(r"^(?:But|And|Yet|So|Now)\s+", "", subject)
     if not subject or len(subject.split()) > 8 or _RELATIVE.search(subject) or \
             subject.split()[0].lower() in _AUXILIARY:
         return None                      # "..., is expected to be opposed by": the subject is further back
@@ -520,7 +546,8 @@ def _stance_of(view: SentenceView, entities: list[Mention], cue: _Cue, stop: int
         if not label or label.start() == 0 or re.search(r"\bby\b", _clause(rest)) or _NOT_A_FINITE_VERB.search(
                 text, max(0, cue.start - 12), cue.start) or _PASSIVE_BE.search(text, max(0, cue.start - 20), cue.start):
             return None                  # "a move branded a retreat by the Tories": the agent comes after
-        holders = _holders(view, entities, cue.start) or _participle_holder(view, entities, cue.start)
+        holders = _holders(view, entities, cue.start) or (
+            _participle_holder(view, entities, cue.start) if text[cue.start:cue.end].endswith("ing") else [])
         labelled = rest[:label.start()].split()
         if len(labelled) >= 3 and labelled[-1].endswith(_ADJECTIVE_ENDINGS):
             labelled = labelled[:-1]     # "branded the decision unacceptable"
@@ -528,8 +555,8 @@ def _stance_of(view: SentenceView, entities: list[Mention], cue: _Cue, stop: int
     elif cue.form == "denial":
         first = rest.split()[:3]
         claims = _lexicon()["claims"]
-        if not any(w.lower().strip(",.") in claims for w in first) and not _PRONOUN_TARGET.match(
-                first[0].strip(",.") if first else ""):
+        if not any(w.lower().strip(",.") in claims for w in first) and not (
+                first and first[0].strip(",.").lower() in ("it", "them")):
             return None                  # "denied him a place": not a claim denied
         holders = _holders(view, entities, cue.start)
     elif cue.form == "request":
@@ -589,6 +616,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             if found is None:
                 continue
             holders, aims = found
+            if text[cue.start:cue.end] in _lexicon()["people_only"]:
+                holders = [h for h in holders if h.kind == "person"]
             if any(_OPEN_QUESTION.search(" ".join(text[:h.start].split()[-4:])) for h in holders):
                 continue                 # "whether he is committed to peace": asked, not stated
             end = cue.end + len(_clause(text[cue.end:stop]))
@@ -598,7 +627,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                 if _PRONOUN_TARGET.match(target) and previous_target and previous_target[0] >= index - 1:
                     target = previous_target[1]          # "also denied them": the same claims
                 words = _content(target)
-                if not words or len(target) < 4 or _TIME_START.match(target) or _OBJECT_PRONOUN.match(target):
+                if (not words or len(target) < 4 or _TIME_START.match(target) or _OBJECT_PRONOUN.match(target)
+                        or target.split()[0].lower() in _lexicon()["not_targets"]):
                     continue
                 previous_target = (index, target)
                 for holder in holders:
@@ -627,8 +657,10 @@ def _stops(text: str, cues: list[_Cue]) -> list[int]:
     stops = []
     for index, cue in enumerate(cues):
         stop = len(text)
+        gerund = text[cue.start:cue.end].split()[0].endswith("ing")
         for later in cues[index + 1:]:
-            if later.form in ("verb", "base") and _AND_NEXT.search(text, cue.end, later.start):
+            same_form = text[later.start:later.end].split()[0].endswith("ing") == gerund
+            if later.form in ("verb", "base") and same_form and _AND_NEXT.search(text, cue.end, later.start):
                 stop = _AND_NEXT.search(text, cue.end, later.start).start()
                 break
         stops.append(stop)
