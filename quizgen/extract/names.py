@@ -251,7 +251,8 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
         if before is not None and before[0] == "honorific":
             honorific = tokens[before[1]].rstrip(".")
         elif before is not None and before[0] == "title":
-            honorific = "title"
+            title = tokens[before[1]]
+            honorific = title if title in word_set("surname_titles") else "title"   # "President Reagan"
         found.append(_Candidate(spans[first][0], spans[last - 1][1], words,
                                 possessive_run and last == len(tokens), honorific,
                                 "full" if len(words) >= 2 else "single"))
