@@ -191,7 +191,11 @@ def _groups(view: SentenceView, previous: Mention | None) -> list[tuple[list[Men
         people = _people_before(view, cue.start())
         if people and not _not_a_meeting(view, cue.start(), cue.end()):
             groups.append((people, cue.start()))
-    for cue in cue_pattern("meeting_between").finditer(text):
+    met = bool(set(re.findall(r"[a-z]+", text.lower())) & _lexicon()["meeting_words"])
+    between = list(cue_pattern("meeting_between").finditer(text))
+    if met:
+        between += cue_pattern("meeting_outcome").finditer(text)
+    for cue in between:
         people = _people_after(view, cue.end())
         if len(people) >= 2 and not _not_a_meeting(view, cue.start(), cue.end()):
             groups.append((people, cue.start()))
