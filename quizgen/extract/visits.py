@@ -93,8 +93,9 @@ def _places_after(view: SentenceView, position: int) -> list[Mention]:
             gap = text[position:mention.start]
             if len(gap) > MAX_GAP or any(c in gap for c in ';."\u201c') or not _LEADS_TO_PLACE.search(gap):
                 return []                 # "arrived from Helsinki", "aboard a U.S. plane"
-            if mention.possessive or _IS_MODIFIER.match(text, mention.end):
-                return []                 # "visited a U.S. base": not a visit to the U.S.
+            if mention.possessive or _IS_MODIFIER.match(text, mention.end) or (
+                    gap.rstrip().endswith("the") and _modifies_noun(text, mention.end)):
+                return []                 # "the U.S. Embassy", "returned to the England side"
         elif not _LIST_JOINT.match(text[found[-1].end:mention.start]) or mention.possessive:
             break
         found.append(mention)
@@ -106,13 +107,30 @@ _IS_MODIFIER = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sa
                           r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]")
 
 
+def _modifies_noun(text: str, end: int) -> bool:
+    """Whether a lower-case word other than a function word follows: "the England side"."""
+    following = re.match(r"\s+([a-z]+)\b", text[end:])
+    return bool(following) and following.group(1) not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset("for on in to at with and or but where which who when after before as since until "
+                            "during from last next this yesterday today tomorrow tonight earlier later early late "
+                            "on by is was are were will would has had have".split())
+
+
 def _sentence_subject(view: SentenceView, start: int, end: int) -> Mention | None:
-    """The first person named outside a phrase, not as a possessor: the sentence's subject."""
+    """The sentence's subject for a phrase: the first person before it, or the person who opens
+    the clause after it ("During a visit to Y, Foreign Minister X said"); not an object."""
+    text = view.text
     for mention in view.persons:
         if mention.possessive:
             continue
-        if mention.end <= start or mention.start >= end:
+        if mention.end <= start:
             return mention
+        if mention.start >= end:
+            comma = text.find(", ", end, mention.start)
+            lead = text[comma + 2 if comma >= 0 else end:mention.start]
+            return mention if _title_only(lead) else None
     return None
 
 
@@ -121,13 +139,15 @@ def _setting_visits(view: SentenceView) -> list[tuple[Mention, Mention]]:
     found = []
     for cue in cue_pattern("visit_setting").finditer(view.text):
         targets = _places_after(view, cue.end())
-        subject = _sentence_subject(view, cue.start(), targets[-1].end) if targets else None
+        if not targets or _BY_AGENT.match(view.text, targets[-1].end):
+            continue                      # "during a visit to Moscow by Aqazadeh": the noun's own visitor
+        subject = _sentence_subject(view, cue.start(), targets[-1].end)
         if subject is not None and not inside_quote(view.text, cue.start()):
             found += [(subject, place) for place in targets]
     return found
 
 
-def _noun_visits(view: SentenceView, previous: Mention | None) -> list[tuple[Mention, Mention]]:
+def _noun_visits(view: SentenceView) -> list[tuple[Mention, Mention]]:
     """ "Musharraf's visit to Britain", "a visit to London by King Fahd"."""
     text = view.text
     found = []
@@ -265,34 +285,42 @@ def _home_countries(analysis: StoryAnalysis) -> dict[str, str]:
     return homes
 
 
+def _verb_visits(view: SentenceView, dateline: str | None) -> list[tuple[Mention, str, int]]:
+    """ "A and B flew to X and Y", "A arrived" (in the dateline's city)."""
+    found: list[tuple[Mention, str, int]] = []
+    for cue in cue_pattern("visit").finditer(view.text):
+        if inside_quote(view.text, cue.start()) or _floated(view.text, cue.start()):
+            continue
+        visitors = _visitors(view, cue.start())
+        targets = _places_after(view, cue.end()) if visitors else []
+        for person in visitors:
+            found += [(person, place.name, place.start) for place in targets]
+            if not targets and _ARRIVAL.match(cue.group(0)) and dateline:
+                found.append((person, dateline, cue.end()))
+    return found
+
+
+def _sentence_visits(view: SentenceView, dateline: str | None, previous: Mention | None) -> list[tuple[Mention, str, int]]:
+    """Every visit a sentence states: person, place, and where the place is named."""
+    found = _adjective_visits(view, previous)
+    if not view.persons or not (view.places or dateline):
+        return found
+    pairs = _setting_visits(view) + _noun_visits(view) + _presence_visits(view)
+    return (found + _verb_visits(view, dateline) + [(person, place.name, place.start) for person, place in pairs]
+            + _purpose_visits(view, dateline))
+
+
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
-    cues = cue_pattern("visit")
     homes: dict[str, str] | None = None
     focus: Mention | None = None          # the last sentence's subject, for "his China visit"
     for view in analysis.views:
         previous_focus = focus
         focus = view.subject() or focus
-        if not (view.persons or previous_focus) or not (view.places or analysis.dateline_place):
+        if not (view.persons or previous_focus):
             continue                      # "His China visit ...": the person may be the last one named
-        found: list[tuple[Mention, str, int]] = []      # person, place, where the place is named
-        for cue in cues.finditer(view.text):
-            if inside_quote(view.text, cue.start()) or _floated(view.text, cue.start()):
-                continue
-            visitors = _visitors(view, cue.start())
-            if not visitors:
-                continue
-            targets = _places_after(view, cue.end())
-            for person in visitors:
-                found += [(person, place.name, place.start) for place in targets]
-                if not targets and _ARRIVAL.match(cue.group(0)) and analysis.dateline_place:
-                    found.append((person, analysis.dateline_place, cue.end()))
-        pairs = _setting_visits(view) + _noun_visits(view, previous_focus) + _presence_visits(view)
-        found += [(person, place.name, place.start) for person, place in pairs]
-        found += _adjective_visits(view, previous_focus)
-        found += _purpose_visits(view, analysis.dateline_place)
-        for person, place_name, position in found:
+        for person, place_name, position in _sentence_visits(view, analysis.dateline_place, previous_focus):
             key = (person.name, place_name)
             if key in seen:
                 continue
