@@ -74,3 +74,13 @@ def test_floated_trips_and_trips_home_are_not_visits():
 
 def test_places_that_modify_a_noun_are_not_visited():
     assert _visits("Striker Ola Berg returned to the England side last weekend.") == []
+
+
+def test_more_settings_presence_and_arrivals():
+    assert _visits("Minister Ola Berg, on the first day of an official visit to Chile, said debts would fall.") == [
+        ("Ola Berg", "Chile", None)]
+    assert _visits("Minister Ola Berg said in an interview during a Japan visit that prices would fall.") == [
+        ("Ola Berg", "Japan", None)]
+    assert _visits("Minister Ola Berg was also in Rome for trade talks.") == [("Ola Berg", "Rome", None)]
+    assert _visits('"Growth is possible," said Ola Berg, who arrived in Chile last Thursday.') == [
+        ("Ola Berg", "Chile", "last Thursday")]

@@ -30,7 +30,7 @@ from .rules import cue_pattern, cue_subject, inside_quote, subject_is_close
 
 MAX_GAP = 60
 MAX_AGENT_GAP = 40
-_ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b", re.IGNORECASE)
+_ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b|\bfl(?:ew|ies) in\b", re.IGNORECASE)
 # What may stand between a visit cue and its place: nothing, "the", or a phrase ending "in"/"to".
 _LEADS_TO_PLACE = re.compile(r"^\s*(?:the\s+)?$|\b(?:in|to|at|for)\s+(?:the\s+)?$")
 _PRESENCE_GAP = re.compile(r"\s*|,?\s+who\s+")      # "Straw was in", "Funaro, who is in"
@@ -40,6 +40,7 @@ _LIST_JOINT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
 _PERSON_JOINT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:[A-Za-z-]+\s+){0,4}$")
 _POSSESSIVE_TRIP = re.compile(r"['\u2019]s?\s+(?:[a-z0-9-]+\s+){0,3}$")
 _HIS_HER = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z0-9-]+\s+){0,3}$")
+_SETTING_ADJECTIVE = re.compile(r"\b(?:[Dd]uring|[Oo]n|[Aa]fter|[Bb]efore)\s+(?:a|an|the)\s+(?:[a-z0-9-]+\s+){0,2}$")
 _TRIP_NOUN = re.compile(r"(?<=\s)(?:visit|trip|tour|stop|stopover|journey)\b")
 _BY_AGENT = re.compile(r"[^,;.]{0,40}?\bby\s+")     # "a visit to London by King Fahd"
 
@@ -52,7 +53,7 @@ def _lexicon() -> dict[str, frozenset[str]]:
 
 def _floated(text: str, position: int) -> bool:
     """Whether the words just before a cue only float the trip or call it off."""
-    before = text[max(0, position - 40):position]
+    before = re.split(r"[,;:\"\u201c\u201d]", text[max(0, position - 40):position])[-1]
     words = re.findall(r"\b[a-z]+\b", before)[-4:]          # "May 2" is a date, not "may"
     lexicon = _lexicon()
     return bool(set(words) & lexicon["floated"]) or any(
@@ -195,6 +196,8 @@ def _adjective_visits(view: SentenceView, previous: Mention | None) -> list[tupl
         if owner is None and re.search(r"\b[Hh](?:is|er)\s+$", before):
             earlier = [m for m in view.persons if m.end <= start and not m.possessive]
             owner = earlier[0] if earlier else previous
+        if owner is None and _SETTING_ADJECTIVE.search(before):      # "said during a U.S. visit"
+            owner = _sentence_subject(view, start, match.end())
         if owner is not None:
             found.append((owner, country, start))
     return found
