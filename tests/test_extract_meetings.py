@@ -114,3 +114,19 @@ def test_games_calls_and_meetings_that_never_happened():
     assert _meetings("Minister Kay Doyle and Envoy Sam Ruiz talked by telephone.") == []
     assert _meetings("Minister Kay Doyle has never met Envoy Sam Ruiz.") == []
     assert _meetings("Singer Tim Lund met the same fate as late rocker Ray Cole.") == []
+
+
+def test_the_person_right_before_the_verb_in_a_later_clause():
+    found = _meetings("Mr Ian Dow said the firm believed that Ann Geis later met Tom Hahn in Bonn.")
+    assert found == [(["Ann Geis", "Tom Hahn"], "Bonn", None)]
+
+
+def test_visiting_a_person_and_a_summit_named_before_its_sides():
+    assert _meetings("Envoy Sam Ruiz will visit Agriculture Secretary Kay Doyle.")[0][0] == ["Kay Doyle", "Sam Ruiz"]
+    found = _meetings("Aides prepared a summit in Ottawa next month between President Ali Hamid and "
+                      "Prime Minister Omar Saleh.")
+    assert found[0][:2] == (["Ali Hamid", "Omar Saleh"], "Ottawa")
+    found = _meetings("Speaking after talks with President Ana Ruiz, Envoy Tom Held said trade would grow.")
+    assert found[0][0] == ["Ana Ruiz", "Tom Held"]
+    found = _meetings("Envoy Lim Bo met European Community farm commissioner Piet Dirks.")
+    assert found[0][0] == ["Lim Bo", "Piet Dirks"]

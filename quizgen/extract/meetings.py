@@ -24,12 +24,13 @@ from functools import lru_cache
 from ..lexicon import data_file
 from ..models import Fact
 from .dates import find_when
-from .names import Mention, SentenceView, StoryAnalysis
+from .names import Mention, SentenceView, StoryAnalysis, title_heads
 from .names import _title_words as title_words
 from .rules import cue_pattern, cue_subject, inside_quote, subject_is_close
 
 MAX_GAP = 70          # characters between the cue and the person met
 MAX_TITLE_WORDS = 8   # words of title between a cue and the person met
+MAX_UNKNOWN_TITLE_WORDS = 2   # "European Community farm commissioner": words not in the title lexicon
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whom)\s+\S+\s+$")
 _POSSESSIVE_LEAD = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+){0,2}$")
@@ -45,19 +46,24 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(v) for v in values) for key, values in table.items()}
 
 
-def _title_gap(gap: str) -> bool:
-    """Whether only a title stands between a cue and a person: "his Israeli counterpart, "."""
-    words = gap.replace(",", " ").split()
+def _title_gap(gap: str, loose: bool = False) -> bool:
+    """Whether only a title stands between a cue and a person: "his Israeli counterpart, ",
+    "farm commissioner " (a word or two of its own before a title's head)."""
+    words = _ABBREVIATION.sub(" ", gap).replace(",", " ").split()
     if len(words) > MAX_TITLE_WORDS or any(c in gap for c in ';."\u201c'):
         return False
     titles = title_words()
     allowed = _lexicon()["title_gap_words"]
+    unknown = 0
     for word in words:
         bare = re.sub(r"['\u2019]s?$", "", word)
-        if bare[:1].isupper() or bare.lower() in titles or bare.lower() in allowed or bare.endswith("ly"):
-            continue
-        return False
-    return True
+        if not (bare[:1].isupper() or bare.lower() in titles or bare.lower() in allowed or bare.endswith("ly")):
+            unknown += 1
+    return unknown == 0 or (loose and unknown <= MAX_UNKNOWN_TITLE_WORDS and words[-1].lower() in title_heads()
+                            and "and" not in words)
+
+
+_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z.]*\)")      # "Tokyo stock exchange (TSE) head"
 
 
 def _people_after(view: SentenceView, position: int) -> list[Mention]:
@@ -72,7 +78,7 @@ def _people_after(view: SentenceView, position: int) -> list[Mention]:
             continue
         gap = text[found[-1].end if found else position:mention.start]
         if not found:
-            if len(gap) > MAX_GAP or not _title_gap(gap):
+            if len(gap) > MAX_GAP or not _title_gap(gap, loose=True):
                 return []
         else:
             joint = _listed(gap)
@@ -138,6 +144,15 @@ def _subject_before(view: SentenceView, position: int) -> Mention | None:
     if _RELATIVE_BEFORE.search(view.text, max(0, subject.start - 30), subject.start):
         return None                       # "councillors who back Mr Flight met ...": not Flight
     return subject
+
+
+def _nearest_subject(view: SentenceView, position: int) -> Mention | None:
+    """ "... but the company says that Geis later met Hahn": the person right before the verb."""
+    before = [m for m in view.persons if m.end <= position and not m.possessive]
+    if before and subject_is_close(view.text, before[-1].end, position, max_words=2) and not _RELATIVE_BEFORE.search(
+            view.text, max(0, before[-1].start - 30), before[-1].start):
+        return before[-1]
+    return None
 
 
 def _shared_subject(text: str, last: tuple[Mention, int], position: int) -> Mention | None:
@@ -221,6 +236,8 @@ def _groups(view: SentenceView, previous: Mention | None) -> list[tuple[list[Men
         subject = _subject_before(view, cue.start())
         if subject is None and last is not None:
             subject = _shared_subject(text, last, cue.start())
+        if subject is None:
+            subject = _nearest_subject(view, cue.start())
         if subject is not None:
             last = (subject, cue.end())
         objects = _people_after(view, cue.end())
