@@ -130,3 +130,13 @@ def test_visiting_a_person_and_a_summit_named_before_its_sides():
     assert found[0][0] == ["Ana Ruiz", "Tom Held"]
     found = _meetings("Envoy Lim Bo met European Community farm commissioner Piet Dirks.")
     assert found[0][0] == ["Lim Bo", "Piet Dirks"]
+
+
+def test_a_pair_meeting_others_is_not_a_meeting_of_the_pair():
+    assert _meetings("Mayor Jon Ekk and Governor Lisa Baum met union leaders today.") == []
+    assert _meetings("Mayor Jon Ekk and Governor Lisa Baum are meeting with bankers in Rome.") == []
+    found = _meetings("Envoy Lars Berg met Premier Ada Kim and Danish ambassador to Rome Tom Fry.")
+    assert found[0][0] == ["Ada Kim", "Lars Berg", "Tom Fry"]
+    assert _meetings("Envoy Lars Berg will visit Leeds South, where Labour MP Tom Fry won.") == []
+    found = _meetings("Mr Lars Berg held talks with his Swiss counterpart, Ada Kim, and the Swedish envoy, Tom Fry.")
+    assert found[0][0] == ["Ada Kim", "Lars Berg", "Tom Fry"]

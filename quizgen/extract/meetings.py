@@ -35,6 +35,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whom)\s+\S+\s+$")
 _POSSESSIVE_LEAD = re.compile(r"['\u2019]s?\s+(?:[a-z-]+\s+){0,2}$")
 _HIS_HER = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+){0,2}$")
+# What may follow "A and B met": not an object ("met supporters", "are meeting with managers").
+_PAIR_END = re.compile(r"\s*(?:[,.;:\-\u2013]|$)|\s+(?:in|at|on|for|to|as|today|yesterday|tomorrow|tonight|last|next|this|"
+                       r"later|earlier|again|privately|briefly|separately|behind|over|during|after|before|and|but|"
+                       r"when|while|here|there|several|twice|once|face|Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday)\b")
 _SETTING_LEAD = re.compile(r"\b(?:after|following|before|during|into|at|in)\s+(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}$",
                            re.IGNORECASE)
 _PLACE_LEAD = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}$")
@@ -60,7 +65,10 @@ def _title_gap(gap: str, loose: bool = False) -> bool:
         if not (bare[:1].isupper() or bare.lower() in titles or bare.lower() in allowed or bare.endswith("ly")):
             unknown += 1
     return unknown == 0 or (loose and unknown <= MAX_UNKNOWN_TITLE_WORDS and words[-1].lower() in title_heads()
-                            and "and" not in words)
+                            and "," not in gap and not set(w.lower() for w in words) & _CLAUSE_WORDS)
+
+
+_CLAUSE_WORDS = frozenset("and or but who whom which where when that as while after before said says".split())
 
 
 _ABBREVIATION = re.compile(r"\([A-Z][A-Za-z.]*\)")      # "Tokyo stock exchange (TSE) head"
@@ -97,7 +105,7 @@ def _people_after(view: SentenceView, position: int) -> list[Mention]:
 _LIST_END = re.compile(r",?\s+and\s+(?:other|several|senior|top|some)\b")
 
 
-_LIST_JOINT = re.compile(r"^(?:,\s+[^,;.\"]{1,60},)?\s*(?P<joint>,|,?\s+and)\s+(?P<title>.*)$", re.DOTALL)
+_LIST_JOINT = re.compile(r"^(?:,\s+[^,;.\"]{1,60},)?\s*(?P<joint>,?\s+and|,)\s+(?P<title>.*)$", re.DOTALL)
 
 
 def _listed(gap: str) -> str | None:
@@ -128,11 +136,16 @@ def _sentence_subject(view: SentenceView, position: int, objects: list[Mention])
     """The sentence's subject for a meeting phrase: the first person named outside the phrase."""
     if not objects:
         return None
+    text = view.text
     for mention in view.persons:
         if mention.possessive:
             continue
-        if mention.end <= position or mention.start > objects[-1].end:
+        if mention.end <= position:
             return mention
+        if mention.start > objects[-1].end:
+            comma = text.find(", ", objects[-1].end, mention.start)
+            lead = text[comma + 2 if comma >= 0 else objects[-1].end:mention.start]
+            return mention if comma >= 0 and _title_gap(lead) else None   # "After talks with A, Envoy B said"
     return None
 
 
@@ -204,7 +217,7 @@ def _groups(view: SentenceView, previous: Mention | None) -> list[tuple[list[Men
     groups: list[tuple[list[Mention], int]] = []
     for cue in cue_pattern("meeting_pair").finditer(text):
         people = _people_before(view, cue.start())
-        if people and not _not_a_meeting(view, cue.start(), cue.end()):
+        if people and _PAIR_END.match(text, cue.end()) and not _not_a_meeting(view, cue.start(), cue.end()):
             groups.append((people, cue.start()))
     met = bool(set(re.findall(r"[a-z]+", text.lower())) & _lexicon()["meeting_words"])
     between = list(cue_pattern("meeting_between").finditer(text))
