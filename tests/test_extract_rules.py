@@ -30,3 +30,12 @@ def test_subject_is_close_allows_appositives_not_new_clauses():
 def test_a_quote_mark_inside_a_word_opens_no_quote():
     text = 'Peru, one of the bank"s founders, will boycott the talks.'
     assert not _inside(text, "boycott")
+
+
+def test_first_letters_of_cue_phrases():
+    from quizgen.extract.rules import first_letters
+    assert first_letters("met with") == {"m"}
+    assert first_letters("[Aa]fter a meeting") == {"A", "a"}
+    assert first_letters("(?:is|was) (?:now )?in") == {"i", "w"}
+    assert first_letters("(?:on )?talks") == set()
+    assert first_letters(", meeting") == set()

@@ -26,7 +26,7 @@ from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis, title_heads
 from .names import _title_words as title_words
-from .rules import cue_pattern, cue_subject, inside_quote, subject_is_close
+from .rules import any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close
 
 MAX_GAP = 70          # characters between the cue and the person met
 MAX_TITLE_WORDS = 8   # words of title between a cue and the person met
@@ -211,10 +211,16 @@ def _place(view: SentenceView, start: int) -> str | None:
     return chosen[0].name if chosen else None
 
 
+_CUE_LISTS = ("meeting", "meeting_host", "meeting_setting", "meeting_participle", "meeting_noun", "meeting_pair",
+              "meeting_between", "meeting_outcome")
+
+
 def _groups(view: SentenceView, previous: Mention | None) -> list[tuple[list[Mention], int]]:
     """Each meeting in the sentence: its people and where its cue starts."""
     text = view.text
     groups: list[tuple[list[Mention], int]] = []
+    if not any_cue(*_CUE_LISTS).search(text):
+        return groups
     for cue in cue_pattern("meeting_pair").finditer(text):
         people = _people_before(view, cue.start())
         if people and _PAIR_END.match(text, cue.end()) and not _not_a_meeting(view, cue.start(), cue.end()):
@@ -227,7 +233,9 @@ def _groups(view: SentenceView, previous: Mention | None) -> list[tuple[list[Men
         people = _people_after(view, cue.end())
         if len(people) >= 2 and not _not_a_meeting(view, cue.start(), cue.end()):
             groups.append((people, cue.start()))
-    for cue in cue_pattern("meeting_setting").finditer(text):
+    settings = list(cue_pattern("meeting_setting").finditer(text)) + [
+        cue for cue in cue_pattern("meeting_participle").finditer(text) if text[:cue.start()].endswith(", ")]
+    for cue in settings:
         objects = _people_after(view, cue.end())
         subject = _sentence_subject(view, cue.start(), objects)
         if subject and objects and not _not_a_meeting(view, cue.start(), cue.end()):
@@ -272,8 +280,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     for view in analysis.views:
         subject = previous
         previous = view.subject() or previous
-        if not view.persons:
-            continue
+        if not view.persons or (len(view.persons) < 2 and subject is None):
+            continue                      # a meeting needs two people, one perhaps from "his talks with"
         for group, start in _groups(view, subject):
             people = list(dict.fromkeys(m.name for m in group))
             key = frozenset(people)

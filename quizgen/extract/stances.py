@@ -28,7 +28,7 @@ from functools import lru_cache
 from ..lexicon import data_file
 from ..models import Fact
 from .names import RUN, Mention, SentenceView, StoryAnalysis
-from .rules import CONTENT_WORD, cue_pattern, cue_words, inside_quote
+from .rules import CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote
 
 TARGET_WORDS = 14            # a longer target is cut at a phrase boundary before this
 MAX_SUBJECT_GAP_WORDS = 4    # "Tony Blair has since rejected": auxiliaries and adverbs only
@@ -148,20 +148,27 @@ def _collective_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _cue_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(polarity, form, pattern) for every stance cue list."""
-    found = [("support", "verb", cue_pattern("support")), ("oppose", "verb", cue_pattern("oppose")),
-             ("support", "base", cue_pattern("support_base")), ("oppose", "base", cue_pattern("oppose_base")),
-             ("support", "noun", cue_pattern("support_noun")), ("oppose", "noun", cue_pattern("oppose_noun")),
-             ("oppose", "adjunct", cue_pattern("oppose_adjunct")), ("oppose", "label", cue_pattern("label")),
-             ("oppose", "denial", cue_pattern("denial")), ("support", "request", cue_pattern("request")),
-             ("support", "want", cue_pattern("want")), ("support", "advocacy", cue_pattern("advocacy"))]
-    return tuple(found)
+    """(polarity, form, pattern) for every stance cue list but advocacy."""
+    return tuple((polarity, form, cue_pattern(name)) for name, polarity, form in _CUE_LISTS)
+
+
+_CUE_LISTS = (("support", "support", "verb"), ("oppose", "oppose", "verb"), ("support_base", "support", "base"),
+              ("oppose_base", "oppose", "base"), ("support_noun", "support", "noun"),
+              ("oppose_noun", "oppose", "noun"), ("oppose_adjunct", "oppose", "adjunct"),
+              ("label", "oppose", "label"), ("denial", "oppose", "denial"), ("request", "support", "request"),
+              ("want", "support", "want"))
+_MODAL = re.compile(r"\b(?:should|must|ought)\b")
 
 
 def _cues(text: str) -> list[_Cue]:
-    """Every cue in the sentence; where two overlap, the one that starts first and is longest."""
-    found = [_Cue(m.start(), m.end(), polarity, form) for polarity, form, pattern in _cue_patterns()
-             for m in pattern.finditer(text)]
+    """Every cue in the sentence; where two of a form overlap, the one that starts first and is
+    longest. One pass finds where cues start; each list is then tried only there."""
+    found = [_Cue(m.start(), m.end(), polarity, form)
+             for start in {m.start() for m in any_cue(*(name for name, _, _ in _CUE_LISTS)).finditer(text)}
+             for polarity, form, pattern in _cue_patterns()
+             for m in [pattern.match(text, start)] if m]
+    if _MODAL.search(text):              # "X said Y should ...": only where a modal is
+        found += [_Cue(m.start(), m.end(), "support", "advocacy") for m in cue_pattern("advocacy").finditer(text)]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Cue] = []
     for cue in found:

@@ -26,7 +26,7 @@ from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis, places
 from .names import _title_words as title_words
-from .rules import cue_pattern, cue_subject, inside_quote, subject_is_close
+from .rules import any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close
 
 MAX_GAP = 60
 MAX_AGENT_GAP = 40
@@ -303,8 +303,13 @@ def _verb_visits(view: SentenceView, dateline: str | None) -> list[tuple[Mention
     return found
 
 
+_CUE_LISTS = ("visit", "visit_presence", "visit_setting", "visit_noun", "visit_purpose", "visit_here")
+
+
 def _sentence_visits(view: SentenceView, dateline: str | None, previous: Mention | None) -> list[tuple[Mention, str, int]]:
     """Every visit a sentence states: person, place, and where the place is named."""
+    if not any_cue(*_CUE_LISTS).search(view.text) and not _TRIP_NOUN.search(view.text):
+        return []
     found = _adjective_visits(view, previous)
     if not view.persons or not (view.places or dateline):
         return found
