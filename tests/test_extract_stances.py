@@ -123,3 +123,27 @@ def test_targets_are_clean_phrases():
 
 def test_asked_whether_is_no_stance():
     assert _stances("Reporters asked whether Senator Ann Wu opposes the plan.") == []
+
+
+def test_advocacy_with_its_speaker_after_it_or_after_a_long_adjunct():
+    assert _stances("Old wells should also be exempted from the tax, Governor Ann Nugent said.") == [
+        ("Ann Nugent", "support", "Old wells should also be exempted from the tax")]
+    assert _stances("Sales should rise in the second half, Ann Nugent said.") == []
+    assert _stances("Ann Nugent said in a speech to the state house that the state must take the lead.") == [
+        ("Ann Nugent", "support", "the state must take the lead")]
+
+
+def test_reported_clauses_subordinate_clauses_and_misread_names_before_the_holder():
+    assert _stances("Diplomats said Peru demanded an early debate on the tax.") == [
+        ("Peru", "support", "an early debate on the tax")]
+    assert _stances("Aid came to Chad, where the United Nations has urged more help for the hungry.") == [
+        ("United Nations", "support", "more help for the hungry")]
+    assert _stances("Texas Railroad Commissioner Jim Nugent, saying that oil cannot wait, today urged "
+                    "lawmakers to act.") == [("Jim Nugent", "support", "lawmakers to act")]
+    assert _stances("In a statement, the EU said that Peru should back the accord.") == [
+        ("European Union", "support", "Peru should back the accord")]
+
+
+def test_a_demonym_holds_a_noun_stance():
+    assert _stances("Minister Ed Braks regretted West German opposition to radical reforms.") == [
+        ("Germany", "oppose", "radical reforms")]

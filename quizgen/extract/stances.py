@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..lexicon import data_file
 from ..models import Fact
-from .names import RUN, Mention, SentenceView, StoryAnalysis
+from .names import RUN, Mention, SentenceView, StoryAnalysis, places
 from .rules import CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote
 
 TARGET_WORDS = 14            # a longer target is cut at a phrase boundary before this
@@ -79,7 +79,8 @@ _POSTNOMINAL = re.compile(r"[A-Z]{2,4}")
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b")
 _APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
 _ANTECEDENT = re.compile(r",\s+(?:which|who)\b")
-_CONJOINED = re.compile(r"(?:,|;)\s+(?:and|but|while|whereas)\s+|;\s+")
+_CONJOINED = re.compile(r"(?:,|;)\s+(?:and|but|while|whereas|where|when|as|because|since|although|though|after|"
+                        r"before|until|if|unless)\s+|;\s+")
 _JOINED_HOLDERS = re.compile(r"^(?:,|,?\s+and)\s+(?:the\s+)?$")
 _CLAUSE_WORDS = frozenset("said says that who which whose because when if after before while although "
                           "told reports as since until once unless where whereas".split())
@@ -219,9 +220,9 @@ def _gap_ok(text: str, holder: Mention, position: int) -> bool:
             gap = gap[spoken.end():]
     if gap.strip() == "," and text[:holder.start].rstrip().endswith(","):
         return True                      # "The shadow foreign secretary, Michael Ancram, welcomed"
+    gap = _APPOSITIVES.sub("", gap)      # "Nugent, saying that oil cannot wait, urged"
     if _RELATIVE.search(gap) and not _REPORTED.match(gap):
         return False                     # "politicians who have objected to": not the holder's verb
-    gap = _APPOSITIVES.sub("", gap)
     reported = _REPORTED.match(gap)
     if reported:
         gap = reported.group("rest")     # "the Tories say they want"
@@ -232,6 +233,8 @@ def _gap_ok(text: str, holder: Mention, position: int) -> bool:
 
 _CLAUSE_OPENING = re.compile(r"^(?:(?:but|and|yet|so|however|meanwhile|now),?\s*)?(?:(?:the|a|an|both)\s*)?$",
                              re.IGNORECASE)
+# "diplomats said Britain demanded ...": a reported clause opens after its verb.
+_REPORTED_OPENING = re.compile(r"\b(?:said|says|say|told\s+\w+|reported|believe|believes|that)(?:\s+that)?(?:\s+the)?$")
 
 
 def _opens_clause(text: str, clause_start: int, entity: Mention) -> bool:
@@ -240,7 +243,9 @@ def _opens_clause(text: str, clause_start: int, entity: Mention) -> bool:
     if entity.kind == "org" and lead.split()[-1:] and lead.split()[-1] in _lexicon()["collective_nouns"]:
         lead = " ".join(lead.split()[:-1])    # "Civil rights group Liberty says": its description
         return len(lead.split()) <= 3 and not _SUBORDINATE.search(lead)
-    return (lead.endswith(",") and " by " not in lead) or bool(_CLAUSE_OPENING.match(lead))
+    bare = re.sub(r"\s*\b(?:the|a|an)$", "", lead, flags=re.IGNORECASE)     # "In a statement, the EU said"
+    return (bare.endswith(",") and " by " not in bare) or bool(_CLAUSE_OPENING.match(lead)) or bool(
+        _REPORTED_OPENING.search(lead))
 
 
 def _subject(view: SentenceView, entities: list[Mention], clause_start: int, position: int) -> list[Mention]:
@@ -260,6 +265,7 @@ def _subject(view: SentenceView, entities: list[Mention], clause_start: int, pos
     if persons and persons[-1].pronoun:
         candidates.append(persons[-1])
     candidates += persons[:1]
+    candidates += persons[1:]            # "Texas Railroad Commissioner James Nugent": a misread name first
     bodies = [m for m in inside if m.kind != "person" and not m.possessive and _opens_clause(text, clause_start, m)]
     if bodies and not any(m.kind != "place" for m in inside if m.start < bodies[0].start):
         candidates.append(bodies[0])     # not "The petition, filed by Acme Co and Bell Inc, asks"
@@ -350,11 +356,21 @@ def _participle_holder(view: SentenceView, entities: list[Mention], position: in
 
 
 def _possessor(view: SentenceView, entities: list[Mention], position: int) -> list[Mention]:
-    """ "China's opposition to", "Mr Lee's strong support for": the noun's possessor."""
+    """ "China's opposition to", "Mr Lee's strong support for", "West German opposition to":
+    the noun's possessor."""
     before = view.text[:position]
     for mention in entities:
         if mention.possessive and re.fullmatch(r"['\u2019]s?\s+(?:[a-z-]+\s+){0,2}", before[mention.end:]):
             return [mention]
+    table = places()
+    words = before.split()[-4:]
+    for size in (2, 1):
+        for start in range(len(words) - size, -1, -1):
+            name = " ".join(words[start:start + size])
+            rest = words[start + size:]
+            if name in table.demonyms and all(w.islower() and w.isalpha() for w in rest) and len(rest) <= 2:
+                at = before.rindex(name)
+                return [Mention(at, at + len(name), table.country_of[name], "place", name)]
     return []
 
 
@@ -467,6 +483,9 @@ def _request_target(rest: str) -> str | None:
 
 def _advocacy_target(rest: str) -> tuple[str, bool] | None:
     """ "said the government should act": what someone should do; None for a forecast."""
+    modal = _MODAL.search(rest)
+    if modal and " that " in rest[:modal.start()]:
+        rest = rest[rest.rindex(" that ", 0, modal.start()) + 6:]   # "said in a speech that the state must"
     match = _MODAL_TARGET.match(rest.lstrip())
     if not match:
         return None
@@ -481,6 +500,26 @@ def _advocacy_target(rest: str) -> tuple[str, bool] | None:
         return None                      # "sales should rise": a forecast
     phrase = f"{subject} {match.group('modal')} {verb}{match.group('rest')}"
     return _tidy(_clause(phrase)), bool(match.group("negation"))
+
+
+# "..., Nugent said." / "..., the finance minister, Ann Lee, told reporters.": a speaker after the words.
+_SPEAKER_AFTER = re.compile(r",\s+(?P<speaker>[^,;\"\u201c\u201d]{2,60}(?:,[^,;\"\u201c\u201d]{2,60},)?)\s+"
+                            r"(?:said|says|added|argued|told\s+\w+)(?:\s+(?:today|yesterday|on\s+\w+))?\.?$")
+
+
+def _postposed_advocacy(view: SentenceView, entities: list[Mention]) -> Stances | None:
+    """ "Oil should be exempted from the tax, Nugent said": advocacy with its speaker after it."""
+    text = view.text
+    speaker = _SPEAKER_AFTER.search(text, view.body_start)
+    if speaker is None or text[view.body_start:].lstrip()[:1] in "\"\u201c\u2018'":
+        return None
+    named = [m for m in entities if speaker.start("speaker") <= m.start and m.end <= speaker.end("speaker")
+             and not m.possessive]
+    advocated = _advocacy_target(text[view.body_start:speaker.start()]) if named else None
+    if advocated is None:
+        return None
+    target, negated = advocated
+    return [named[0]], [("oppose" if negated else "support", target)]
 
 
 def _passive_agent(view: SentenceView, entities: list[Mention], cue: _Cue) -> tuple[list[Mention], str] | None:
@@ -600,36 +639,48 @@ def _verb_phrase_start(text: str, position: int) -> int:
     return position
 
 
+def _sentence_stances(view: SentenceView, entities: list[Mention], cues: list[_Cue]) -> list[Stances]:
+    """Every stance a sentence states, cue by cue, and advocacy with its speaker after it."""
+    text = view.text
+    found_all: list[Stances] = []
+    used_until = 0                       # a cue inside an earlier cue's target is not a stance
+    last: tuple[list[Mention], int] | None = None                # the previous stance's holders, end
+    for cue, stop in zip(cues, _stops(text, cues)):
+        if (cue.start < used_until and cue.form != "adjunct") or inside_quote(text, cue.start):
+            continue
+        found = _stance_of(view, entities, cue, stop)
+        if found is None and last is not None and _AND_NEXT.fullmatch(text[last[1]:cue.start].lstrip(" ,")):
+            found = _shared(view, cue, last[0], stop)   # "welcomed the report and called for"
+        if found is None:
+            continue
+        holders, aims = found
+        if text[cue.start:cue.end] in _lexicon()["people_only"]:
+            holders = [h for h in holders if h.kind == "person"]
+        if any(_OPEN_QUESTION.search(" ".join(text[:h.start].split()[-4:])) for h in holders):
+            continue                     # "whether he is committed to peace": asked, not stated
+        end = cue.end + len(_clause(text[cue.end:stop]))
+        used_until = end
+        last = (holders, end)
+        found_all.append((holders, aims))
+    if not found_all and _MODAL.search(text):
+        postposed = _postposed_advocacy(view, entities)
+        if postposed:
+            found_all.append(postposed)
+    return found_all
+
+
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     kept: list[tuple[str, str, set[str]]] = []
     previous_target: tuple[int, str] | None = None        # sentence index, target
     for index, view in enumerate(analysis.views):
-        text = view.text
-        cues = _cues(text)
+        cues = _cues(view.text)
         if not cues:
             continue
         entities = sorted(view.persons + view.places + collectives(view), key=lambda m: m.start)
         if not entities:
             continue
-        used_until = 0                   # a cue inside an earlier cue's target is not a stance
-        last: tuple[list[Mention], int] | None = None            # the previous stance's holders, end
-        for cue, stop in zip(cues, _stops(text, cues)):
-            if (cue.start < used_until and cue.form != "adjunct") or inside_quote(text, cue.start):
-                continue
-            found = _stance_of(view, entities, cue, stop)
-            if found is None and last is not None and _AND_NEXT.fullmatch(text[last[1]:cue.start].lstrip(" ,")):
-                found = _shared(view, cue, last[0], stop)   # "welcomed the report and called for"
-            if found is None:
-                continue
-            holders, aims = found
-            if text[cue.start:cue.end] in _lexicon()["people_only"]:
-                holders = [h for h in holders if h.kind == "person"]
-            if any(_OPEN_QUESTION.search(" ".join(text[:h.start].split()[-4:])) for h in holders):
-                continue                 # "whether he is committed to peace": asked, not stated
-            end = cue.end + len(_clause(text[cue.end:stop]))
-            used_until = end
-            last = (holders, end)
+        for holders, aims in _sentence_stances(view, entities, cues):
             for polarity, target in aims:
                 if _PRONOUN_TARGET.match(target) and previous_target and previous_target[0] >= index - 1:
                     target = previous_target[1]          # "also denied them": the same claims
