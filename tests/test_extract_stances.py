@@ -147,3 +147,11 @@ def test_reported_clauses_subordinate_clauses_and_misread_names_before_the_holde
 def test_a_demonym_holds_a_noun_stance():
     assert _stances("Minister Ed Braks regretted West German opposition to radical reforms.") == [
         ("Germany", "oppose", "radical reforms")]
+
+
+def test_economic_demand_quoted_advocacy_and_questions_are_no_stances():
+    assert _stances("Banker Ed Heller wants to see stronger Japanese demand for cars.") == []
+    assert _stances('Minister Ed Baker said, "We believe more power should lie with donors."') == []
+    assert _stances("Senator Bill Gray asked members to tell him by Monday.") == []
+    assert _stances("Senator Bill Gray denounced what he called election fever.") == []
+    assert _stances("The school will be supported by a 45 mln dlr loan through the Aid Association.") == []

@@ -28,6 +28,7 @@ from functools import lru_cache
 from ..lexicon import data_file
 from ..models import Fact
 from .names import RUN, Mention, SentenceView, StoryAnalysis, places
+from .names import _title_words as title_words
 from .rules import CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote
 
 TARGET_WORDS = 14            # a longer target is cut at a phrase boundary before this
@@ -53,7 +54,7 @@ _DANGLING = frozenset("the a an of to and or in on for with its his her their th
                       "could should may might must also more most such very".split())
 # Words before which a long target may be cut (a new phrase starts there).
 _BREAKS = frozenset("to that which who whom for with in on at from by over into about as after before "
-                    "while than so because whether how what when where and or but under without "
+                    "while than so because whether how what when where under without "
                     "through against during including across between among towards toward within "
                     "beyond around behind near via".split())
 _STOP = frozenset("the a an of to and in on for with its his her their that this these those "
@@ -158,6 +159,7 @@ _CUE_LISTS = (("support", "support", "verb"), ("oppose", "oppose", "verb"), ("su
               ("oppose_noun", "oppose", "noun"), ("oppose_adjunct", "oppose", "adjunct"),
               ("label", "oppose", "label"), ("denial", "oppose", "denial"), ("request", "support", "request"),
               ("want", "support", "want"))
+_QUOTE_OPENS = re.compile(r"\s*[,:]?\s*[\"\u201c\u2018']")
 _MODAL = re.compile(r"\b(?:should|must|ought)\b")
 
 
@@ -355,6 +357,10 @@ def _participle_holder(view: SentenceView, entities: list[Mention], position: in
     return [subject]
 
 
+# Nouns a country's adjective can hold ("West German opposition to"); not "Japanese demand for goods".
+_DEMONYM_NOUNS = frozenset("support opposition hostility backing criticism objection objections resistance".split())
+
+
 def _possessor(view: SentenceView, entities: list[Mention], position: int) -> list[Mention]:
     """ "China's opposition to", "Mr Lee's strong support for", "West German opposition to":
     the noun's possessor."""
@@ -368,7 +374,8 @@ def _possessor(view: SentenceView, entities: list[Mention], position: int) -> li
         for start in range(len(words) - size, -1, -1):
             name = " ".join(words[start:start + size])
             rest = words[start + size:]
-            if name in table.demonyms and all(w.islower() and w.isalpha() for w in rest) and len(rest) <= 2:
+            if (name in table.demonyms and all(w.islower() and w.isalpha() for w in rest) and len(rest) <= 2
+                    and view.text[position:position + 12].split()[0] in _DEMONYM_NOUNS):
                 at = before.rindex(name)
                 return [Mention(at, at + len(name), table.country_of[name], "place", name)]
     return []
@@ -478,11 +485,16 @@ def _request_target(rest: str) -> str | None:
     words = clause.split()
     if "to" not in words[1:MAX_REQUESTEE_WORDS + 1] or words[0].lower() in _NOT_REQUESTED:
         return None
+    asked = words[words.index("to", 1) + 1:words.index("to", 1) + 2]
+    if asked and asked[0].lower() in _lexicon()["not_requests"]:
+        return None                      # "asked Republicans to tell him": a question, not a cause
     return _tidy(clause)
 
 
 def _advocacy_target(rest: str) -> tuple[str, bool] | None:
     """ "said the government should act": what someone should do; None for a forecast."""
+    if _QUOTE_OPENS.match(rest):
+        return None                      # 'Baker said, "We believe ... should"': the speaker's own words
     modal = _MODAL.search(rest)
     if modal and " that " in rest[:modal.start()]:
         rest = rest[rest.rindex(" that ", 0, modal.start()) + 6:]   # "said in a speech that the state must"
@@ -522,6 +534,14 @@ def _postposed_advocacy(view: SentenceView, entities: list[Mention]) -> Stances 
     return [named[0]], [("oppose" if negated else "support", target)]
 
 
+def _loose_words(span: str) -> int:
+    """How many words of a span are neither capitalised nor title words ("his predecessor as")."""
+    titles = title_words()
+    return sum(1 for w in span.replace(",", " ").split()
+               if not (w[:1].isupper() or w.lower() in titles or w.lower() in ("the", "his", "her", "its", "their"))
+               or any(c.isdigit() for c in w))
+
+
 def _passive_agent(view: SentenceView, entities: list[Mention], cue: _Cue) -> tuple[list[Mention], str] | None:
     """ "Y was backed by X": the agent X holds the stance on the subject Y."""
     text = view.text
@@ -533,8 +553,8 @@ def _passive_agent(view: SentenceView, entities: list[Mention], cue: _Cue) -> tu
         return None
     agent = agents[0]
     between = text[after.end():agent.start]
-    if between and not re.fullmatch(r"(?:[\w'\u2019-]+,?\s+){0,8}", between):
-        return None
+    if between and not re.fullmatch(r"(?:[\w'\u2019-]+,?\s+){0,8}", between) or _loose_words(between) > 3:
+        return None                      # "supported by a 145 mln dlr loan through the Association"
     aux = _PASSIVE_BE.search(text, max(0, cue.start - 20), cue.start)
     comma = text.rfind(", ", 0, aux.start() if aux else cue.start)
     clause_start = max(view.body_start, comma + 2 if comma >= 0 else 0)
@@ -686,7 +706,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                     target = previous_target[1]          # "also denied them": the same claims
                 words = _content(target)
                 if (not words or len(target) < 4 or _TIME_START.match(target) or _OBJECT_PRONOUN.match(target)
-                        or target.split()[0].lower() in _lexicon()["not_targets"]):
+                        or target.split()[0].lower() in _lexicon()["not_targets"] | _NOT_REQUESTED):
                     continue
                 previous_target = (index, target)
                 for holder in holders:
