@@ -351,7 +351,7 @@ def _participle_holder(view: SentenceView, entities: list[Mention], position: in
         return []                        # "Acme met governor Lee, appealing", "analysts are calling for"
     if any(m.kind != "place" for m in named[1:]):
         return []                        # "X met Y, urging her ...": Y may be the one urging
-    words = text[subject.end:position].lower().replace(",", " ").split()
+    words = _APPOSITIVES.sub("", text[subject.end:position]).lower().replace(",", " ").split()
     if len(words) > 14 or any(w in _CLAUSE_WORDS for w in words):
         return []
     return [subject]
