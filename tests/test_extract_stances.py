@@ -155,3 +155,9 @@ def test_economic_demand_quoted_advocacy_and_questions_are_no_stances():
     assert _stances("Senator Bill Gray asked members to tell him by Monday.") == []
     assert _stances("Senator Bill Gray denounced what he called election fever.") == []
     assert _stances("The school will be supported by a 45 mln dlr loan through the Aid Association.") == []
+
+
+def test_the_party_leader_is_the_one_the_story_named():
+    found = _stances("Tory leader Ed Hale spoke. Labour leader Ann Moss spoke. "
+                     "The Tory leader will argue against new taxes.")
+    assert found == [("Ed Hale", "oppose", "new taxes")]
