@@ -140,3 +140,7 @@ def test_a_pair_meeting_others_is_not_a_meeting_of_the_pair():
     assert _meetings("Envoy Lars Berg will visit Leeds South, where Labour MP Tom Fry won.") == []
     found = _meetings("Mr Lars Berg held talks with his Swiss counterpart, Ada Kim, and the Swedish envoy, Tom Fry.")
     assert found[0][0] == ["Ada Kim", "Lars Berg", "Tom Fry"]
+
+
+def test_a_title_before_a_common_word_is_no_person():
+    assert _meetings("King Kong met President Ruth Amani.") == []
