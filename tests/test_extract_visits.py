@@ -84,3 +84,8 @@ def test_more_settings_presence_and_arrivals():
     assert _visits("Minister Ola Berg was also in Rome for trade talks.") == [("Ola Berg", "Rome", None)]
     assert _visits('"Growth is possible," said Ola Berg, who arrived in Chile last Thursday.') == [
         ("Ola Berg", "Chile", "last Thursday")]
+
+
+def test_trips_missed_or_refused_are_not_visits():
+    assert _visits("Striker Ola Berg will not travel to Israel on Wednesday.") == []
+    assert _visits("After missing out on the 2001 tour to Australia, Ola Berg is fit.") == []

@@ -40,6 +40,8 @@ _LIST_JOINT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
 _PERSON_JOINT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:[A-Za-z-]+\s+){0,4}$")
 _POSSESSIVE_TRIP = re.compile(r"['\u2019]s?\s+(?:[a-z0-9-]+\s+){0,3}$")
 _HIS_HER = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z0-9-]+\s+){0,3}$")
+_MISSED = re.compile(r"\b(?:miss(?:ed|es|ing)?(?:\s+out)?|pull(?:ed|s|ing)?\s+out\s+of|withdr[ae]w\s+from|"
+                     r"ruled\s+out\s+of|left\s+out\s+of|dropped\s+from)\s+$")
 _SETTING_ADJECTIVE = re.compile(r"\b(?:[Dd]uring|[Oo]n|[Aa]fter|[Bb]efore)\s+(?:a|an|the)\s+(?:[a-z0-9-]+\s+){0,2}$")
 _TRIP_NOUN = re.compile(r"(?<=\s)(?:visit|trip|tour|stop|stopover|journey)\b")
 _BY_AGENT = re.compile(r"[^,;.]{0,40}?\bby\s+")     # "a visit to London by King Fahd"
@@ -139,6 +141,8 @@ def _setting_visits(view: SentenceView) -> list[tuple[Mention, Mention]]:
     """ "During a visit to Y, X said", "X, starting a tour of Y": the sentence's subject."""
     found = []
     for cue in cue_pattern("visit_setting").finditer(view.text):
+        if _MISSED.search(view.text, max(0, cue.start() - 30), cue.start()):
+            continue                      # "after missing out on the tour to Australia"
         targets = _places_after(view, cue.end())
         if not targets or _BY_AGENT.match(view.text, targets[-1].end):
             continue                      # "during a visit to Moscow by Aqazadeh": the noun's own visitor
