@@ -161,3 +161,10 @@ def test_the_party_leader_is_the_one_the_story_named():
     found = _stances("Tory leader Ed Hale spoke. Labour leader Ann Moss spoke. "
                      "The Tory leader will argue against new taxes.")
     assert found == [("Ed Hale", "oppose", "new taxes")]
+
+
+def test_a_stated_intent_to_support():
+    assert _stances("Minister Ed Goria expressed Italy's willingness to support the debt plan.") == [
+        ("Italy", "support", "the debt plan")]
+    assert _stances("Senator Ann Wu announced her decision to back the strike.") == [
+        ("Ann Wu", "support", "the strike")]

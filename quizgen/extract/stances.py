@@ -159,6 +159,7 @@ _CUE_LISTS = (("support", "support", "verb"), ("oppose", "oppose", "verb"), ("su
               ("oppose_noun", "oppose", "noun"), ("oppose_adjunct", "oppose", "adjunct"),
               ("label", "oppose", "label"), ("denial", "oppose", "denial"), ("request", "support", "request"),
               ("want", "support", "want"))
+_INTENT = re.compile(r"\b([A-Za-z]+)\s+to\s+(?:\w+ly\s+)?$")
 _QUOTE_OPENS = re.compile(r"\s*[,:]?\s*[\"\u201c\u2018']")
 _MODAL = re.compile(r"\b(?:should|must|ought)\b")
 
@@ -418,7 +419,7 @@ def _base_ok(text: str, start: int) -> tuple[bool, bool]:
     lead = words[index - 1].lower()
     if lead in lexicon["refusals"]:
         return True, True
-    return lead in lexicon["to_lead_ins"], False
+    return lead in lexicon["to_lead_ins"] or lead in lexicon["intent_nouns"], False
 
 
 def _clause(text: str) -> str:
@@ -600,7 +601,12 @@ def _stance_of(view: SentenceView, entities: list[Mention], cue: _Cue, stop: int
             if polarity == "oppose":
                 return None
             polarity = "oppose"          # "refused to back", "will not support"
-        holders = _holders(view, entities, _verb_phrase_start(text, cue.start))
+        intent = _INTENT.search(text, max(0, cue.start - 40), cue.start)
+        if intent and intent.group(1).lower() in _lexicon()["intent_nouns"]:
+            # "Italy's willingness to support", "expressed its readiness to back"
+            holders = _possessor(view, entities, intent.start(1)) or _light_verb_subject(view, entities, intent.start(1))
+        else:
+            holders = _holders(view, entities, _verb_phrase_start(text, cue.start))
     elif cue.form == "noun":
         holders = _possessor(view, entities, cue.start) or _light_verb_subject(view, entities, cue.start)
         verb = _NOUN_TARGET_END.search(rest)
