@@ -168,3 +168,7 @@ def test_a_stated_intent_to_support():
         ("Italy", "support", "the debt plan")]
     assert _stances("Senator Ann Wu announced her decision to back the strike.") == [
         ("Ann Wu", "support", "the strike")]
+
+
+def test_a_condition_is_no_advocacy():
+    assert _stances("Analyst Gordon Will said the price must be about eight dlrs higher.") == []

@@ -89,3 +89,7 @@ def test_more_settings_presence_and_arrivals():
 def test_trips_missed_or_refused_are_not_visits():
     assert _visits("Striker Ola Berg will not travel to Israel on Wednesday.") == []
     assert _visits("After missing out on the 2001 tour to Australia, Ola Berg is fit.") == []
+
+
+def test_an_arrival_still_to_come_is_not_in_the_dateline_city():
+    assert _visits("LIMA, May 2 - Talks will start when Minister Ola Berg arrives on Wednesday.") == []

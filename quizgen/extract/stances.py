@@ -108,7 +108,10 @@ _WILL_NOT = re.compile(r"\b(?:will|would|wo|could)\s*(?:not|never|n't)\s+(?:\w+l
 _MODAL_TARGET = re.compile(
     r"^(?:that\s+)?(?P<subject>(?:[\w'\u2019-]+\s+){0,7}?[\w'\u2019-]+)\s+(?P<modal>should|must|ought\s+to)\s+"
     r"(?P<negation>not\s+|never\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)(?P<rest>[^;:]*)")
-_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|en|wn|de|ut|et|pt|lt|ld|id|nt)$")
+# Past participles after "should be" ("should be published"): regular ones and common irregular ones.
+_PARTICIPLE = re.compile(r"^(?:[a-z]+(?:ed|en|wn)|cut|put|shut|set|kept|held|made|paid|sold|told|built|spent|sent|"
+                         r"lent|left|met|brought|bought|sought|taught|dealt|done|won|lost|split|scrapped|"
+                         r"abolished)$")
 _SUBJECT_PRONOUNS = frozenset("it there this that i we you he she they which who".split())
 
 

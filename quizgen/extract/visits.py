@@ -30,7 +30,8 @@ from .rules import any_cue, cue_pattern, cue_subject, inside_quote, subject_is_c
 
 MAX_GAP = 60
 MAX_AGENT_GAP = 40
-_ARRIVAL = re.compile(r"\barriv(?:ed|es|ing)\b|\bfl(?:ew|ies) in\b", re.IGNORECASE)
+# An arrival with no place named is one in the dateline's city, when it has happened.
+_ARRIVAL = re.compile(r"\barrived\b|\bflew in\b", re.IGNORECASE)
 # What may stand between a visit cue and its place: nothing, "the", or a phrase ending "in"/"to".
 _LEADS_TO_PLACE = re.compile(r"^\s*(?:the\s+)?$|\b(?:in|to|at|for)\s+(?:the\s+)?$")
 _PRESENCE_GAP = re.compile(r"\s*|,?\s+who\s+")      # "Straw was in", "Funaro, who is in"
