@@ -19,14 +19,12 @@ C"). Left alone: passives, meetings inside quotations, phone calls, and games
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..lexicon import data_file
 from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis, title_heads
 from .names import _title_words as title_words
-from .rules import any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close
+from .rules import any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close, word_lists
 
 MAX_GAP = 70          # characters between the cue and the person met
 MAX_TITLE_WORDS = 8   # words of title between a cue and the person met
@@ -45,12 +43,6 @@ _SETTING_LEAD = re.compile(r"\b(?:after|following|before|during|into|at|in)\s+(?
 _PLACE_LEAD = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,2}$")
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, frozenset[str]]:
-    table = data_file("meetings")
-    return {key: frozenset(str(v) for v in values) for key, values in table.items()}
-
-
 def _title_gap(gap: str, loose: bool = False) -> bool:
     """Whether only a title stands between a cue and a person: "his Israeli counterpart, ",
     "farm commissioner " (a word or two of its own before a title's head)."""
@@ -58,7 +50,7 @@ def _title_gap(gap: str, loose: bool = False) -> bool:
     if len(words) > MAX_TITLE_WORDS or any(c in gap for c in ';."\u201c'):
         return False
     titles = title_words()
-    allowed = _lexicon()["title_gap_words"]
+    allowed = word_lists("meetings")["title_gap_words"]
     unknown = 0
     for word in words:
         bare = re.sub(r"['\u2019]s?$", "", word)
@@ -198,7 +190,7 @@ def _not_a_meeting(view: SentenceView, start: int, end: int) -> bool:
         return True
     after = text[end:end + 60].lower()
     words = set(re.findall(r"[a-z-]+", after)) | set(re.findall(r"[a-z-]+", text[max(0, start - 30):start].lower()))
-    lexicon = _lexicon()
+    lexicon = word_lists("meetings")
     return bool(words & lexicon["contests"]) or bool(words & lexicon["remote"])
 
 
@@ -225,7 +217,7 @@ def _groups(view: SentenceView, previous: Mention | None) -> list[tuple[list[Men
         people = _people_before(view, cue.start())
         if people and _PAIR_END.match(text, cue.end()) and not _not_a_meeting(view, cue.start(), cue.end()):
             groups.append((people, cue.start()))
-    met = bool(set(re.findall(r"[a-z]+", text.lower())) & _lexicon()["meeting_words"])
+    met = bool(set(re.findall(r"[a-z]+", text.lower())) & word_lists("meetings")["meeting_words"])
     between = list(cue_pattern("meeting_between").finditer(text))
     if met:
         between += cue_pattern("meeting_outcome").finditer(text)

@@ -72,6 +72,13 @@ def cue_words(name: str) -> frozenset[str]:
     return frozenset(str(p).lower() for p in data_file("cues")[name])
 
 
+@lru_cache(maxsize=None)
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The word lists of `data/<name>.yaml` (one per key), as sets; other entries are left out."""
+    return {key: frozenset(str(v) for v in values) for key, values in (data_file(name) or {}).items()
+            if isinstance(values, list)}
+
+
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit]).strip(" ,;:\"'\u201c\u201d")
@@ -111,7 +118,8 @@ def _find(text: str, mark: str, start: int) -> int:
     return found if found >= 0 else len(text)
 
 
-_APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
+# Appositives and asides right after a name: ", an assistant secretary for trade,".
+APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
 _RELATIVE_START = re.compile(r"^,\s+(?:who|which)\s")
 _CLAUSE_WORDS = frozenset("said says told that who which whose because when if after before "
                           "while although reports".split())
@@ -124,7 +132,7 @@ def subject_is_close(text: str, subject_end: int, cue_start: int, max_words: int
     a relative opener (", who flew to"), and a few words ("was due to", "began
     her visit by"); not a comma, a reporting verb or a new clause.
     """
-    gap = _APPOSITIVES.sub("", text[subject_end:cue_start])     # also ", who is in Rome today,"
+    gap = APPOSITIVES.sub("", text[subject_end:cue_start])     # also ", who is in Rome today,"
     gap = _RELATIVE_START.sub(" ", gap)
     words = gap.lower().split()
     return "," not in gap and len(words) <= max_words and not any(w in _CLAUSE_WORDS for w in words)

@@ -29,13 +29,12 @@ from ..lexicon import data_file
 from ..models import Fact
 from .names import RUN, Mention, SentenceView, StoryAnalysis, places
 from .names import _title_words as title_words
-from .rules import CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote
+from .rules import APPOSITIVES, CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote, word_lists
 
 TARGET_WORDS = 14            # a longer target is cut at a phrase boundary before this
 MAX_SUBJECT_GAP_WORDS = 4    # "Tony Blair has since rejected": auxiliaries and adverbs only
 MAX_AGENT_GAP = 60           # characters between "by" and the agent of a passive
 MAX_REQUESTEE_WORDS = 7      # "asked the watchdog overseeing the rules to ..."
-POLARITIES = ("support", "oppose")
 
 # Where a target's clause ends.
 _TARGET_END = re.compile(
@@ -78,7 +77,6 @@ _RELATIVE = re.compile(r"\b(?:who|which|whose|that)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|of|for|from|at|with|by|to|on|about)\s+$")
 _POSTNOMINAL = re.compile(r"[A-Z]{2,4}")
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b")
-_APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
 _ANTECEDENT = re.compile(r",\s+(?:which|who)\b")
 _CONJOINED = re.compile(r"(?:,|;)\s+(?:and|but|while|whereas|where|when|as|because|since|although|though|after|"
                         r"before|until|if|unless)\s+|;\s+")
@@ -127,12 +125,6 @@ class _Cue:
     form: str                # which cue list found it: verb, base, noun, denial, request, want, advocacy
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, frozenset[str]]:
-    table = data_file("stances")
-    return {key: frozenset(str(v) for v in values) for key, values in table.items() if isinstance(values, list)}
-
-
 def _holder_name(analysis: StoryAnalysis, holder: Mention) -> str:
     """A body by its name: "Tories" are the Conservatives; "Lib Dems" the Liberal Democrats
     when the story spells that out."""
@@ -147,7 +139,7 @@ def _holder_name(analysis: StoryAnalysis, holder: Mention) -> str:
 
 @lru_cache(maxsize=1)
 def _collective_pattern() -> re.Pattern[str]:
-    names = sorted(_lexicon()["collectives"], key=len, reverse=True)
+    names = sorted(word_lists("stances")["collectives"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
@@ -201,8 +193,8 @@ def collectives(view: SentenceView) -> list[Mention]:
 
     for match in _collective_pattern().finditer(text):
         add(match.start(), match.end())
-    org_words = _lexicon()["body_words"]
-    nouns = _lexicon()["collective_nouns"]
+    org_words = word_lists("stances")["body_words"]
+    nouns = word_lists("stances")["collective_nouns"]
     for match in RUN.finditer(text):
         run = match.group("run")
         words = run.split()
@@ -222,11 +214,11 @@ def _gap_ok(text: str, holder: Mention, position: int) -> bool:
         return False
     if holder.kind == "org":             # "A Treasury spokesman dismissed": the body speaks
         spoken = re.match(r"^\s+(\w+)", gap)
-        if spoken and spoken.group(1) in _lexicon()["spokespeople"]:
+        if spoken and spoken.group(1) in word_lists("stances")["spokespeople"]:
             gap = gap[spoken.end():]
     if gap.strip() == "," and text[:holder.start].rstrip().endswith(","):
         return True                      # "The shadow foreign secretary, Michael Ancram, welcomed"
-    gap = _APPOSITIVES.sub("", gap)      # "Nugent, saying that oil cannot wait, urged"
+    gap = APPOSITIVES.sub("", gap)      # "Nugent, saying that oil cannot wait, urged"
     if _RELATIVE.search(gap) and not _REPORTED.match(gap):
         return False                     # "politicians who have objected to": not the holder's verb
     reported = _REPORTED.match(gap)
@@ -246,7 +238,7 @@ _REPORTED_OPENING = re.compile(r"\b(?:said|says|say|told\s+\w+|reported|believe|
 def _opens_clause(text: str, clause_start: int, entity: Mention) -> bool:
     """A place or body is a subject only at its clause's start: "China opposes", "But the Tories say"."""
     lead = text[clause_start:entity.start].strip()
-    if entity.kind == "org" and lead.split()[-1:] and lead.split()[-1] in _lexicon()["collective_nouns"]:
+    if entity.kind == "org" and lead.split()[-1:] and lead.split()[-1] in word_lists("stances")["collective_nouns"]:
         lead = " ".join(lead.split()[:-1])    # "Civil rights group Liberty says": its description
         return len(lead.split()) <= 3 and not _SUBORDINATE.search(lead)
     bare = re.sub(r"\s*\b(?:the|a|an)$", "", lead, flags=re.IGNORECASE)     # "In a statement, the EU said"
@@ -326,7 +318,7 @@ def _joined_verb_subject(view: SentenceView, entities: list[Mention], position: 
     if (subject.kind != "person" and not _opens_clause(text, view.body_start, subject)) or (
             _SUBORDINATE.search(lead) or "," in lead):
         return []
-    between = _APPOSITIVES.sub("", text[subject.end:joined.start()])
+    between = APPOSITIVES.sub("", text[subject.end:joined.start()])
     first = between.split()[:1]
     if (not first or _SUBORDINATE.search(between) or "," in between
             or len(between.split()) > MAX_JOINED_VERB_WORDS
@@ -355,7 +347,7 @@ def _participle_holder(view: SentenceView, entities: list[Mention], position: in
         return []                        # "Acme met governor Lee, appealing", "analysts are calling for"
     if any(m.kind != "place" for m in named[1:]):
         return []                        # "X met Y, urging her ...": Y may be the one urging
-    words = _APPOSITIVES.sub("", text[subject.end:position]).lower().replace(",", " ").split()
+    words = APPOSITIVES.sub("", text[subject.end:position]).lower().replace(",", " ").split()
     if len(words) > 14 or any(w in _CLAUSE_WORDS for w in words):
         return []
     return [subject]
@@ -388,7 +380,7 @@ def _possessor(view: SentenceView, entities: list[Mention], position: int) -> li
 def _light_verb_subject(view: SentenceView, entities: list[Mention], position: int) -> list[Mention]:
     """ "Mr Lee reiterated calls for", "Labour voiced its support for": the verb's subject."""
     words = view.text[:position].split()
-    light = _lexicon()["light_verbs"]
+    light = word_lists("stances")["light_verbs"]
     for back in range(1, 5):
         if len(words) < back:
             break
@@ -407,7 +399,7 @@ def _light_verb_subject(view: SentenceView, entities: list[Mention], position: i
 def _base_ok(text: str, start: int) -> tuple[bool, bool]:
     """Whether a bare verb is its subject's (after a modal or a lead-in "to"), and whether refused."""
     words = text[max(0, start - 40):start].split()
-    lexicon = _lexicon()
+    lexicon = word_lists("stances")
     index = len(words) - 1
     while index >= 0 and (words[index].lower() in ("not", "never", "also", "still", "now", "again")
                           or words[index].endswith("ly")):
@@ -490,7 +482,7 @@ def _request_target(rest: str) -> str | None:
     if "to" not in words[1:MAX_REQUESTEE_WORDS + 1] or words[0].lower() in _NOT_REQUESTED:
         return None
     asked = words[words.index("to", 1) + 1:words.index("to", 1) + 2]
-    if asked and asked[0].lower() in _lexicon()["not_requests"]:
+    if asked and asked[0].lower() in word_lists("stances")["not_requests"]:
         return None                      # "asked Republicans to tell him": a question, not a cause
     return _tidy(clause)
 
@@ -512,7 +504,7 @@ def _advocacy_target(rest: str) -> tuple[str, bool] | None:
     if verb in ("be", "been") and not (rest_words and _PARTICIPLE.match(rest_words[0].strip(",.")) and
                                        rest_words[0] not in ("the", "a", "an")):
         return None                      # "2005 should be the year": not a call to act
-    if verb in _lexicon()["forecasts"] or verb in ("have", "has"):
+    if verb in word_lists("stances")["forecasts"] or verb in ("have", "has"):
         return None                      # "sales should rise": a forecast
     phrase = f"{subject} {match.group('modal')} {verb}{match.group('rest')}"
     return _tidy(_clause(phrase)), bool(match.group("negation"))
@@ -605,7 +597,7 @@ def _stance_of(view: SentenceView, entities: list[Mention], cue: _Cue, stop: int
                 return None
             polarity = "oppose"          # "refused to back", "will not support"
         intent = _INTENT.search(text, max(0, cue.start - 40), cue.start)
-        if intent and intent.group(1).lower() in _lexicon()["intent_nouns"]:
+        if intent and intent.group(1).lower() in word_lists("stances")["intent_nouns"]:
             # "Italy's willingness to support", "expressed its readiness to back"
             holders = _possessor(view, entities, intent.start(1)) or _light_verb_subject(view, entities, intent.start(1))
         else:
@@ -629,7 +621,7 @@ def _stance_of(view: SentenceView, entities: list[Mention], cue: _Cue, stop: int
         return (holders, [(polarity, _tidy(" ".join(labelled)))]) if holders else None
     elif cue.form == "denial":
         first = rest.split()[:3]
-        claims = _lexicon()["claims"]
+        claims = word_lists("stances")["claims"]
         if not any(w.lower().strip(",.") in claims for w in first) and not (
                 first and first[0].strip(",.").lower() in ("it", "them")):
             return None                  # "denied him a place": not a claim denied
@@ -660,7 +652,7 @@ def _verb_phrase_start(text: str, position: int) -> int:
     start = max(0, position - 40) + match.start()
     chain = text[start:position]
     words = chain.split()
-    lexicon = _lexicon()
+    lexicon = word_lists("stances")
     for index, word in enumerate(words):
         lower = word.lower()
         if lower in lexicon["modals"] or lower in lexicon["to_lead_ins"] or lower in lexicon["refusals"]:
@@ -683,7 +675,7 @@ def _sentence_stances(view: SentenceView, entities: list[Mention], cues: list[_C
         if found is None:
             continue
         holders, aims = found
-        if text[cue.start:cue.end] in _lexicon()["people_only"]:
+        if text[cue.start:cue.end] in word_lists("stances")["people_only"]:
             holders = [h for h in holders if h.kind == "person"]
         if any(_OPEN_QUESTION.search(" ".join(text[:h.start].split()[-4:])) for h in holders):
             continue                     # "whether he is committed to peace": asked, not stated
@@ -715,7 +707,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                     target = previous_target[1]          # "also denied them": the same claims
                 words = _content(target)
                 if (not words or len(target) < 4 or _TIME_START.match(target) or _OBJECT_PRONOUN.match(target)
-                        or target.split()[0].lower() in _lexicon()["not_targets"] | _NOT_REQUESTED):
+                        or target.split()[0].lower() in word_lists("stances")["not_targets"] | _NOT_REQUESTED):
                     continue
                 previous_target = (index, target)
                 for holder in holders:

@@ -21,12 +21,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import data_file
 from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis, places
 from .names import _title_words as title_words
-from .rules import any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close
+from .rules import APPOSITIVES, any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close, word_lists
 
 MAX_GAP = 60
 MAX_AGENT_GAP = 40
@@ -35,12 +34,10 @@ _ARRIVAL = re.compile(r"\barrived\b|\bflew in\b", re.IGNORECASE)
 # What may stand between a visit cue and its place: nothing, "the", or a phrase ending "in"/"to".
 _LEADS_TO_PLACE = re.compile(r"^\s*(?:the\s+)?$|\b(?:in|to|at|for)\s+(?:the\s+)?$")
 _PRESENCE_GAP = re.compile(r"\s*|,?\s+who\s+")      # "Straw was in", "Funaro, who is in"
-_APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 _LIST_JOINT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
 _PERSON_JOINT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:[A-Za-z-]+\s+){0,4}$")
 _POSSESSIVE_TRIP = re.compile(r"['\u2019]s?\s+(?:[a-z0-9-]+\s+){0,3}$")
-_HIS_HER = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z0-9-]+\s+){0,3}$")
 _MISSED = re.compile(r"\b(?:miss(?:ed|es|ing)?(?:\s+out)?|pull(?:ed|s|ing)?\s+out\s+of|withdr[ae]w\s+from|"
                      r"ruled\s+out\s+of|left\s+out\s+of|dropped\s+from)\s+$")
 _SETTING_ADJECTIVE = re.compile(r"\b(?:[Dd]uring|[Oo]n|[Aa]fter|[Bb]efore)\s+(?:a|an|the)\s+(?:[a-z0-9-]+\s+){0,2}$")
@@ -48,17 +45,11 @@ _TRIP_NOUN = re.compile(r"(?<=\s)(?:visit|trip|tour|stop|stopover|journey)\b")
 _BY_AGENT = re.compile(r"[^,;.]{0,40}?\bby\s+")     # "a visit to London by King Fahd"
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, frozenset[str]]:
-    table = data_file("visits")
-    return {key: frozenset(str(v) for v in values) for key, values in table.items()}
-
-
 def _floated(text: str, position: int) -> bool:
     """Whether the words just before a cue only float the trip or call it off."""
     before = re.split(r"[,;:\"\u201c\u201d]", text[max(0, position - 40):position])[-1]
     words = re.findall(r"\b[a-z]+\b", before)[-4:]          # "May 2" is a date, not "may"
-    lexicon = _lexicon()
+    lexicon = word_lists("visits")
     return bool(set(words) & lexicon["floated"]) or any(
         re.search(rf"\b{re.escape(phrase)}\b", before) for phrase in lexicon["called_off"])
 
@@ -218,7 +209,7 @@ def _presence_visits(view: SentenceView) -> list[tuple[Mention, Mention]]:
         if not before or not after or before[-1].possessive or after[0].start - cue.end() > 5:
             continue
         gap = text[before[-1].end:cue.start()]
-        gap = _APPOSITIVES.sub("", gap) if not _PRESENCE_GAP.fullmatch(gap) else gap
+        gap = APPOSITIVES.sub("", gap) if not _PRESENCE_GAP.fullmatch(gap) else gap
         if _PRESENCE_GAP.fullmatch(gap) or _PRESENCE_GAP.fullmatch(gap.rstrip() + " "):
             found.append((before[-1], after[0]))
     return found
