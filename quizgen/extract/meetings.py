@@ -24,7 +24,7 @@ from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis, title_heads
 from .names import _title_words as title_words
-from .rules import any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close, word_lists
+from .rules import any_cue, cue_pattern, cue_subject, inside_quote, setting_subject, subject_is_close, word_lists
 
 MAX_GAP = 70          # characters between the cue and the person met
 MAX_TITLE_WORDS = 8   # words of title between a cue and the person met
@@ -124,23 +124,6 @@ def _people_before(view: SentenceView, position: int) -> list[Mention]:
     return group if len(group) >= 2 else []
 
 
-def _sentence_subject(view: SentenceView, position: int, objects: list[Mention]) -> Mention | None:
-    """The sentence's subject for a meeting phrase: the first person named outside the phrase."""
-    if not objects:
-        return None
-    text = view.text
-    for mention in view.persons:
-        if mention.possessive:
-            continue
-        if mention.end <= position:
-            return mention
-        if mention.start > objects[-1].end:
-            comma = text.find(", ", objects[-1].end, mention.start)
-            lead = text[comma + 2 if comma >= 0 else objects[-1].end:mention.start]
-            return mention if comma >= 0 and _title_gap(lead) else None   # "After talks with A, Envoy B said"
-    return None
-
-
 def _subject_before(view: SentenceView, position: int) -> Mention | None:
     """Who does the meeting, when they stand close enough to the cue and in its own clause."""
     subject = cue_subject(view, position)
@@ -229,7 +212,7 @@ def _groups(view: SentenceView, previous: Mention | None) -> list[tuple[list[Men
         cue for cue in cue_pattern("meeting_participle").finditer(text) if text[:cue.start()].endswith(", ")]
     for cue in settings:
         objects = _people_after(view, cue.end())
-        subject = _sentence_subject(view, cue.start(), objects)
+        subject = setting_subject(view, cue.start(), objects[-1].end, _title_gap) if objects else None
         if subject and objects and not _not_a_meeting(view, cue.start(), cue.end()):
             groups.append(([subject] + objects, cue.start()))
     for cue in cue_pattern("meeting_noun").finditer(text):

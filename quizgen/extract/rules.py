@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from ..lexicon import data_file
 from .names import Mention, SentenceView
@@ -145,3 +146,19 @@ def cue_subject(view: SentenceView, position: int) -> Mention | None:
         return before[-1]
     named = [m for m in before if not m.possessive]
     return named[0] if named else None
+
+
+def setting_subject(view: SentenceView, start: int, end: int, title_only: Callable[[str], bool]) -> Mention | None:
+    """The subject of the sentence a setting phrase stands in ("After talks with A, Envoy B
+    said", "B, on a visit to Y, said"): the first person named before the phrase, else the
+    one who opens the clause after it, with only a title before them; never an object."""
+    text = view.text
+    for mention in view.persons:
+        if mention.possessive:
+            continue
+        if mention.end <= start:
+            return mention
+        if mention.start >= end:
+            comma = text.find(", ", end, mention.start)
+            return mention if comma >= 0 and title_only(text[comma + 2:mention.start]) else None
+    return None

@@ -25,7 +25,8 @@ from ..models import Fact
 from .dates import find_when
 from .names import Mention, SentenceView, StoryAnalysis, places
 from .names import _title_words as title_words
-from .rules import APPOSITIVES, any_cue, cue_pattern, cue_subject, inside_quote, subject_is_close, word_lists
+from .rules import (APPOSITIVES, any_cue, cue_pattern, cue_subject, inside_quote, setting_subject, subject_is_close,
+                    word_lists)
 
 MAX_GAP = 60
 MAX_AGENT_GAP = 40
@@ -113,22 +114,6 @@ _FUNCTION_WORDS = frozenset("for on in to at with and or but where which who whe
                             "on by is was are were will would has had have".split())
 
 
-def _sentence_subject(view: SentenceView, start: int, end: int) -> Mention | None:
-    """The sentence's subject for a phrase: the first person before it, or the person who opens
-    the clause after it ("During a visit to Y, Foreign Minister X said"); not an object."""
-    text = view.text
-    for mention in view.persons:
-        if mention.possessive:
-            continue
-        if mention.end <= start:
-            return mention
-        if mention.start >= end:
-            comma = text.find(", ", end, mention.start)
-            lead = text[comma + 2 if comma >= 0 else end:mention.start]
-            return mention if _title_only(lead) else None
-    return None
-
-
 def _setting_visits(view: SentenceView) -> list[tuple[Mention, Mention]]:
     """ "During a visit to Y, X said", "X, starting a tour of Y": the sentence's subject."""
     found = []
@@ -138,7 +123,7 @@ def _setting_visits(view: SentenceView) -> list[tuple[Mention, Mention]]:
         targets = _places_after(view, cue.end())
         if not targets or _BY_AGENT.match(view.text, targets[-1].end):
             continue                      # "during a visit to Moscow by Aqazadeh": the noun's own visitor
-        subject = _sentence_subject(view, cue.start(), targets[-1].end)
+        subject = setting_subject(view, cue.start(), targets[-1].end, _title_only)
         if subject is not None and not inside_quote(view.text, cue.start()):
             found += [(subject, place) for place in targets]
     return found
@@ -193,7 +178,7 @@ def _adjective_visits(view: SentenceView, previous: Mention | None) -> list[tupl
             earlier = [m for m in view.persons if m.end <= start and not m.possessive]
             owner = earlier[0] if earlier else previous
         if owner is None and _SETTING_ADJECTIVE.search(before):      # "said during a U.S. visit"
-            owner = _sentence_subject(view, start, match.end())
+            owner = setting_subject(view, start, match.end(), _title_only)
         if owner is not None:
             found.append((owner, country, start))
     return found
