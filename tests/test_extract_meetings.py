@@ -144,3 +144,8 @@ def test_a_pair_meeting_others_is_not_a_meeting_of_the_pair():
 
 def test_a_title_before_a_common_word_is_no_person():
     assert _meetings("King Kong met President Ruth Amani.") == []
+
+
+def test_a_meeting_only_sought_is_no_meeting():
+    assert _meetings("Envoy Sam Ruiz worked to arrange a meeting between Ali Hamid and Omar Saleh.") == []
+    assert _meetings("Envoy Sam Ruiz hopes to meet President Ali Hamid.") == []

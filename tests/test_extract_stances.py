@@ -172,3 +172,9 @@ def test_a_stated_intent_to_support():
 
 def test_a_condition_is_no_advocacy():
     assert _stances("Analyst Gordon Will said the price must be about eight dlrs higher.") == []
+
+
+def test_where_a_stance_was_said_is_not_its_target():
+    assert _stances("Senator Ann Wu praised the rescuers on Twitter.") == [("Ann Wu", "support", "the rescuers")]
+    assert _stances("Senator Ann Wu has said publicly the park should be opened up to farming.") == [
+        ("Ann Wu", "support", "the park should be opened up to farming")]

@@ -93,3 +93,8 @@ def test_trips_missed_or_refused_are_not_visits():
 
 def test_an_arrival_still_to_come_is_not_in_the_dateline_city():
     assert _visits("LIMA, May 2 - Talks will start when Minister Ola Berg arrives on Wednesday.") == []
+
+
+def test_a_return_is_no_visit_and_a_planned_trip_is_not_one_yet():
+    assert _visits("Minister Ola Berg returned to Chile in December.") == []
+    assert _visits("Minister Ola Berg's planned trip to Chile was cancelled.") == []

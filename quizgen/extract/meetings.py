@@ -167,13 +167,16 @@ def _possessor(view: SentenceView, position: int, previous: Mention | None) -> M
 
 
 def _not_a_meeting(view: SentenceView, start: int, end: int) -> bool:
-    """Games, calls and meetings inside quotations are not meetings in person."""
+    """Games, calls, meetings only sought and meetings inside quotations are no meetings."""
     text = view.text
     if inside_quote(text, start):
         return True
+    lexicon = word_lists("meetings")
+    lead = set(re.findall(r"\b[a-z]+\b", text[max(0, start - 25):start])[-3:])
+    if lead & lexicon["floated"]:
+        return True                       # "worked to arrange a meeting between A and B"
     after = text[end:end + 60].lower()
     words = set(re.findall(r"[a-z-]+", after)) | set(re.findall(r"[a-z-]+", text[max(0, start - 30):start].lower()))
-    lexicon = word_lists("meetings")
     return bool(words & lexicon["contests"]) or bool(words & lexicon["remote"])
 
 

@@ -41,6 +41,8 @@ _TARGET_END = re.compile(
     r"[;:!?\[]|(?<![A-Z])\.(?=\s|$)|,\s|\s--?\s|\s\u2013\s"
     r"|\s(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['\u2019])"
     r"|\s(?:yesterday|today|tonight|last\s+(?:week|month|year|night)|in\s+protest)\b"
+    r"|\s(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|radio)\b"
+    r"|\sin\s+(?:a|an|his|her|its|their)\s+(?:statement|interview|tweet|letter|speech)\b"
     r"|\s(?:because|but|while|although|though|saying|says|said|as|after|before|when|if|unless|"
     r"since|until|amid|despite|whereas|adding|arguing|claiming|insisting|warning|describing|"
     r"accusing|calling|telling|and\s+(?:said|says|added|told|warned))\b")
@@ -497,7 +499,7 @@ def _advocacy_target(rest: str) -> tuple[str, bool] | None:
     match = _MODAL_TARGET.match(rest.lstrip())
     if not match:
         return None
-    subject, verb = match.group("subject"), match.group("verb")
+    subject, verb = re.sub(r"^\w+ly\s+", "", match.group("subject")), match.group("verb")   # "said publicly the"
     if subject.split()[0].lower() in _SUBJECT_PRONOUNS or _clause(subject) != subject:
         return None
     rest_words = match.group("rest").split()
