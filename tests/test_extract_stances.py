@@ -178,3 +178,8 @@ def test_where_a_stance_was_said_is_not_its_target():
     assert _stances("Senator Ann Wu praised the rescuers on Twitter.") == [("Ann Wu", "support", "the rescuers")]
     assert _stances("Senator Ann Wu has said publicly the park should be opened up to farming.") == [
         ("Ann Wu", "support", "the park should be opened up to farming")]
+
+
+def test_a_report_named_after_its_author_speaks_for_them():
+    assert _stances("Premier Wim Dekker spoke. The Dekker report recommends that the targets be cut.") == [
+        ("Wim Dekker", "support", "the targets be cut")]

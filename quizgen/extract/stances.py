@@ -214,10 +214,9 @@ def _gap_ok(text: str, holder: Mention, position: int) -> bool:
     gap = text[holder.end:position]
     if holder.possessive:
         return False
-    if holder.kind == "org":             # "A Treasury spokesman dismissed": the body speaks
-        spoken = re.match(r"^\s+(\w+)", gap)
-        if spoken and spoken.group(1) in word_lists("stances")["spokespeople"]:
-            gap = gap[spoken.end():]
+    spoken = re.match(r"^\s+(\w+)", gap)
+    if spoken and spoken.group(1) in word_lists("stances")["spokespeople" if holder.kind == "org" else "documents"]:
+        gap = gap[spoken.end():]         # "A Treasury spokesman dismissed", "the Kok report recommends"
     if gap.strip() == "," and text[:holder.start].rstrip().endswith(","):
         return True                      # "The shadow foreign secretary, Michael Ancram, welcomed"
     gap = APPOSITIVES.sub("", gap)      # "Nugent, saying that oil cannot wait, urged"
