@@ -183,3 +183,10 @@ def test_where_a_stance_was_said_is_not_its_target():
 def test_a_report_named_after_its_author_speaks_for_them():
     assert _stances("Premier Wim Dekker spoke. The Dekker report recommends that the targets be cut.") == [
         ("Wim Dekker", "support", "the targets be cut")]
+
+
+def test_more_nouns_of_support_and_opposition():
+    assert _stances("Peru's hostility to the treaty is old.") == [("Peru", "oppose", "the treaty")]
+    assert _stances("Senator Ann Wu voiced strong support for the bill.") == [("Ann Wu", "support", "the bill")]
+    assert _stances("Senator Ann Wu warned against cuts in aid.") == [("Ann Wu", "oppose", "cuts in aid")]
+    assert _stances("Senator Ann Wu is against the war.") == [("Ann Wu", "oppose", "the war")]
