@@ -10,9 +10,12 @@ clause, in the story's words. The forms news uses:
 - a noun whose possessor, or the subject of "voiced", "reiterated", holds it:
   "Russia's opposition to ...", "Mr Lee repeated calls for ...";
 - a passive with its agent: "Y was backed by X";
-- a denial of a claim: "X denied reports that ...";
-- a request or a want: "X asked Y to ...", "X wants a public inquiry";
-- advocacy in reported speech: "X said the government should ...".
+- a denial of a claim: "X denied reports that ...", a label: "X branded Y a
+  disgrace", a protest: "X will boycott the talks in protest at Y";
+- a request, a want or an intent: "X asked Y to ...", "X wants a public
+  inquiry", "Italy's willingness to support ...";
+- advocacy in reported speech: "X said the government should ...", "The
+  tax should be cut, X said".
 
 Left alone, because their holder is not named as the stance's own: cues
 inside quotations, infinitives of other verbs' objects ("requires Washington
@@ -124,7 +127,7 @@ class _Cue:
     start: int
     end: int
     polarity: str
-    form: str                # which cue list found it: verb, base, noun, denial, request, want, advocacy
+    form: str                # which kind of cue: verb, base, noun, adjunct, label, denial, request, want, advocacy
 
 
 def _holder_name(analysis: StoryAnalysis, holder: Mention) -> str:
