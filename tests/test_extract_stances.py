@@ -190,3 +190,11 @@ def test_more_nouns_of_support_and_opposition():
     assert _stances("Senator Ann Wu voiced strong support for the bill.") == [("Ann Wu", "support", "the bill")]
     assert _stances("Senator Ann Wu warned against cuts in aid.") == [("Ann Wu", "oppose", "cuts in aid")]
     assert _stances("Senator Ann Wu is against the war.") == [("Ann Wu", "oppose", "the war")]
+
+
+def test_a_relative_clause_that_has_ended_holds_no_stance():
+    assert _stances("It cited Joe Holm, who died in a cell in 2002, and urged ministers to act.") == []
+    assert _stances("Peru has rejected the plan and Chile's main parties have opposed it.")[0] == (
+        "Peru", "oppose", "the plan")
+    assert _stances("Bad lessons have previously been criticised by Mr Ed Bell.") == [
+        ("Ed Bell", "oppose", "Bad lessons")]

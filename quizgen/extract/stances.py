@@ -48,7 +48,8 @@ _TARGET_END = re.compile(
     r"|\sin\s+(?:a|an|his|her|its|their)\s+(?:statement|interview|tweet|letter|speech)\b"
     r"|\s(?:because|but|while|although|though|saying|says|said|as|after|before|when|if|unless|"
     r"since|until|amid|despite|whereas|adding|arguing|claiming|insisting|warning|describing|"
-    r"accusing|calling|telling|and\s+(?:said|says|added|told|warned))\b")
+    r"accusing|calling|telling|and\s+(?:said|says|added|told|warned))\b"
+    r"|\s(?:and|but)\s+(?=(?:\S+\s+){1,5}(?:has|have|had|is|are|was|were|will|would)\s)")   # "... and Germany's parties have"
 _INNER_APPOSITIVE = re.compile(r"^(\s*[^,]{1,60}?),\s[^,]{1,80},(\s+to\s)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")        # "the London Metal Exchange's (LME) decision"
 # Words a cut target must not end on.
@@ -258,7 +259,8 @@ def _subject(view: SentenceView, entities: list[Mention], clause_start: int, pos
         return []
     antecedent = None
     for match in _ANTECEDENT.finditer(text, 0, position):
-        antecedent = next((m for m in inside if m.end == match.start()), None)
+        if "," not in text[match.end():position]:     # the cue stands in the relative clause
+            antecedent = next((m for m in inside if m.end == match.start()), None)
     if antecedent is not None:
         return [antecedent]              # "Russia, which has joined China in opposing ..."
     persons = [m for m in inside if m.kind == "person" and not m.possessive
@@ -559,7 +561,7 @@ def _passive_agent(view: SentenceView, entities: list[Mention], cue: _Cue) -> tu
     comma = text.rfind(", ", 0, aux.start() if aux else cue.start)
     clause_start = max(view.body_start, comma + 2 if comma >= 0 else 0)
     subject = text[clause_start:aux.start() if aux else cue.start].strip()
-    subject = re.sub(r"\s+(?:has|have|had|to)$", "", subject)
+    subject = re.sub(r"(?:\s+(?:has|have|had|to|\w+ly))+$", "", subject)    # "lessons have previously"
     subject = re.sub(r"^(?:But|And|Yet|So|Now)\s+", "", subject)
     if not subject or len(subject.split()) > 8 or _RELATIVE.search(subject) or \
             subject.split()[0].lower() in _AUXILIARY:
