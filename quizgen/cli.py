@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - older typer uses click itself
     from click.utils import PacifyFlushWrapper
 from .bank import DEFAULT_BANK_DIR, QuestionFilter, select_questions
 from .errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, QuizgenError, UsageError, printable
-from .models import STATUSES
+from .models import QUESTION_TYPES, STATUSES
 from .stories import bundled_story_paths, story_paths
 
 app = typer.Typer(
@@ -111,6 +111,9 @@ def question_filter(story: Optional[list[str]], qtype: Optional[list[str]], tag:
     for value in status or []:
         if value not in STATUSES:
             raise UsageError(f"unknown --status {value!r}; choose from {', '.join(STATUSES)}")
+    for value in qtype or []:
+        if value not in QUESTION_TYPES:
+            raise UsageError(f"unknown --type {value!r}; choose from {', '.join(QUESTION_TYPES)}")
     return QuestionFilter(stories=story or [], types=qtype or [], tags=tag or [],
                           statuses=status or QuestionFilter().statuses,
                           min_difficulty=min_difficulty, max_difficulty=max_difficulty, include_stale=include_stale)
@@ -220,7 +223,7 @@ def build(
 def _report_problems(report) -> None:
     """Skipped and failed stories, one line each; the others were processed."""
     for outcome in report.empties:
-        say(f"quizgen: {outcome.path}: no facts found; skipped")
+        say(f"quizgen: {printable(outcome.path)}: no facts found; skipped")
     for outcome in report.failures:
         typer.echo(f"quizgen: {outcome.error}", err=True)
     if not report.merges:
