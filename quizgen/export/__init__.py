@@ -27,6 +27,7 @@ class ExportOptions:
     key_only: bool = False
     format: str = ""        # the format name chosen, for modules that write several
     reverse_roles: bool = False   # Anki: also a reversed card (position -> person) for role questions
+    typed: bool = False           # Anki: short and cloze questions as "type the answer" cards, marked on the card
 
 
 # format name -> module in this package holding `write`
