@@ -218,15 +218,25 @@ def anki(
     deck: Annotated[str, typer.Option("--deck", help="Deck name in Anki.")] = "quizgen",
     reverse_roles: Annotated[bool, typer.Option(
         "--reverse-roles", help="Also a reversed card for each position question (position -> person).")] = False,
+    typed: Annotated[bool, typer.Option(
+        "--typed", help="Short-answer and cloze questions as type-the-answer cards, marked leniently on the card.")] = False,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
 ) -> None:
-    """Export banks to an Anki deck (.apkg) that re-imports in place."""
-    from .export import ExportOptions, export
+    """Export banks to an Anki deck (.apkg): one note per fact, re-imports update only what changed.
+
+    A question several stories ask alike is one note naming its stories. `-o -` writes the deck to stdout.
+    """
+    from .export import ExportOptions
+    from .export.anki import DeckWriter
 
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
                                  show_progress=not Settings.quiet)
-    say(f"wrote {export(selection, out, 'apkg', ExportOptions(deck_name=deck, reverse_roles=reverse_roles))}")
+    with DeckWriter(out, ExportOptions(deck_name=deck, reverse_roles=reverse_roles, typed=typed)) as writer:
+        for bank in selection.banks:
+            writer.add(bank)
+    if not writer.to_stdout:
+        say(f"wrote {out}: {writer.notes} notes, {writer.changed} new or changed since the last export here")
 
 
 @app.command("print")
@@ -339,11 +349,23 @@ def validate(banks: Banks = None) -> None:
     typer.echo(report.summary())
 
 
+GLOBAL_FLAGS = ("--quiet", "-q", "--debug")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`quizgen build DIR --quiet` means `quizgen --quiet build DIR`: the flags that belong to
+    quizgen itself may stand anywhere before a `--`."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    return flags + [a for a in args[:end] if a not in GLOBAL_FLAGS] + args[end:]
+
+
 def main() -> None:
     """Entry point: run the app and turn every failure into one line and an exit code."""
-    debug = "--debug" in sys.argv[1:]
+    args = hoist_global_options(sys.argv[1:])
+    debug = "--debug" in args
     try:
-        result = app(standalone_mode=False)
+        result = app(args=args, prog_name="quizgen", standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except click_errors.UsageError as exc:
