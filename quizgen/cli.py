@@ -310,29 +310,33 @@ def quiz(
 ) -> None:
     """Test yourself at the terminal; spaced repetition brings back what you got wrong.
 
-    Answer by letter (multiple choice), t/f (true or false) or by typing; ? gives a hint,
-    s skips, q saves and quits. Piped stdin is read one answer per line.
+    A question several stories ask is asked once. Answer by letter (multiple choice), t/f
+    (true or false), letters in order (matching) or by typing; ? gives a hint, s skips, q saves
+    and quits, r after a wrong mark says you were right. Piped stdin is read one answer per line.
     """
+    import shutil
+
+    from .quiz.merge import merge_banks
     from .quiz.schedule import default_state_path, load_state
-    from .quiz.session import QuizOptions, next_reviews, pick_questions, run_session, stats, summary
+    from .quiz.session import QuizOptions, Terminal, next_reviews, pick_questions, run_session, stats, summary
 
     study = load_state(state or default_state_path())
     if study.notice:
         typer.echo(f"quizgen: {study.notice}", err=True)
+    terminal = Terminal(typer.echo, shutil.get_terminal_size().columns - 1)
     if show_stats:
         for line in stats(study):
-            typer.echo(line)
+            terminal(line)
         return
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
                                  show_progress=not Settings.quiet)
-    chosen = pick_questions(selection.questions, study, QuizOptions(count=count, due_only=due, seed=seed))
+    chosen = pick_questions(merge_banks(selection.banks), study, QuizOptions(count=count, due_only=due, seed=seed))
     if not chosen:
-        raise UsageError(f"nothing to ask: --due left no question ({next_reviews(study)})" if due else
-                         "nothing to ask: matching questions are for print; choose other --type values")
-    result = run_session(chosen, study, input, typer.echo)
-    typer.echo("")
+        raise UsageError(f"nothing to ask: --due left no question ({next_reviews(study)})")
+    result = run_session(chosen, study, input, terminal)
+    terminal()
     for line in summary(result, study):
-        typer.echo(line)
+        terminal(line)
 
 
 @app.command()
