@@ -201,7 +201,7 @@ class DeckWriter:
         """The note this item was in last time (the one most of its questions were in), else a
         new GUID from its first question's id (what a one-story deck has always used)."""
         before = Counter(self.previous.guid_of.get(question_id) or _legacy_guid(question_id, self.previous)
-                         for question_id in item.ids)
+                         for question_id in item.ids) if self.previous.notes else Counter()
         before.pop(None, None)
         for guid, _ in sorted(before.items(), key=lambda pair: (-pair[1], pair[0])):
             if guid not in used:

@@ -52,6 +52,7 @@ class StudyItem:
     members: list[Question]             # one question per story (or more, when a story asks it twice)
     titles: dict[str, str]              # story id -> title
     contested: bool = False             # another item has the same front with another answer
+    with_ids: bool = False              # ... and its stories' titles are the same as well
     answers: list[str] = field(default_factory=list)   # every distinct answer, first story's first
 
     @property
@@ -69,12 +70,16 @@ class StudyItem:
         """
         stories = self.stories
         if len(stories) == 1:
-            return self.titles.get(stories[0], stories[0])
+            return self._title(stories[0])
         if not self.contested:
             return f"{len(stories)} stories"
-        shown = [self.titles.get(story, story) for story in stories[:TITLES_SHOWN]]
+        shown = [self._title(story) for story in stories[:TITLES_SHOWN]]
         more = len(stories) - len(shown)
         return " · ".join(shown) + (f" and {more} more {'story' if more == 1 else 'stories'}" if more else "")
+
+    def _title(self, story: str) -> str:
+        title = self.titles.get(story, story)
+        return f"{title} ({story})" if self.with_ids else title
 
     def tellings(self) -> list[tuple[str, str, str]]:
         """(story id, title, source sentence) for each story, in order, each once."""
@@ -151,6 +156,9 @@ def _merge_front(rows: list[tuple]) -> list[StudyItem]:
     items = [_item(group) for group in groups]
     for item in items:
         item.contested = len(items) > 1
+    contexts = [item.context() for item in items]
+    for item, context in zip(items, contexts):
+        item.with_ids = contexts.count(context) > 1      # two stories with one title: name them by id too
     return items
 
 
