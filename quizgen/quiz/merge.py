@@ -82,10 +82,12 @@ class StudyItem:
         return f"{title} ({story})" if self.with_ids else title
 
     def tellings(self) -> list[tuple[str, str, str]]:
-        """(story id, title, source sentence) for each story, in order, each once."""
-        seen: dict[str, tuple[str, str, str]] = {}
+        """(story id, title, source sentence) for each story, in order; a story copied word for
+        word under the same title (wire copy) is told once."""
+        seen: dict[tuple[str, str], tuple[str, str, str]] = {}
         for member in self.members:
-            seen.setdefault(member.story, (member.story, self.titles.get(member.story, member.story), member.source))
+            title = self.titles.get(member.story, member.story)
+            seen.setdefault((title, member.source), (member.story, title, member.source))
         return list(seen.values())
 
 
