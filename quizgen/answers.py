@@ -5,6 +5,7 @@ out of the distractors; the self-test uses it to check what a student typed.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -44,7 +45,8 @@ def number_value(text: str) -> float | None:
     if match:
         value = float(match.group("number").replace(",", ""))
         scale = scale_value(match.group("scale") or "")
-        return value * scale if scale else value
+        value = value * scale if scale else value
+        return value if math.isfinite(value) else None
     words = re.split(r"[\s-]+", text)
     total, current = 0.0, 0.0
     consumed = False

@@ -35,11 +35,10 @@ from ..errors import QuizgenError, UsageError
 from ..models import Bank, Question, stable_id
 from ..quiz.checker import portable_key
 from ..quiz.merge import QuestionPool, StudyItem
-from . import ExportOptions
+from . import STDOUT, ExportOptions
 from .anki_models import TYPED, model_for
 
 LETTERS = "ABCDEFGH"
-STDOUT = "-"
 _CLOZE_MARK = re.compile(r"\{\{c\d+::(.*?)\}\}", re.DOTALL)
 
 

@@ -2,7 +2,8 @@
  *
  * The rules that need Python (surnames, aliases, number words, accepted answers)
  * were applied when the page or card was written: each question carries a key,
- * {forms: [[normalised form, typos allowed], ...], values: [numbers]}, made by
+ * {exact: [answers in lower case], forms: [[normalised form, typos allowed], ...],
+ * values: [numbers]}, made by
  * quizgen.quiz.checker.portable_key. This file only normalises what was typed,
  * reads digits, and allows the same typos, with the word lists and patterns
  * quizgen.quiz.checker.portable_rules exports. No network, no dependencies.
@@ -28,7 +29,8 @@
       if (!match) { return null; }
       var value = parseFloat(match.groups.number.split(",").join(""));
       var scale = match.groups.scale ? rules.scales[match.groups.scale.toLowerCase()] : undefined;
-      return scale ? value * scale : value;
+      value = scale ? value * scale : value;
+      return isFinite(value) ? value : null;
     }
 
     function distance(a, b) {
@@ -47,6 +49,9 @@
 
     /* {correct: bool, typo: bool} for what a student typed against one question's key. */
     function check(key, typed) {
+      if ((key.exact || []).indexOf(String(typed).trim().toLowerCase()) >= 0) {
+        return {correct: true, typo: false};
+      }
       var said = normalize(String(typed).trim());
       if (!said) { return {correct: false, typo: false}; }
       var forms = key.forms || [];

@@ -50,6 +50,8 @@ def _check_choice(question: Question, typed: str) -> Verdict:
 
 
 def check_text(typed: str, answers: list[str]) -> Verdict:
+    if typed.strip().lower() in {answer.strip().lower() for answer in answers}:
+        return Verdict(True)        # the answer as written, even one of punctuation only ("%")
     said = normalize(typed)
     if not said:
         return Verdict(False)
@@ -88,7 +90,8 @@ def portable_key(question: Question) -> dict:
         if form and form not in forms:
             forms[form] = 0 if number_value(form) is not None else typo_allowance(form)
     values = sorted({value for answer in answers if (value := number_value(answer)) is not None})
-    return {"forms": [[form, allowed] for form, allowed in forms.items()], "values": values}
+    exact = sorted({answer.strip().lower() for answer in answers})
+    return {"exact": exact, "forms": [[form, allowed] for form, allowed in forms.items()], "values": values}
 
 
 def portable_rules() -> dict:
