@@ -191,7 +191,7 @@ def test_deck_to_stdout(banks, tmp_path):
         assert "collection.anki2" in archive.namelist()
 
 
-@pytest.mark.parametrize("target, code", [("afile/x.apkg", 2), ("decks", 2)])
+@pytest.mark.parametrize("target, code", [("afile/x.apkg", 1), ("decks", 2)])
 def test_unwritable_targets_are_one_line_errors(banks, tmp_path, target, code):
     (tmp_path / "afile").write_text("", encoding="utf-8")
     (tmp_path / "decks").mkdir()

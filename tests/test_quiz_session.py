@@ -27,7 +27,8 @@ def question(story: str, name: str, prompt: str, answer: str, source: str, **ext
 
 WHEN = "When did Ola Brekke open the pier?"
 WHO = "Who opened the pier?"
-MATCH = question("pier", "match", "Match each person to their position.", "", SOURCE_A, type="matching",
+MATCH = question("pier", "match", "Match each person to their position.",
+                 "Ola Brekke — Harbour Minister; Siv Lunde — Mayor; Arne Vik — Port Captain", SOURCE_A, type="matching",
                  fact_type="role", pairs=[["Ola Brekke", "Harbour Minister"], ["Siv Lunde", "Mayor"],
                                           ["Arne Vik", "Port Captain"]])
 

@@ -100,7 +100,7 @@ def _check_writable(out: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise UsageError(f"cannot write the deck: {_existing_file(folder)} is a file, not a folder", out) from None
+        raise QuizgenError(f"cannot write the deck: {_existing_file(folder)} is a file, not a folder", out) from None
     except OSError as exc:
         raise QuizgenError(f"cannot write the deck: {exc.strerror or exc}", out) from None
     if out.is_dir():
@@ -183,7 +183,7 @@ class DeckWriter:
             model, fields = note_fields(item, self.options)
             models.setdefault(model.model_id, model)
             guid = self._guid(item, used)
-            tags = " " + " ".join(tags_for(item)) + " "
+            tags = " " + " ".join(note_tags(item)) + " "
             flds = "\x1f".join(fields)
             mod = self._mod(guid, model.model_id, flds, tags)
             note_id = next(ids)
@@ -364,13 +364,17 @@ def highlight(source: str, answer: str) -> str:
     return escaped
 
 
-def tags_for(item: StudyItem) -> list[str]:
-    """Fact type, story ids, difficulty and the bank's tags; Anki tags have no spaces."""
-    tags: dict[str, None] = {}
-    for question in item.members:
-        raw = [*question.tags, question.fact.get("type", ""), question.story, f"difficulty::{question.difficulty}"]
-        for tag in raw:
-            tag = re.sub(r"\s+", "_", str(tag).strip()).replace("\x1f", "")
-            if tag:
-                tags.setdefault(tag, None)
-    return list(tags)
+def tags_for(question: Question) -> list[str]:
+    """Fact type, story id, difficulty and the bank's tags; Anki tags have no spaces."""
+    raw = [*question.tags, question.fact.get("type", ""), question.story, f"difficulty::{question.difficulty}"]
+    tags = []
+    for tag in raw:
+        tag = re.sub(r"\s+", "_", str(tag).strip()).replace("\x1f", "")
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def note_tags(item: StudyItem) -> list[str]:
+    """Every story's tags: a note asked by several stories is found under each."""
+    return list(dict.fromkeys(tag for question in item.members for tag in tags_for(question)))

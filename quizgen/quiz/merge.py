@@ -165,15 +165,26 @@ def _merge_front(rows: list[tuple]) -> list[StudyItem]:
 
 
 def _join_sharing_a_story(groups: list[list[tuple]]) -> list[list[tuple]]:
+    """Answers one story gives to the same typed question, each accepting the other (a person's
+    two positions), make one item with both right; unrelated answers stay apart."""
     joined: list[list[tuple]] = []
     for group in groups:
-        stories = {row[2] for row in group}
-        overlapping = [other for other in joined if stories & {row[2] for row in other}]
-        for other in overlapping:
+        for other in [other for other in joined if _same_story_accepts(group, other)]:
             joined.remove(other)
             group = other + group
         joined.append(group)
     return joined
+
+
+def _same_story_accepts(group: list[tuple], other: list[tuple]) -> bool:
+    if not {row[2] for row in group} & {row[2] for row in other}:
+        return False
+    accepted = {normalize(form) for row in group + other for form in _question(row).accepted}
+    return {row[1] for row in group} <= accepted or {row[1] for row in other} <= accepted
+
+
+def _question(row: tuple) -> Question:
+    return Question(*marshal.loads(row[5]))
 
 
 def _without_ambiguous_stories(groups: list[list[tuple]]) -> list[list[tuple]]:
@@ -190,7 +201,7 @@ def _without_ambiguous_stories(groups: list[list[tuple]]) -> list[list[tuple]]:
 
 
 def _item(rows: list[tuple]) -> StudyItem:
-    members = sorted((Question(*marshal.loads(row[5])) for row in rows), key=lambda q: (q.story, q.id))
+    members = sorted((_question(row) for row in rows), key=lambda q: (q.story, q.id))
     titles = {row[2]: row[3] for row in rows}
     first = members[0]
     answers = list(dict.fromkeys(member.answer for member in members))
