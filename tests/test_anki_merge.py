@@ -214,3 +214,16 @@ def test_a_read_only_folder_is_a_one_line_error(banks, tmp_path):
     finally:
         folder.chmod(0o755)
     assert result.code == 1 and result.err.count("\n") == 1 and "internal error" not in result.err, result.err
+
+
+def test_editing_one_storys_copy_of_a_merged_question_updates_that_note(col, banks, tmp_path):
+    out = tmp_path / "quizgen.apkg"
+    import_deck(col, deck(banks, out))
+    path = banks / "summit.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Who is Norland's Foreign Minister?",
+                                                             "Who is Norland's foreign minister now?"),
+                    encoding="utf-8")
+    again = import_deck(col, deck(banks, out))
+    assert (len(again.log.new), len(again.log.updated)) == (0, 1)
+    note = notes_asking(col, "Who is Norland's foreign minister now?")[0]
+    assert note["Story"] == "2 stories" and not notes_asking(col, HOLDER)

@@ -23,7 +23,9 @@ import time
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import genanki
 from genanki.apkg_col import APKG_COL
@@ -34,7 +36,7 @@ from ..bank import Selection
 from ..errors import QuizgenError, UsageError
 from ..models import Bank, Question, stable_id
 from ..quiz.checker import portable_key
-from ..quiz.merge import QuestionPool, StudyItem
+from ..quiz.merge import QuestionPool, StudyItem, rejoin
 from . import STDOUT, ExportOptions
 from .anki_models import TYPED, model_for
 
@@ -60,6 +62,7 @@ class PreviousDeck:
 
     notes: dict[str, tuple[int, str, str, int]] = field(default_factory=dict)   # guid -> (mid, flds, tags, mod)
     guid_of: dict[str, str] = field(default_factory=dict)                       # question id -> guid
+    members: dict[str, set[str]] = field(default_factory=dict)                  # guid -> question ids
     models: dict[str, dict] = field(default_factory=dict)                       # model id -> record
 
     @classmethod
@@ -78,6 +81,7 @@ class PreviousDeck:
                     deck.notes[guid] = (mid, flds, tags, mod)
                     for question_id in _member_ids(data):
                         deck.guid_of[question_id] = guid
+                        deck.members.setdefault(guid, set()).add(question_id)
                 deck.models = json.loads(db.execute("SELECT models FROM col").fetchone()[0])
         except (OSError, KeyError, zipfile.BadZipFile, sqlite3.Error, ValueError, TypeError):
             return cls()
@@ -176,7 +180,7 @@ class DeckWriter:
         used: set[str] = set()
         ids = itertools.count(self.now * 1000)
         notes, cards = [], []
-        for item in self.pool.items():
+        for item in self._rejoined(self.pool.items()):
             deck_name = f"{self.options.deck_name}::{_deck_title(item.titles[item.stories[0]])}"
             deck_id = anki_id("deck", deck_name)
             decks.setdefault(str(deck_id), genanki.Deck(deck_id, deck_name).to_json())
@@ -195,6 +199,26 @@ class DeckWriter:
                 _flush(cursor, notes, cards)
         _flush(cursor, notes, cards)
         return decks, models
+
+    def _rejoined(self, items: Iterator[StudyItem]) -> Iterator[StudyItem]:
+        """Items that were one note last time and now differ only because one story's copy was
+        edited are one note again, worded as edited: the edit updates that note instead of
+        splitting it in two. Only such items (few) wait until the end."""
+        held: dict[str, list[StudyItem]] = {}
+        for item in items:
+            before = {self.previous.guid_of.get(qid) for qid in item.ids}
+            guid = next(iter(before)) if len(before) == 1 else None
+            if guid is None or self.previous.members.get(guid, set()) <= set(item.ids):
+                yield item
+            else:
+                held.setdefault(guid, []).append(item)
+        for guid, parts in held.items():
+            if len(parts) == 1:
+                yield parts[0]
+                continue
+            old_front = self.previous.notes[guid][1].split("\x1f")[0]
+            edited = [part for part in parts if note_fields(part, self.options)[1][0] != old_front]
+            yield rejoin(parts, lead=edited[0] if edited else parts[0])
 
     def _guid(self, item: StudyItem, used: set[str]) -> str:
         """The note this item was in last time (the one most of its questions were in), else a
@@ -254,7 +278,7 @@ def _zip(db_path: str) -> bytes:
     fd, package = tempfile.mkstemp(suffix=".apkg")
     os.close(fd)
     try:
-        with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             archive.write(db_path, "collection.anki2")
             archive.writestr("media", "{}")
         return Path(package).read_bytes()
@@ -272,7 +296,7 @@ def _card_ordinals(model: genanki.Model, fields: list[str]) -> list[int]:
 
 
 def _sort_field(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", text)).strip()
+    return html.unescape(re.sub(r"<[^>]+>", " ", text) if "<" in text else text).strip()
 
 
 def _deck_title(title: str) -> str:
@@ -280,11 +304,14 @@ def _deck_title(title: str) -> str:
     return re.sub(r"\s+", " ", title.replace("::", ":")).strip() or "story"
 
 
+_INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                        "{": "&#123;", "}": "&#125;", "\x1f": " ", "\x00": ""})
+
+
 def inert(text: str) -> str:
     """Story text made safe for a field: HTML escaped, braces that Anki would read as cloze or
     template markers written as entities, and the field separator (\\x1f) turned into a space."""
-    return (html.escape(str(text)).replace("{", "&#123;").replace("}", "&#125;")
-            .replace("\x1f", " ").replace("\x00", ""))
+    return str(text).translate(_INERT)
 
 
 def cloze_field(question: Question) -> str:
@@ -367,12 +394,12 @@ def highlight(source: str, answer: str) -> str:
 def tags_for(question: Question) -> list[str]:
     """Fact type, story id, difficulty and the bank's tags; Anki tags have no spaces."""
     raw = [*question.tags, question.fact.get("type", ""), question.story, f"difficulty::{question.difficulty}"]
-    tags = []
-    for tag in raw:
-        tag = re.sub(r"\s+", "_", str(tag).strip()).replace("\x1f", "")
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tags
+    return [tag for tag in dict.fromkeys(_anki_tag(str(tag)) for tag in raw) if tag]
+
+
+@lru_cache(maxsize=65536)
+def _anki_tag(tag: str) -> str:
+    return re.sub(r"\s+", "_", tag.strip()).replace("\x1f", "")
 
 
 def note_tags(item: StudyItem) -> list[str]:

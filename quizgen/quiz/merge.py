@@ -201,11 +201,24 @@ def _without_ambiguous_stories(groups: list[list[tuple]]) -> list[list[tuple]]:
 
 
 def _item(rows: list[tuple]) -> StudyItem:
-    members = sorted((_question(row) for row in rows), key=lambda q: (q.story, q.id))
-    titles = {row[2]: row[3] for row in rows}
-    first = members[0]
-    answers = list(dict.fromkeys(member.answer for member in members))
+    members = [_question(row) for row in rows]
+    return _combined(members, members, {row[2]: row[3] for row in rows})
+
+
+def _combined(lead: list[Question], others: list[Question], titles: dict[str, str]) -> StudyItem:
+    """One item of these questions, worded as the first of `lead` (in story order)."""
+    first = sorted(lead, key=lambda q: (q.story, q.id))[0]
+    members = sorted({id(q): q for q in [*lead, *others]}.values(), key=lambda q: (q.story, q.id))
+    answers = list(dict.fromkeys([first.answer, *(member.answer for member in members)]))
     accepted = [form for member in members for form in (member.answer, *member.accepted)]
     question = copy.copy(first)
     question.accepted = [form for form in dict.fromkeys(accepted) if normalize(form) != normalize(first.answer)]
     return StudyItem(question=question, members=members, titles=titles, answers=answers)
+
+
+def rejoin(parts: list[StudyItem], lead: StudyItem) -> StudyItem:
+    """Items that belong together after all (one note before a story's copy was edited), worded as `lead`."""
+    titles = {story: title for part in parts for story, title in part.titles.items()}
+    item = _combined(lead.members, [member for part in parts for member in part.members], titles)
+    item.contested = any(part.contested for part in parts)
+    return item
