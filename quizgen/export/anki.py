@@ -305,7 +305,7 @@ def _deck_title(title: str) -> str:
 
 
 _INERT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                        "{": "&#123;", "}": "&#125;", "\x1f": " ", "\x00": ""})
+                        "{": "&#123;", "}": "&#125;", "\x1f": " "})
 
 
 def inert(text: str) -> str:

@@ -30,18 +30,23 @@ QUESTION_FIELDS = [f.name for f in fields(Question)]
 
 
 def front_key(question: Question) -> str:
-    """What a learner sees before answering, normalised: the same key, the same question."""
+    """What a learner sees before answering, word for word: the same key, the same question."""
     if question.type == "matching":
-        lefts = sorted(normalize(left) for left, _ in question.pairs)
-        rights = sorted(normalize(right) for _, right in question.pairs)
-        return stable_id(question.type, normalize(question.prompt), lefts, rights)
-    return f"{question.type}\x00{normalize(question.prompt)}"
+        lefts = sorted(_words(left) for left, _ in question.pairs)
+        rights = sorted(_words(right) for _, right in question.pairs)
+        return stable_id(question.type, _words(question.prompt), lefts, rights)
+    return f"{question.type}\x00{_words(question.prompt)}"
 
 
 def answer_key(question: Question) -> str:
     if question.type == "matching":
-        return stable_id(sorted([normalize(left), normalize(right)] for left, right in question.pairs))
-    return normalize(question.answer)
+        return stable_id(sorted([_words(left), _words(right)] for left, right in question.pairs))
+    return _words(question.answer)
+
+
+def _words(text: str) -> str:
+    """Text as written, spacing aside: questions merge only when they read the same."""
+    return " ".join(str(text).split())
 
 
 @dataclass
@@ -179,8 +184,14 @@ def _join_sharing_a_story(groups: list[list[tuple]]) -> list[list[tuple]]:
 def _same_story_accepts(group: list[tuple], other: list[tuple]) -> bool:
     if not {row[2] for row in group} & {row[2] for row in other}:
         return False
-    accepted = {normalize(form) for row in group + other for form in _question(row).accepted}
-    return {row[1] for row in group} <= accepted or {row[1] for row in other} <= accepted
+
+    def accepted(rows: list[tuple]) -> set[str]:
+        return {normalize(form) for row in rows for form in _question(row).accepted} - {""}
+
+    def answers(rows: list[tuple]) -> set[str]:
+        return {normalize(row[1]) for row in rows}
+
+    return answers(group) <= accepted(other) or answers(other) <= accepted(group)
 
 
 def _question(row: tuple) -> Question:
