@@ -165,3 +165,9 @@ def test_sigkill_mid_quiz_keeps_every_saved_review(bank, tmp_path):
             assert len(reviews) >= seen
             seen = len(reviews)
             assert not load_state(state).notice
+
+
+def test_a_one_letter_choice_typed_out_means_that_choice_not_a_letter():
+    question = q("mcq", "x", choices=["A", "", "d", "x"])
+    assert not check(question, "d").correct          # the choice "d", not the fourth letter
+    assert check(question, "x").correct and check(question, "D").correct is False

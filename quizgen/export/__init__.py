@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import Callable
@@ -30,6 +30,8 @@ class ExportOptions:
     format: str = ""        # the format name chosen, for modules that write several
     reverse_roles: bool = False   # Anki: also a reversed card (position -> person) for role questions
     typed: bool = False           # Anki: short and cloze questions as "type the answer" cards, marked on the card
+    with_story: bool = False      # quizzes: each story's text before its questions
+    story_dirs: list[str] = field(default_factory=list)   # quizzes: where story files are (--stories)
 
 
 # format name -> module in this package holding `write`
@@ -37,6 +39,7 @@ FORMATS: dict[str, str] = {
     "apkg": "anki",
     "pdf": "pdf",
     "html": "html",
+    "html-interactive": "interactive",
     "md": "markdown",
     "csv": "delimited",
     "tsv": "delimited",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..answers import normalize, number_value
+from ..numbers import number_words
 from ..models import Question
 
 LETTERS = "ABCDEFGH"
@@ -37,6 +38,9 @@ def check(question: Question, typed: str) -> Verdict:
 
 
 def _check_choice(question: Question, typed: str) -> Verdict:
+    named = [c for c in question.choices if c.strip().lower() == typed.strip().lower()]
+    if named:           # a choice typed out in full, even a one-letter choice, means that choice
+        return Verdict(question.answer in named)
     letter = typed.strip().rstrip(").").upper()
     if len(letter) == 1 and letter in LETTERS[:len(question.choices)]:
         return Verdict(question.choices[LETTERS.index(letter)] == question.answer)
@@ -90,6 +94,9 @@ def portable_key(question: Question) -> dict:
         if form and form not in forms:
             forms[form] = 0 if number_value(form) is not None else typo_allowance(form)
     values = sorted({value for answer in answers if (value := number_value(answer)) is not None})
+    for value in values:        # number words are read in Python only: send their usual spelling
+        if value.is_integer() and abs(value) < 10 ** 15:
+            forms.setdefault(normalize(number_words(int(value))), 0)
     exact = sorted({answer.strip().lower() for answer in answers})
     return {"exact": exact, "forms": [[form, allowed] for form, allowed in forms.items()], "values": values}
 
