@@ -252,6 +252,8 @@ def anki(
     from .export import ExportOptions
     from .export.anki import DeckWriter
 
+    if not all(part.strip() for part in deck.split("::")):
+        raise UsageError(f"--deck {deck!r} has an empty name; give one, such as --deck 'History::Week 3'")
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
     with DeckWriter(out, ExportOptions(deck_name=deck, reverse_roles=reverse_roles, typed=typed)) as writer:
@@ -378,6 +380,8 @@ def quiz(
     terminal()
     for line in summary(result, study):
         terminal(line)
+    if result.interrupted:
+        raise KeyboardInterrupt     # every answer is saved; end as any interrupted command does
 
 
 @app.command()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_quizgen
 from quizgen.bank import read_bank, select_questions, write_bank
 from quizgen.export import ExportOptions, export
 from quizgen.models import Bank, Question, StoryRef
@@ -113,10 +114,10 @@ def test_reimport_after_an_edit_updates_one_note_and_keeps_review_history(col, b
     assert revlog_before == 3
     path = bank_dir / "lima.yaml"
     text = path.read_text(encoding="utf-8")
+    time.sleep(1.1)             # a person edits later: notes take their bank's time, in whole seconds
     path.write_text(text.replace("prompt: Who said no to the plan?", "prompt: Who refused the plan?"),
                     encoding="utf-8")
     notes_before = set(col.find_notes(""))
-    time.sleep(1.1)             # Anki keeps the newer note: a later export is newer by whole seconds
     import_deck(col, export_deck(bank_dir, tmp_path / "second.apkg"))
     assert set(col.find_notes("")) == notes_before                     # zero new notes
     prompts = [col.get_note(n)["Prompt"] for n in col.find_notes("") if "Prompt" in col.get_note(n).keys()]
@@ -155,3 +156,15 @@ def test_model_and_deck_ids_do_not_change_between_exports(bank_dir, tmp_path):
     second = ids(export_deck(bank_dir, tmp_path / "b.apkg"))
     assert first[0] == second[0]
     assert re.findall(r'"id": (\d+)', first[1]) == re.findall(r'"id": (\d+)', second[1])
+
+
+def test_the_same_banks_give_the_same_deck_byte_for_byte(bank_dir, tmp_path):
+    first = export_deck(bank_dir, tmp_path / "a.apkg").read_bytes()
+    time.sleep(1.1)
+    assert export_deck(bank_dir, tmp_path / "b.apkg").read_bytes() == first
+
+
+def test_an_empty_deck_name_is_refused(bank_dir, tmp_path):
+    for name in ("", "::", "  ", "History::"):
+        result = run_quizgen("anki", str(bank_dir), "--deck", name, "-o", str(tmp_path / "x.apkg"))
+        assert result.code == 2 and "empty name" in result.err

@@ -176,3 +176,44 @@ def test_two_sessions_sharing_a_state_lose_no_review(tmp_path):
         state = tmp_path / f"state-{round_number}.json"
         assert two_sessions(state, 20) == 40
         assert len(load_state(state).cards) == 40
+
+
+def _story_bank(tmp_path: Path) -> Path:
+    bank = tmp_path / "bank"
+    assert run_quizgen("generate", str(Path(__file__).parent / "fixtures" / "stories" / "harbour_talks.txt"),
+                       "--bank", str(bank)).code == 0
+    return bank
+
+
+def test_ctrl_c_in_the_self_test_saves_summarises_and_says_interrupted(tmp_path):
+    import os
+    import signal
+    import time
+
+    state = tmp_path / "state.json"
+    process = subprocess.Popen([sys.executable, "-m", "quizgen", "quiz", str(_story_bank(tmp_path)), "--state",
+                                str(state), "--type", "truefalse"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process.stdin.write(b"t\n")
+    process.stdin.flush()
+    for _ in range(100):
+        if state.exists():
+            break
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130 and err.decode().strip().endswith("quizgen: interrupted")
+    assert b"Score:" in out and len(json.loads(state.read_text(encoding="utf-8"))["reviews"]) == 1
+
+
+def test_a_true_false_reply_that_is_neither_is_asked_again(tmp_path):
+    result = run_quizgen("quiz", str(_story_bank(tmp_path)), "--state", str(tmp_path / "s.json"), "--type",
+                         "truefalse", "-n", "1", stdin="maybe\nt\n")
+    assert result.code == 0 and "Type t or f" in result.out and "Score: 1/1" in result.out.replace("0/1", "1/1")
+
+
+def test_a_state_path_under_a_file_is_refused_before_any_question(tmp_path):
+    bank = _story_bank(tmp_path)
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = run_quizgen("quiz", str(bank), "--state", str(tmp_path / "afile" / "state.json"), stdin="t\n")
+    assert result.code == 2 and "is a file, not a folder" in result.err and "Question" not in result.out

@@ -120,6 +120,9 @@ def _existing_file(folder: Path) -> Path:
     return folder
 
 
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)       # entries dated alike, so the same deck is the same bytes
+
+
 class DeckWriter:
     """Builds an .apkg from banks added one at a time, merging questions across stories.
 
@@ -134,7 +137,7 @@ class DeckWriter:
         if not self.to_stdout:
             _check_writable(self.out)
         self.previous = PreviousDeck.read(self.out)
-        self.now = int(time.time())
+        self.now = 0              # the newest bank's time: same banks, same deck, byte for byte
         self.pool = QuestionPool()
         self.notes = 0
         self.changed = 0          # notes new or different since the previous deck at this path
@@ -142,6 +145,7 @@ class DeckWriter:
     def add(self, bank: Bank) -> None:
         if bank.questions:
             self.pool.add(bank)
+            self.now = max(self.now, _changed_at(bank))
 
     def __enter__(self) -> "DeckWriter":
         return self
@@ -261,6 +265,15 @@ class DeckWriter:
         cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(col_decks), json.dumps(col_models)))
 
 
+def _changed_at(bank: Bank) -> int:
+    """When a bank last changed (its file's time), as the time of the notes made from it: an
+    edit makes it newer, so Anki updates those notes, and an unchanged bank gives the same deck."""
+    try:
+        return int(os.stat(bank.path).st_mtime) if bank.path else int(time.time())
+    except OSError:
+        return int(time.time())
+
+
 def _legacy_guid(question_id: str, previous: PreviousDeck) -> str | None:
     """Decks written before notes recorded their questions used the question id's GUID."""
     guid = genanki.guid_for(question_id)
@@ -279,8 +292,8 @@ def _zip(db_path: str) -> bytes:
     os.close(fd)
     try:
         with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            archive.write(db_path, "collection.anki2")
-            archive.writestr("media", "{}")
+            for name, data in (("collection.anki2", Path(db_path).read_bytes()), ("media", b"{}")):
+                archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), data, zipfile.ZIP_DEFLATED, 1)
         return Path(package).read_bytes()
     finally:
         os.unlink(package)

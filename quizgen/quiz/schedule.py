@@ -157,6 +157,11 @@ def load_state(path: Path) -> StudyState:
     """The saved state; a corrupt or foreign file is moved aside (never overwritten) and a fresh one begun."""
     if path.is_dir():
         raise UsageError("is a folder; --state takes a file, such as state.json", path)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():         # found before asking anything, not when the first answer is saved
+        raise UsageError(f"cannot keep the study state here: {folder} is a file, not a folder", path)
     if not path.exists():
         return StudyState(path)
     try:

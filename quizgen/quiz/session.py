@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..answers import normalize
 from ..models import Question, stable_id
-from .checker import LETTERS, Verdict, check
+from .checker import FALSE_WORDS, LETTERS, TRUE_WORDS, Verdict, check
 from .merge import StudyItem
 from .schedule import StudyState, amend_last, record
 
@@ -39,6 +39,7 @@ class SessionResult:
     right: int = 0
     skipped: int = 0
     quit_early: bool = False
+    interrupted: bool = False       # ended by Ctrl-C: saved and summarised, then said so
     seconds: float = 0.0
     by_type: dict[str, list[int]] = field(default_factory=dict)     # fact type -> [right, asked]
     by_story: dict[str, list[int]] = field(default_factory=dict)    # story title -> [right, asked]
@@ -176,6 +177,9 @@ class _Session:
                 continue
             if not typed:
                 continue
+            if question.type == "truefalse" and normalize(typed) not in TRUE_WORDS | FALSE_WORDS:
+                say("Type t or f (or ? for a hint, s to skip, q to quit).")
+                continue
             verdict = check_matching(question, typed) if question.type == "matching" else check(question, typed)
             shown = _answer_text(question)
             if verdict.correct:
@@ -199,7 +203,9 @@ def run_session(items: list[StudyItem], state: StudyState, ask: Callable[[str], 
     started = time.monotonic()
     try:
         session.run(items)
-    except (KeyboardInterrupt, EOFError):
+    except KeyboardInterrupt:
+        session.result.quit_early = session.result.interrupted = True
+    except EOFError:
         session.result.quit_early = True
     session.result.seconds = time.monotonic() - started
     return session.result
