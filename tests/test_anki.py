@@ -33,7 +33,7 @@ def questions() -> list[Question]:
         Question(id="q-tf", type="truefalse", prompt="Ruiz said yes & meant it.", answer="False",
                  choices=["True", "False"], explanation="False: the story says she said no.",
                  fact={"type": "stance"}, **base),
-        Question(id="q-cloze", type="cloze", prompt="Minister _____ said no.", answer="Ana Ruiz",
+        Question(id="q-cloze", type="cloze", prompt="Minister _____ said no & left.", answer="Ana Ruiz",
                  cloze="Minister {{c1::Ana Ruiz}} said no & left.", fact={"type": "role"}, **base),
         Question(id="q-match", type="matching", prompt="Match each person to their position.",
                  answer="Ana Ruiz — Minister; Tom Hale — Mayor; Li Wen — Envoy",
@@ -168,3 +168,13 @@ def test_an_empty_deck_name_is_refused(bank_dir, tmp_path):
     for name in ("", "::", "  ", "History::"):
         result = run_quizgen("anki", str(bank_dir), "--deck", name, "-o", str(tmp_path / "x.apkg"))
         assert result.code == 2 and "empty name" in result.err
+
+
+def test_a_cloze_card_follows_the_teachers_edit_to_prompt_and_answer(col, bank_dir, tmp_path):
+    from quizgen.export.anki import cloze_field
+
+    question = Question(id="c1", type="cloze", prompt="The harbour at _____ reopened.", answer="Kessel",
+                        cloze="The harbour at {{c1::Osland}} reopened.", source="s", story="lima")
+    assert cloze_field(question) == "The harbour at {{c1::Kessel}} reopened."
+    question.prompt, question.cloze = "No blank here.", "bad {{c2::x}} {{c1::y}}"
+    assert cloze_field(question) == "bad {{c1::x}} &#123;&#123;c1::y&#125;&#125;"     # one live marker

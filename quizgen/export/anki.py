@@ -329,15 +329,15 @@ def inert(text: str) -> str:
 
 def cloze_field(question: Question) -> str:
     """The cloze text with exactly one live marker, {{c1::answer}}: any other marker in it came
-    from the story and is shown as text."""
-    text = question.cloze or ""
-    match = _CLOZE_MARK.search(text)
+    from the story and is shown as text. The prompt and answer are what every other export
+    prints, so they decide (a teacher edits those); the `cloze` field serves a prompt with no blank."""
+    prompt, blank = question.prompt, question.prompt.find("_____")
+    if blank >= 0:
+        return inert(prompt[:blank]) + "{{c1::" + _cloze_answer(question.answer) + "}}" + inert(prompt[blank + 5:])
+    match = _CLOZE_MARK.search(question.cloze or "")
     if match is None:
-        text = question.prompt
-        blank = text.find("_____")
-        if blank < 0:
-            return inert(text) + " {{c1::" + _cloze_answer(question.answer) + "}}"
-        return inert(text[:blank]) + "{{c1::" + _cloze_answer(question.answer) + "}}" + inert(text[blank + 5:])
+        return inert(prompt) + " {{c1::" + _cloze_answer(question.answer) + "}}"
+    text = question.cloze
     return inert(text[:match.start()]) + "{{c1::" + _cloze_answer(match.group(1)) + "}}" + inert(text[match.end():])
 
 
