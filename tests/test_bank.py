@@ -219,3 +219,25 @@ def test_a_bank_with_ids_from_before_they_named_the_story_keeps_its_questions(ba
     after = questions_by_id(bank)
     assert set(after) == set(current)
     assert sum(q.status == "approved" for q in after.values()) == 1
+
+
+def test_a_bank_read_again_comes_from_the_cache_until_the_file_changes(bank, monkeypatch):
+    from quizgen.bank import loading
+
+    first = read_bank(bank)
+    monkeypatch.setattr(loading, "load_text", lambda *args: pytest.fail("read from the file again"))
+    assert read_bank(bank).questions == first.questions
+    monkeypatch.undo()
+    edit(bank, "status: draft", "status: approved")
+    assert read_bank(bank).questions[0].status == "approved"
+
+
+def test_a_broken_or_unwritable_cache_is_never_a_problem(bank, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "afile"))
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    assert read_bank(bank).questions
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    read_bank(bank)
+    for entry in (tmp_path / "cache" / "quizgen" / "banks").iterdir():
+        entry.write_bytes(b"garbage")
+    assert read_bank(bank).questions

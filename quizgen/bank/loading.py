@@ -12,6 +12,7 @@ import yaml
 
 from ..errors import QuizgenError, UsageError
 from ..models import Bank, Question, StoryRef
+from .cache import cached_document, remember_document
 from .reading import compose_text, load_text, read_bank_text
 from .schema import Issue, check_document
 
@@ -42,9 +43,12 @@ def bank_files(args: Iterable[str | Path]) -> list[Path]:
 def read_bank(path: str | Path) -> Bank:
     """A bank, checked: the first problem is raised with its line (run `quizgen validate` for all)."""
     path = Path(path)
-    text = read_bank_text(path)
-    doc = load_text(text, path)
-    raise_first_problem(text, doc, path)
+    doc = cached_document(path)
+    if doc is None:
+        text = read_bank_text(path)
+        doc = load_text(text, path)
+        raise_first_problem(text, doc, path)
+        remember_document(path, doc)
     return bank_from_document(doc, path)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -260,16 +261,16 @@ def _mapping(lines: list[str], at: int, indent: str) -> tuple[dict, int]:
     while at < len(lines) and lines[at].startswith(indent) and lines[at][width:width + 1] not in (" ", "-", ""):
         body = lines[at][width:]
         key, separator, raw = body.partition(": ")
-        if _canonical(key.rstrip(":")) in out:
+        if _key(key.rstrip(":")) in out:
             raise ValueError(f"the key {key!r} is given twice")       # PyYAML says where
         if separator:
-            out[_canonical(key)], at = _canonical(raw, key), at + 1
+            out[_key(key)], at = _canonical(raw, key), at + 1
         elif body.endswith(":"):
             key = body[:-1]
             if at + 1 < len(lines) and lines[at + 1].startswith(indent + "- "):
-                out[_canonical(key)], at = _sequence(lines, at + 1, indent, key)
+                out[_key(key)], at = _sequence(lines, at + 1, indent, key)
             else:
-                out[_canonical(key)], at = _mapping(lines, at + 1, indent + "  ")
+                out[_key(key)], at = _mapping(lines, at + 1, indent + "  ")
         else:
             raise ValueError(body)
     return out, at
@@ -295,6 +296,11 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _canonical(raw: str, key: str = "") -> object:
     """A value exactly as the writer writes it, read; ValueError for any other spelling."""
+    first = raw[:1]
+    if first.isalpha():                 # plain text, the common case
+        if (key in NUMBER_FIELDS and PLAIN_NUMBER.fullmatch(raw)) or not _needs_quotes(raw):
+            return raw
+        raise ValueError(raw)
     if raw.startswith('"'):
         value = json.loads(raw)
         if not isinstance(value, str) or quoted(value) != raw or _LONE_SURROGATE.search(value):
@@ -310,6 +316,12 @@ def _canonical(raw: str, key: str = "") -> object:
         return row
     if key in NUMBER_FIELDS and PLAIN_NUMBER.fullmatch(raw):
         return raw
-    if needs_quotes(raw):
-        raise ValueError(raw)
-    return raw
+    raise ValueError(raw)           # plain text starts with a letter; anything else is quoted
+
+
+_needs_quotes = lru_cache(maxsize=1 << 14)(needs_quotes)     # field names and common values recur
+
+
+@lru_cache(maxsize=1024)
+def _key(raw: str) -> object:
+    return _canonical(raw)
