@@ -1,0 +1,381 @@
+"""Questions built from a sentence's own words: its subject, verb and tense.
+
+A fact's answer (a date, a number) stands somewhere in its sentence. The clause
+that holds it is found, the answer taken out, and the clause turned into a
+question the way English does it: "Britain takes over the presidency in July"
+-> "does Britain take over the presidency". There is no parser, so the rules
+are strict: where the clause is not plainly subject + verb + rest, nothing is
+asked. Verb forms come from lemminflect's dictionary (lookup, not a model).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..extract.names import places
+from ..lexicon import data_file
+
+MAX_SUBJECT_WORDS = 9
+MAX_REST_WORDS = 16
+_STRIP = ".,;:!?\"“”‘’()[]"
+_DATE_PREPOSITIONS = {"in", "on", "at", "during"}
+_DATE_MODIFIERS = {"early", "late", "mid", "mid-"}
+_CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",
+                 "slip", "slide", "surge", "ease", "dip", "shrink", "expand", "soar", "plunge", "tumble", "edge",
+                 "widen", "narrow"}
+_CHANGING_VERBS = {"raise", "cut", "lower", "boost", "reduce", "lift"}      # a change only with "by"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A clause turned into the body of a question.
+
+    `text` follows the question words: "did Britain take over the presidency of the EU"
+    after "When", or "children live with foster families" after "How many".
+    """
+
+    text: str
+    tense: str          # past, present or future: distractors keep to the same side of now
+    subject_asked: bool = False
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    table = data_file("questions/verbs")
+    return {key: frozenset(str(w) for w in values) for key, values in table.items()}
+
+
+@lru_cache(maxsize=65536)
+def verb_tags(word: str) -> dict[str, str]:
+    """The verb tags a word can carry, each with its lemma: 'rose' -> {'VBD': 'rise'}."""
+    from lemminflect import getAllLemmas, getInflection   # a dictionary of some MB: loaded on first use
+    word = word.lower()
+    tags: dict[str, str] = {}
+    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+        for tag in ("VBD", "VBN", "VBZ", "VBP", "VBG", "VB"):
+            if word in getInflection(lemma, tag=tag):
+                tags.setdefault(tag, lemma)
+    return tags
+
+
+@lru_cache(maxsize=65536)
+def is_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+    return "NOUN" in getAllLemmas(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def is_word(word: str) -> bool:
+    """A common word of English (not a name): 'Total' at a sentence's start may be written 'total'."""
+    from lemminflect import getAllLemmas
+    return bool(getAllLemmas(word.lower()))
+
+
+def _bare(token: str) -> str:
+    return token.strip(_STRIP)
+
+
+@dataclass
+class _Tokens:
+    """A sentence's words with their character offsets."""
+
+    words: list[str]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "_Tokens":
+        found = list(re.finditer(r"\S+", text))
+        return cls([m.group(0) for m in found], [m.start() for m in found])
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token indices [first, last) covering characters [start, end), or None when the answer
+        does not stand as whole tokens (it is part of a word)."""
+        first = next((i for i, s in enumerate(self.starts) if s == start or
+                      (s < start < s + len(self.words[i]) and not self.words[i][:start - s].strip(_STRIP))), None)
+        last = next((i + 1 for i, s in enumerate(self.starts) if s < end <= s + len(self.words[i])), None)
+        if first is None or last is None or last <= first:
+            return None
+        tail = self.words[last - 1][end - self.starts[last - 1]:]
+        if tail.strip(_STRIP + "'s") and not tail.startswith("-"):
+            return None
+        return first, last
+
+
+def _finite(tokens: list[str], index: int) -> str:
+    """'aux', 'past', 'present', 'plural' when tokens[index] can head the clause's verb group, else ''."""
+    token = tokens[index]
+    word = _bare(token).lower()
+    if not word or token[:1].isupper() and index > 0:
+        return ""
+    previous = _bare(tokens[index - 1]).lower() if index else ""
+    if previous in _words()["determiners"] or tokens[index - 1].endswith(","):
+        return ""
+    if word in _words()["auxiliaries"]:
+        return "aux"
+    tags = verb_tags(word)
+    following = _bare(tokens[index + 1]).lower() if index + 1 < len(tokens) else ""
+    if "VBD" in tags:
+        return "past"
+    if "VBZ" in tags and (not is_noun(word) or following in _words()["after_present"] or
+                          (index and tokens[index - 1][:1].isupper())):
+        return "present"
+    return ""
+
+
+def _later_finite(tokens: list[str], start: int, end: int) -> bool:
+    """Another verb group follows: the first 'verb' was a participle ('a man held in ...')."""
+    for index in range(start, end):
+        word = _bare(tokens[index]).lower()
+        if word in _words()["clause_openers"] or tokens[index - 1].endswith((",", ";")):
+            return False
+        if word in _words()["auxiliaries"] or (_finite(tokens, index) == "present"):
+            return True
+    return False
+
+
+def _clause_starts(tokens: list[str], before: int) -> list[int]:
+    """Where a clause may begin before token `before`, innermost first."""
+    starts = [0]
+    seen_verb = False
+    for index in range(1, before):
+        word = _bare(tokens[index - 1]).lower()
+        if not seen_verb and _finite(tokens, index - 1):
+            seen_verb = True
+        opens = word in _words()["clause_openers"] and (word not in ("and", "but", "so") or seen_verb)
+        if opens or tokens[index - 1].endswith((",", ";", ":")) or tokens[index - 1] in ("-", "--", "—"):
+            starts.append(index)
+    return sorted(set(starts), reverse=True)
+
+
+def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0)) -> int:
+    """The first token after `after` that begins something the question leaves out; the
+    answer's own words (`answer`, taken out of the question) end the clause only with a comma."""
+    for index in range(after, len(tokens)):
+        if index in range(*answer):
+            if index == answer[1] - 1 and tokens[index].endswith((",", ";", ":")):
+                return answer[1]
+            continue
+        if _bare(tokens[index]).lower() in _words()["clause_closers"] or tokens[index] in ("-", "--", "—"):
+            return index
+        if tokens[index].endswith((",", ";", ":")) or tokens[index] != tokens[index].rstrip(".!?"):
+            return index + 1
+    return len(tokens)
+
+
+def _subject(tokens: list[str]) -> str | None:
+    """The subject's words as a question prints them, or None when it is a pronoun or not plain."""
+    words = list(tokens)
+    if words and words[-1].endswith(","):                  # "Mr Dahl, the minister," -> "Mr Dahl"
+        opening = next(i for i, w in enumerate(words) if w.endswith(","))
+        if opening == len(words) - 1:
+            return None
+        words = words[:opening + 1]
+    if not words or len(words) > MAX_SUBJECT_WORDS or any(w.endswith((",", ";", ":")) for w in words[:-1]):
+        return None
+    text = " ".join(words).rstrip(",")
+    if any(c in text for c in "\"“”()"):
+        return None
+    if len(words) == 1 and _bare(words[0]).lower() in _words()["pronouns"]:
+        return None
+    first, lower = words[0], words[0].lower()
+    if _bare(lower) in _words()["prepositions"] or _finite(words, 0) == "aux":
+        return None
+    if lower in _words()["determiners"] or (
+            len(words) > 1 and first[:1].isupper() and first[1:].islower() and words[1][:1].islower()
+            and first not in places().country_of and is_word(lower)):
+        text = lower + text[len(first):]
+    return text
+
+
+def _verb_group(tokens: list[str], verb: int, kind: str) -> tuple[str, list[str], str] | None:
+    """The word that goes before the subject, the words that stay after it, and the tense."""
+    word = _bare(tokens[verb]).lower()
+    if kind == "aux":
+        following = _bare(tokens[verb + 1]).lower() if verb + 1 < len(tokens) else ""
+        if word in ("has", "have", "had", "do", "does", "did") and not (
+                following in _words()["adverbs"] or following in ("been", "not") or "VBN" in verb_tags(following)):
+            lexical = {"has": ("does", "have"), "have": ("do", "have"), "had": ("did", "have"),
+                       "do": ("do", "do"), "does": ("does", "do"), "did": ("did", "do")}[word]
+            return lexical[0], [lexical[1]], "past" if word in ("had", "did") else "present"
+        tense = "past" if word in ("was", "were", "had", "did", "could", "would", "might") else (
+            "future" if word in ("will", "shall") else "present")
+        if word in ("is", "are") and following in ("due", "set", "expected", "scheduled", "to"):
+            tense = "future"
+        if word in ("would",) and following in ("be",) and tokens[verb + 2:verb + 3] == ["due"]:
+            tense = "future"
+        return word, [], tense
+    lemma = verb_tags(word).get("VBD" if kind == "past" else "VBZ")
+    if not lemma:
+        return None
+    return ("did" if kind == "past" else "does"), [lemma], "past" if kind == "past" else "present"
+
+
+def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | None:
+    """The clause that starts at tokens[start], with tokens[drop] taken out, as an inverted question body."""
+    if _finite(tokens, start) == "aux" or _bare(tokens[start]).lower() in _words()["prepositions"]:
+        return None
+    verb = next((i for i in range(start + 1, min(len(tokens), start + MAX_SUBJECT_WORDS + 1))
+                 if i not in range(*drop) and _finite(tokens, i)), None)
+    if verb is None or (start < drop[0] < verb and verb != drop[1]):
+        return None             # the answer must follow the verb, or stand just before it ("X on Monday said")
+    end = _clause_end(tokens, verb + 1, drop)
+    subject_tokens = [t for i, t in enumerate(tokens[start:verb], start) if i not in range(*drop)]
+    if any(_bare(t).lower() in _words()["clause_closers"] - {"and"} for t in subject_tokens):
+        return None
+    subject = _subject(subject_tokens)
+    if subject is None:
+        return None
+    if "VBN" in verb_tags(_bare(tokens[verb])) and _later_finite(tokens, verb + 1, end):
+        return None
+    group = _verb_group(tokens, verb, _finite(tokens, verb))
+    if group is None:
+        return None
+    moved, kept, tense = group
+    rest = [t for i, t in enumerate(tokens[verb + 1:end], verb + 1) if i not in range(*drop)]
+    if len(rest) > MAX_REST_WORDS:
+        return None
+    words = [moved, subject, *kept, *rest]
+    text = " ".join(w for w in words if w).rstrip(",;:.")
+    if not _balanced(text):
+        return None
+    return Asked(text, tense)
+
+
+def ask_when(sentence: str, start: int, end: int) -> Asked | None:
+    """The question body for 'When ...?' about the date at sentence[start:end], or None."""
+    tokens = _Tokens.of(sentence)
+    span = tokens.span(start, end)
+    if span is None:
+        return None
+    first, last = span
+    words = tokens.words
+    while first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
+        first -= 1
+    if first > 0:
+        before = _bare(words[first - 1]).lower()
+        if before in _DATE_PREPOSITIONS:
+            first -= 1
+        elif before in ("since", "until", "till", "by", "before", "after", "from", "to", "through", "between",
+                        "of", "for", "within", "ended", "ending", "than", "and", "or") or words[first - 1].endswith("'s"):
+            return None
+    if _bare(words[last - 1]) != words[last - 1].rstrip(",") and words[last - 1].endswith(","):
+        pass
+    if any(_bare(w)[:1].isdigit() for w in words[last:last + 1]):
+        return None                                    # "in 1998 20 people ..."
+    ends_clause = words[last - 1].endswith(",")
+    if first == 0 or (first > 0 and words[first - 1].endswith(",")) and ends_clause:
+        # The date opens the clause ("On Monday, a delegation visited ..."): the clause follows it.
+        return _invert(words, last, (last, last))
+    for clause_start in _clause_starts(words, first):
+        if clause_start == first:
+            continue
+        between = words[clause_start:first]
+        if any(_bare(w).lower().endswith("ing") and verb_tags(_bare(w)).get("VBG") for w in between[1:]):
+            return None
+        asked = _invert(words, clause_start, (first, last))
+        if asked is not None:
+            return _no_verb_between(words, clause_start, first, asked)
+    return None
+
+
+def _no_verb_between(words: list[str], start: int, answer: int, asked: Asked) -> Asked | None:
+    """The date belongs to the clause's verb, not to a later one ('found guilty of raping ... in 2014')."""
+    verb = next((i for i in range(start + 1, answer) if _finite(words, i)), answer)   # or "X on Monday said"
+    for index in range(verb + 1, answer):
+        word = _bare(words[index]).lower()
+        tags = verb_tags(word)
+        if word in _words()["clause_openers"]:
+            return None                     # the date is in a clause of its own
+        if word == "to" and index > verb + 2 and index + 1 < answer and "VB" in verb_tags(_bare(words[index + 1])):
+            return None
+        if ("VBG" in tags and word not in ("during", "according")) or \
+                ("VBD" in tags and "VBN" not in tags and index > verb + 1):
+            return None
+    return asked
+
+
+@dataclass(frozen=True)
+class NumberAsked:
+    """Where a number stood and what the question keeps of its phrase."""
+
+    asked: Asked
+    position: str       # "subject", "object" or "change" (after 'rose', 'fell')
+    counted: str        # the counted words that follow "How many": "U.S. troops"
+
+
+def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit: str) -> NumberAsked | None:
+    """The question body for 'How many / How much ...?' about the number at sentence[start:end].
+
+    `unit_words` is how many words after the number belong to the answer (currency words
+    such as "dollars", "percent"); the counted noun (`unit`) moves to the front of the question.
+    """
+    tokens = _Tokens.of(sentence)
+    span = tokens.span(start, end)
+    if span is None:
+        return None
+    first, last = span
+    words = tokens.words
+    last = min(len(words), last + unit_words)
+    if first > 0 and _bare(words[first - 1]).lower() in _words()["hedges"]:
+        first -= 1
+        if first > 0 and _bare(words[first - 1]).lower() in ("an", "than", "to", "at"):
+            return None
+    existential = first >= 2 and _bare(words[first - 2]).lower() == "there" and \
+        _bare(words[first - 1]).lower() in ("is", "are", "was", "were")
+    if existential:
+        return _existential(words, first - 2, last, unit)
+    if first == 0 or first in _clause_starts(words, first + 1):
+        verb = next((i for i in range(last, min(len(words), last + 6)) if _finite(words, i) or
+                     ("VBP" in verb_tags(_bare(words[i])) and _bare(words[i - 1]).lower() not in _words()["determiners"]
+                      and not words[i][:1].isupper())), None)
+        if verb is None or any(w.endswith(",") for w in words[last:verb]):
+            return None
+        end_at = _clause_end(words, verb + 1)
+        counted, rest = words[last:verb], words[verb:end_at]
+        text = " ".join(rest).rstrip(",;:.")
+        if not _balanced(text) or len(rest) > MAX_REST_WORDS or len(counted) > 6:
+            return None
+        group = _verb_group(words, verb, _finite(words, verb) or "past")
+        return NumberAsked(Asked(text, group[2] if group else "present", subject_asked=True), "subject",
+                           " ".join(counted))
+    for clause_start in _clause_starts(words, first):
+        if clause_start >= first:
+            continue
+        verb = next((i for i in range(clause_start + 1, first) if _finite(words, i)), None)
+        if verb is None:
+            continue
+        between = [_bare(w).lower() for w in words[verb + 1:first]]
+        lemma = next(iter(verb_tags(_bare(words[verb])).values()), "")
+        if (lemma in _CHANGE_VERBS and between == []) or (lemma in _CHANGE_VERBS | _CHANGING_VERBS and between == ["by"]):
+            asked = _invert(words, clause_start, (verb + 1, last))
+            return NumberAsked(asked, "change", "") if asked else None
+        if between or lemma in _CHANGE_VERBS or lemma in ("be", "say"):
+            return None
+        noun_end = next((i + 1 for i in range(last, min(len(words), last + 4))
+                         if unit and _bare(words[i]).lower() == unit.lower()), last)
+        asked = _invert(words, clause_start, (first, noun_end))
+        return NumberAsked(asked, "object", " ".join(words[last:noun_end]).rstrip(",;:.")) if asked else None
+    return None
+
+
+def _existential(words: list[str], there: int, last: int, unit: str) -> NumberAsked | None:
+    """'There are some 37,000 U.S. troops stationed in South Korea' -> 'U.S. troops are stationed in ...'."""
+    noun_end = next((i + 1 for i in range(last, min(len(words), last + 4))
+                     if unit and _bare(words[i]).lower() == unit.lower()), None)
+    if noun_end is None or words[noun_end - 1].endswith(","):
+        return None
+    end_at = _clause_end(words, noun_end)
+    rest = words[noun_end:end_at]
+    if not rest or len(rest) > MAX_REST_WORDS:
+        return None
+    be = _bare(words[there + 1]).lower()
+    text = " ".join([be, *rest]).rstrip(",;:.")
+    if not _balanced(text):
+        return None
+    tense = "past" if be in ("was", "were") else "present"
+    return NumberAsked(Asked(text, tense, subject_asked=True), "subject", " ".join(words[last:noun_end]))
+
+
+def _balanced(text: str) -> bool:
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
