@@ -280,17 +280,25 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
 
 
 def _no_verb_between(words: list[str], start: int, answer: int, asked: Asked) -> Asked | None:
-    """The date belongs to the clause's verb, not to a later one ('found guilty of raping ... in 2014')."""
+    """The date belongs to the clause's verb, not to a later one ('found guilty of raping ... in 2014',
+    'the detainees freed last month')."""
     verb = next((i for i in range(start + 1, answer) if _finite(words, i)), answer)   # or "X on Monday said"
-    for index in range(verb + 1, answer):
-        word = _bare(words[index]).lower()
+    index = verb + 1
+    while index < answer and _bare(words[index]).lower() in _words()["adverbs"] | {"be", "been", "being", "not"}:
+        index += 1
+    if index < answer and {"VBN", "VBG"} & set(verb_tags(_bare(words[index]))):
+        index += 1                      # the verb group's own participle: "was released", "is seeking"
+    elif index < answer and _bare(words[index]).lower() in ("due", "expected", "set", "scheduled") and \
+            index + 2 < answer and _bare(words[index + 1]).lower() == "to":
+        index += 3                      # "is due to meet"
+    elif _bare(words[verb]).lower() in ("is", "are", "was", "were") and index < answer:
+        return None                     # "When is X the first of ...?": a copula asks about no event
+    for position in range(index, answer):
+        word = _bare(words[position]).lower()
         tags = verb_tags(word)
-        if word in _words()["clause_openers"]:
-            return None                     # the date is in a clause of its own
-        if word == "to" and index > verb + 2 and index + 1 < answer and "VB" in verb_tags(_bare(words[index + 1])):
+        if word in _words()["clause_openers"] or {"VBD", "VBN", "VBG"} & set(tags) and word != "during":
             return None
-        if ("VBG" in tags and word not in ("during", "according")) or \
-                ("VBD" in tags and "VBN" not in tags and index > verb + 1):
+        if word == "to" and position + 1 < answer and "VB" in verb_tags(_bare(words[position + 1])):
             return None
     return asked
 

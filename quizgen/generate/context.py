@@ -1,0 +1,65 @@
+"""What phrasing, conditions and distractors need to know about the whole story."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..answers import normalize, surname
+from ..extract.names import places
+from ..lexicon import word_set
+from ..models import Fact, Story
+from .distractors import StoryPools
+
+
+@dataclass
+class StoryContext:
+    story: Story
+    facts: list[Fact]
+    pools: StoryPools
+    titles_by_person: dict[str, set[str]] = field(default_factory=dict)
+    holders_by_title: dict[str, set[str]] = field(default_factory=dict)
+    partners: dict[str, set[str]] = field(default_factory=dict)
+    meetings: dict[str, list[Fact]] = field(default_factory=dict)
+    destinations: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, story: Story, facts: list[Fact]) -> "StoryContext":
+        context = cls(story, facts, StoryPools.from_facts(facts, looks_like_person))
+        for fact in facts:
+            s = fact.slots
+            if fact.type == "role":
+                context.titles_by_person.setdefault(s["person"], set()).add(s["title"])
+                context.holders_by_title.setdefault(normalize(s["title"]), set()).add(s["person"])
+            elif fact.type == "meeting":
+                for person in s["people"]:
+                    context.partners.setdefault(person, set()).update(p for p in s["people"] if p != person)
+                    context.meetings.setdefault(person, []).append(fact)
+            elif fact.type == "visit":
+                context.destinations.setdefault(s["person"], set()).add(s["place"])
+        return context
+
+    def named_with(self, person: str) -> set[str]:
+        """People named in a sentence that also names `person`: a false statement never pairs
+        them, because the story may well say they met, spoke or travelled together."""
+        keys = {normalize(person), normalize(surname(person) or person)}
+        near: set[str] = set()
+        for sentence in self.story.sentences:
+            padded = f" {normalize(sentence.text)} "
+            if any(f" {k} " in padded for k in keys if k):
+                near.update(p for p in self.pools.people if f" {normalize(surname(p) or p)} " in padded)
+        return near
+
+
+@lru_cache(maxsize=1)
+def _not_person_words() -> frozenset[str]:
+    return word_set("questions/not_person_words")
+
+
+def looks_like_person(name: str) -> bool:
+    """'Madeleine Albright', not 'Exporting Countries' or 'Fair Trials Abroad'."""
+    words = str(name).split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "van", "von", "al", "bin")):
+        return False
+    if any(w.strip(".,") in _not_person_words() for w in words) or str(name) in places().names:
+        return False
+    return True

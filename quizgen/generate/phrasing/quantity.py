@@ -1,0 +1,66 @@
+"""Numbers: 'About how many children live with foster families in the UK?', 'How much will come
+from the grant?', 'By what percentage did deposits rise in January?'."""
+from __future__ import annotations
+
+import re
+
+from ..clauses import ask_about_number
+from ..wire import plain_words, tidy
+from .base import Phrasing
+
+_MONEY = {"dollars", "pounds", "euros", "yen", "francs", "marks", "cents", "pence", "rupees", "yuan", "lire",
+          "dollar", "pound", "euro", "guilders", "pesos", "rand", "crowns"}
+_CURRENCY_SIGN = re.compile(r"^(US)?[$£€¥]")
+_ABOUT = {"about", "some", "around", "roughly", "nearly", "almost", "over", "approximately", "estimated"}
+
+
+class QuantityPhrasing(Phrasing):
+    fact_type = "quantity"
+    derived = ("asked", "counted", "about", "answer")
+    conditions = ("count_question", "amount_question", "share_question", "change_question", "no_question")
+
+    def values(self, fact, context):
+        values = super().values(fact, context)
+        sentence = tidy(fact.sentence)
+        number = plain_words(values.get("text") or values["value"])
+        at = _find_number(sentence, number)
+        values.update({"asked": "", "counted": "", "about": "", "form": ""})
+        if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
+            return values                                  # "18-month": a cloze, not a question
+        unit = str(fact.slots["unit"])
+        after = sentence[at + len(number):].split()
+        unit_words = 1 if after and after[0].strip(".,;:").lower() in _MONEY | {"percent", "%"} else 0
+        asked = ask_about_number(sentence, at, at + len(number), unit_words, unit)
+        if asked is None or not asked.asked.text:
+            return values
+        money = bool(_CURRENCY_SIGN.match(number)) or unit in _MONEY
+        share = unit == "percent"
+        form = {"subject": "share" if share else ("amount" if money else "count"),
+                "object": "amount" if money else ("count" if not share else ""),
+                "change": "change"}[asked.position]
+        if form == "count" and not asked.counted:
+            return values
+        values["answer"] = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
+        values["asked"] = asked.asked.text
+        values["counted"] = asked.counted
+        values["about"] = "about " if str(fact.slots.get("hedge") or "").lower() in _ABOUT else ""
+        values["form"] = form
+        values["variant"] = "percent" if share else "amount"
+        return values
+
+    def holds(self, condition, fact, values, context):
+        if condition == "no_question":
+            return not values["asked"]
+        return bool(values["asked"]) and condition == f"{values['form']}_question"
+
+
+def _find_number(sentence: str, number: str) -> int:
+    """Where the number stands as a whole word ('2.6' not inside '12.6')."""
+    for match in re.finditer(re.escape(number), sentence):
+        before = sentence[match.start() - 1:match.start()]
+        if not (before.isalnum() or before in ".,"):
+            return match.start()
+    return -1
+
+
+PHRASING = QuantityPhrasing()

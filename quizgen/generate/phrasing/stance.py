@@ -1,0 +1,116 @@
+"""Stances: 'Robert Tapsfield criticised the existing system.' (true or false), 'What did Charles
+Kennedy urge students to do?'. The verb is the story's own; a false statement takes its opposite."""
+from __future__ import annotations
+
+import random
+import re
+from functools import lru_cache
+
+from ...lexicon import data_file
+from ..clauses import verb_tags
+from ..wire import tidy
+from .base import Phrasing, with_article
+
+TARGET_WORDS = 18
+ACTION_WORDS = 12
+_AUX = ("has", "have", "had", "will", "would", "also", "again", "strongly", "publicly", "repeatedly")
+_ENDS_BADLY = {"to", "and", "that", "said", "of", "for", "the", "a", "an", "with", "by", "in", "on", "as", "but",
+               "saying", "who", "which", "over", "from"}
+_PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "this", "that"}
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[dict[str, str], tuple[str, ...]]:
+    table = data_file("questions/stance_verbs")
+    return ({str(k): str(v) for k, v in table["opposites"].items()},
+            tuple(sorted(map(str, table["urging"]), key=len, reverse=True)))
+
+
+class StancePhrasing(Phrasing):
+    fact_type = "stance"
+    derived = ("stance_verb", "target", "urge", "urged", "addressee", "action")
+    conditions = ("stated_stance", "urged_action")
+
+    def values(self, fact, context):
+        if fact.slots.get("polarity") not in ("support", "oppose"):
+            return None
+        values = super().values(fact, context)
+        values["holder"] = with_article(str(fact.slots["holder"]))
+        sentence = tidy(fact.sentence)
+        values.update(stated(sentence, str(fact.slots["target"]).strip(" ,;:\"'“”")) or {})
+        values.update(urged(sentence) or {})
+        return values
+
+    def holds(self, condition, fact, values, context):
+        if condition == "stated_stance":
+            return bool(values.get("stance_verb"))
+        if condition == "urged_action":
+            return bool(values.get("action"))
+        return False
+
+    def ruled_out(self, fact, template, values, context, rng: random.Random):
+        """The opposite verb: the story says the holder did the one, so not the other."""
+        opposites, _ = _verbs()
+        aux, _, verb = values["stance_verb"].rpartition(" ") if " " in values["stance_verb"] and \
+            values["stance_verb"].split()[0] in _AUX else ("", "", values["stance_verb"])
+        opposite = opposites.get(verb)
+        if not opposite:
+            return None
+        return {"stance_verb": f"{aux} {opposite}".strip()}
+
+
+def stated(sentence: str, target: str) -> dict[str, str] | None:
+    """The story's verb before the target ('has called for') and the target up to its clause's end."""
+    opposites, _ = _verbs()
+    at = sentence.find(target)
+    if at < 0 or not target:
+        return None
+    before = sentence[:at].split()
+    verb = ""
+    for size in (2, 1):
+        candidate = " ".join(before[-size:])
+        if candidate in opposites:
+            verb = candidate
+            aux = [w for w in before[-size - 2:-size] if w in _AUX]
+            if aux and before[-size - len(aux):-size] == aux:
+                verb = " ".join([*aux, verb])
+            break
+    if not verb:
+        return None
+    rest = sentence[at:]
+    end = re.search(r"[,;:.!?\"“”(]| - ", rest)
+    phrase = rest[:end.start()] if end else rest
+    words = phrase.split()
+    if not words or len(words) > TARGET_WORDS or words[-1].lower() in _ENDS_BADLY or words[0].lower() in _PRONOUNS:
+        return None
+    return {"stance_verb": verb, "target": " ".join(words)}
+
+
+def urged(sentence: str) -> dict[str, str] | None:
+    """'X urged students to "make their mark"' -> urge, urged, addressee 'students', action 'make their mark'."""
+    _, urging = _verbs()
+    for verb in urging:
+        match = re.search(rf"\b(?:(has|have|had) )?{re.escape(verb)} (?P<who>[^,;:\"“”]{{1,60}}?) to (?P<what>.+)$",
+                          sentence)
+        if not match:
+            continue
+        who = match.group("who").strip()
+        if who.split()[0].lower() in _PRONOUNS or len(who.split()) > 6:
+            return None
+        what = re.split(r"[,;:.!?()]| - | and said\b| saying\b", match.group("what").strip(" \"“”"))[0]
+        what = what.strip(" \"“”'")
+        words = what.split()
+        first = words[0].lower() if words else ""
+        if not words or len(words) > ACTION_WORDS or "VB" not in verb_tags(first) or words[-1].lower() in _ENDS_BADLY:
+            return None
+        head = verb.split()
+        lemma = (verb_tags(head[0]).get("VBD") or verb_tags(head[0]).get("VBZ") or verb_tags(head[0]).get("VB")
+                 or head[0])
+        perfect = bool(match.group(1))
+        tense = "perfect" if perfect else ("present" if "VBZ" in verb_tags(head[0]) else "past")
+        return {"urge": " ".join([lemma, *head[1:]]), "urged": verb, "addressee": who, "action": what,
+                "variant": tense}
+    return None
+
+
+PHRASING = StancePhrasing()
