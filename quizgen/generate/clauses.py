@@ -47,29 +47,33 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=65536)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas      # a dictionary of some MB: loaded on first use
+    return getAllLemmas(word)
+
+
+@lru_cache(maxsize=65536)
 def verb_tags(word: str) -> dict[str, str]:
     """The verb tags a word can carry, each with its lemma: 'rose' -> {'VBD': 'rise'}."""
-    from lemminflect import getAllLemmas, getInflection   # a dictionary of some MB: loaded on first use
+    from lemminflect import getAllInflections
     word = word.lower()
     tags: dict[str, str] = {}
-    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
-        for tag in ("VBD", "VBN", "VBZ", "VBP", "VBG", "VB"):
-            if word in getInflection(lemma, tag=tag):
+    for lemma in _lemmas(word).get("VERB", ()):
+        inflections = getAllInflections(lemma, upos="VERB")
+        inflections.setdefault("VBN", inflections.get("VBD", ()))   # left out where it is the past form
+        for tag, forms in inflections.items():
+            if word in forms:
                 tags.setdefault(tag, lemma)
     return tags
 
 
-@lru_cache(maxsize=65536)
 def is_noun(word: str) -> bool:
-    from lemminflect import getAllLemmas
-    return "NOUN" in getAllLemmas(word.lower())
+    return "NOUN" in _lemmas(word.lower())
 
 
-@lru_cache(maxsize=65536)
 def is_word(word: str) -> bool:
     """A common word of English (not a name): 'Total' at a sentence's start may be written 'total'."""
-    from lemminflect import getAllLemmas
-    return bool(getAllLemmas(word.lower()))
+    return bool(_lemmas(word.lower()))
 
 
 def _bare(token: str) -> str:
@@ -103,22 +107,26 @@ class _Tokens:
 
 
 def _finite(tokens: list[str], index: int) -> str:
-    """'aux', 'past', 'present', 'plural' when tokens[index] can head the clause's verb group, else ''."""
-    token = tokens[index]
+    """'aux', 'past' or 'present' when tokens[index] can head the clause's verb group, else ''."""
+    return _finite_between(tokens[index - 1] if index else "", tokens[index],
+                           tokens[index + 1] if index + 1 < len(tokens) else "")
+
+
+@lru_cache(maxsize=65536)
+def _finite_between(before: str, token: str, after: str) -> str:
+    """`_finite` reads only a word and its neighbours: asked once per triple."""
     word = _bare(token).lower()
-    if not word or token[:1].isupper() and index > 0:
+    if not word or token[:1].isupper() and before:
         return ""
-    previous = _bare(tokens[index - 1]).lower() if index else ""
-    if previous in _words()["determiners"] or tokens[index - 1].endswith(","):
+    if _bare(before).lower() in _words()["determiners"] or before.endswith(","):
         return ""
     if word in _words()["auxiliaries"]:
         return "aux"
     tags = verb_tags(word)
-    following = _bare(tokens[index + 1]).lower() if index + 1 < len(tokens) else ""
     if "VBD" in tags:
         return "past"
-    if "VBZ" in tags and (not is_noun(word) or following in _words()["after_present"] or
-                          (index and tokens[index - 1][:1].isupper())):
+    if "VBZ" in tags and (not is_noun(word) or _bare(after).lower() in _words()["after_present"] or
+                          before[:1].isupper()):
         return "present"
     return ""
 
@@ -136,16 +144,25 @@ def _later_finite(tokens: list[str], start: int, end: int) -> bool:
 
 def _clause_starts(tokens: list[str], before: int) -> list[int]:
     """Where a clause may begin before token `before`, innermost first."""
+    return [start for start in _all_clause_starts(tuple(tokens)) if start < before]
+
+
+@lru_cache(maxsize=4096)
+def _all_clause_starts(tokens: tuple[str, ...]) -> tuple[int, ...]:
+    """Every place a clause may begin in the sentence, last first: a sentence is asked about
+    once per fact it holds, so this is worked out once."""
+    openers = _words()["clause_openers"]
     starts = [0]
     seen_verb = False
-    for index in range(1, before):
-        word = _bare(tokens[index - 1]).lower()
+    for index in range(1, len(tokens)):
+        token = tokens[index - 1]
+        word = _bare(token).lower()
         if not seen_verb and _finite(tokens, index - 1):
             seen_verb = True
-        opens = word in _words()["clause_openers"] and (word not in ("and", "but", "so") or seen_verb)
-        if opens or tokens[index - 1].endswith((",", ";", ":")) or tokens[index - 1] in ("-", "--", "—"):
+        opens = word in openers and (word not in ("and", "but", "so") or seen_verb)
+        if opens or token.endswith((",", ";", ":")) or token in ("-", "--", "—"):
             starts.append(index)
-    return sorted(set(starts), reverse=True)
+    return tuple(sorted(set(starts), reverse=True))
 
 
 def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0)) -> int:
@@ -156,7 +173,10 @@ def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0))
             if index == answer[1] - 1 and tokens[index].endswith((",", ";", ":")):
                 return answer[1]
             continue
-        if _bare(tokens[index]).lower() in _words()["clause_closers"] or tokens[index] in ("-", "--", "—"):
+        word = _bare(tokens[index]).lower()
+        if word in _words()["clause_closers"] or tokens[index] in ("-", "--", "—") or (
+                word == "as" and index + 1 < len(tokens) and (tokens[index + 1][:1].isupper() or
+                                                              _bare(tokens[index + 1]).lower() in _words()["pronouns"])):
             return index
         if tokens[index].endswith((",", ";", ":")) or tokens[index] != tokens[index].rstrip(".!?"):
             return index + 1
@@ -181,34 +201,43 @@ def _subject(tokens: list[str]) -> str | None:
     first, lower = words[0], words[0].lower()
     if _bare(lower) in _words()["prepositions"] or _finite(words, 0) == "aux":
         return None
-    if lower in _words()["determiners"] or (
-            len(words) > 1 and first[:1].isupper() and first[1:].islower() and words[1][:1].islower()
+    if first[:1].islower() and not (lower in _words()["determiners"] or first[:1].isdigit() or
+                                    (is_noun(_bare(lower)) and not verb_tags(_bare(lower)).keys() & {"VBG", "VBN"})):
+        return None                 # "according to figures ..." is no subject
+    plural = len(words) == 1 and is_noun(first) and first.lower() != first.lower().rstrip("s") and \
+        first[1:].islower() and first not in places().country_of
+    if lower in _words()["determiners"] or plural or (
+            len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
             and first not in places().country_of and is_word(lower)):
         text = lower + text[len(first):]
     return text
 
 
-def _verb_group(tokens: list[str], verb: int, kind: str) -> tuple[str, list[str], str] | None:
-    """The word that goes before the subject, the words that stay after it, and the tense."""
+def _verb_group(tokens: list[str], verb: int, kind: str) -> tuple[str, list[str], str, int] | None:
+    """The word that goes before the subject, the words that stay after it, the tense, and how
+    many words after the verb the group took in."""
     word = _bare(tokens[verb]).lower()
     if kind == "aux":
         following = _bare(tokens[verb + 1]).lower() if verb + 1 < len(tokens) else ""
+        participle = verb_tags(following).get("VBN")
+        if word in ("has", "have", "had") and participle and following != "been":
+            return "did", [participle], "past", 1          # "When did X warn ...?", not "When had X warned ...?"
         if word in ("has", "have", "had", "do", "does", "did") and not (
                 following in _words()["adverbs"] or following in ("been", "not") or "VBN" in verb_tags(following)):
             lexical = {"has": ("does", "have"), "have": ("do", "have"), "had": ("did", "have"),
                        "do": ("do", "do"), "does": ("does", "do"), "did": ("did", "do")}[word]
-            return lexical[0], [lexical[1]], "past" if word in ("had", "did") else "present"
+            return lexical[0], [lexical[1]], "past" if word in ("had", "did") else "present", 0
         tense = "past" if word in ("was", "were", "had", "did", "could", "would", "might") else (
             "future" if word in ("will", "shall") else "present")
         if word in ("is", "are") and following in ("due", "set", "expected", "scheduled", "to"):
             tense = "future"
         if word in ("would",) and following in ("be",) and tokens[verb + 2:verb + 3] == ["due"]:
             tense = "future"
-        return word, [], tense
+        return word, [], tense, 0
     lemma = verb_tags(word).get("VBD" if kind == "past" else "VBZ")
     if not lemma:
         return None
-    return ("did" if kind == "past" else "does"), [lemma], "past" if kind == "past" else "present"
+    return ("did" if kind == "past" else "does"), [lemma], "past" if kind == "past" else "present", 0
 
 
 def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | None:
@@ -221,6 +250,9 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
         return None             # the answer must follow the verb, or stand just before it ("X on Monday said")
     end = _clause_end(tokens, verb + 1, drop)
     subject_tokens = [t for i, t in enumerate(tokens[start:verb], start) if i not in range(*drop)]
+    adverbs = []
+    while subject_tokens and _bare(subject_tokens[-1]).lower() in _words()["adverbs"]:
+        adverbs.insert(0, subject_tokens.pop())      # "He also declares" -> "does he also declare"
     if any(_bare(t).lower() in _words()["clause_closers"] - {"and"} for t in subject_tokens):
         return None
     subject = _subject(subject_tokens)
@@ -231,11 +263,11 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
     group = _verb_group(tokens, verb, _finite(tokens, verb))
     if group is None:
         return None
-    moved, kept, tense = group
-    rest = [t for i, t in enumerate(tokens[verb + 1:end], verb + 1) if i not in range(*drop)]
-    if len(rest) > MAX_REST_WORDS:
-        return None
-    words = [moved, subject, *kept, *rest]
+    moved, kept, tense, took = group
+    rest = [t for i, t in enumerate(tokens[verb + 1 + took:end], verb + 1 + took) if i not in range(*drop)]
+    if len(rest) > MAX_REST_WORDS or (not rest and (kept or [moved])[-1] in _words()["reporting"]):
+        return None             # "When did X warn?": what was said is the point, and it is left out
+    words = [moved, subject, *adverbs, *kept, *rest]
     text = " ".join(w for w in words if w).rstrip(",;:.")
     if not _balanced(text):
         return None
@@ -256,8 +288,8 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
         before = _bare(words[first - 1]).lower()
         if before in _DATE_PREPOSITIONS:
             first -= 1
-        elif before in ("since", "until", "till", "by", "before", "after", "from", "to", "through", "between",
-                        "of", "for", "within", "ended", "ending", "than", "and", "or") or words[first - 1].endswith("'s"):
+        elif before in _words()["prepositions"] | {"till", "ended", "ending", "than", "and", "or", "around", "circa"} \
+                or words[first - 1].endswith("'s"):
             return None
     if _bare(words[last - 1]) != words[last - 1].rstrip(",") and words[last - 1].endswith(","):
         pass
@@ -335,7 +367,7 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
         return _existential(words, first - 2, last, unit)
     if first == 0 or first in _clause_starts(words, first + 1):
         verb = next((i for i in range(last, min(len(words), last + 6)) if _finite(words, i) or
-                     ("VBP" in verb_tags(_bare(words[i])) and _bare(words[i - 1]).lower() not in _words()["determiners"]
+                     ("VBP" in verb_tags(_bare(words[i])) and _bare(words[i - 1]).lower() == unit.lower()
                       and not words[i][:1].isupper())), None)
         if verb is None or any(w.endswith(",") for w in words[last:verb]):
             return None

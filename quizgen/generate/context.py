@@ -21,6 +21,7 @@ class StoryContext:
     partners: dict[str, set[str]] = field(default_factory=dict)
     meetings: dict[str, list[Fact]] = field(default_factory=dict)
     destinations: dict[str, set[str]] = field(default_factory=dict)
+    _records: dict[int, dict] = field(default_factory=dict)
 
     @classmethod
     def build(cls, story: Story, facts: list[Fact]) -> "StoryContext":
@@ -37,6 +38,12 @@ class StoryContext:
             elif fact.type == "visit":
                 context.destinations.setdefault(s["person"], set()).add(s["place"])
         return context
+
+    def record(self, fact: Fact) -> dict:
+        """The fact's bank form (with its id), computed once: every question of the fact keeps a copy."""
+        if id(fact) not in self._records:
+            self._records[id(fact)] = fact.to_dict()
+        return self._records[id(fact)]
 
     def named_with(self, person: str) -> set[str]:
         """People named in a sentence that also names `person`: a false statement never pairs

@@ -40,8 +40,9 @@ def _base(fact: Fact, template: Template, form: str, context: StoryContext, supp
     source = supporting_source(context.story, fact, support, named)
     if source is None:
         return None
-    return Question(id=question_id(context.story.id, fact.id, template.id, form), source=source, story=context.story.id,
-                    fact=fact.to_dict(), tags=[fact.type, context.story.id], template=template.id,
+    record = context.record(fact)
+    return Question(id=question_id(context.story.id, record["id"], template.id, form), source=source,
+                    story=context.story.id, fact=dict(record), tags=[fact.type, context.story.id], template=template.id,
                     difficulty=template.difficulty, score=round(min(1.0, fact.confidence), 3), **fields)
 
 
@@ -88,7 +89,7 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     prompt = _prompt(template, values)
     if not answer or not prompt:
         return None
-    rng = rng_for(seed, fact.id, template.id)
+    rng = rng_for(seed, context.record(fact)["id"], template.id)
     accepted = accepted_forms(answer, template.kind)
     raw = values.get("text", "")
     if template.kind == "number" and raw and normalize(raw) != normalize(answer):
@@ -117,7 +118,7 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
 def make_truefalse(fact: Fact, template: Template, values: dict[str, str], context: StoryContext,
                    seed: int, phrasing: Phrasing) -> Question | None:
     """A statement that is true, or made false by a value the story rules out."""
-    rng = rng_for(seed, fact.id, template.id, "truefalse")
+    rng = rng_for(seed, context.record(fact)["id"], template.id, "truefalse")
     truth = rng.random() < 0.5
     changed = None if truth else phrasing.ruled_out(fact, template, values, context, rng)
     truth = changed is None

@@ -29,6 +29,7 @@ def strip_dateline(sentence: str) -> str:
     return sentence[cut:] if cut else sentence
 
 
+@lru_cache(maxsize=16384)
 def plain_words(text: str) -> str:
     """'2.6 pct' -> '2.6 percent', '310 mln Dlrs' -> '310 million dollars'."""
     pattern, words, _ = _tables()
@@ -47,6 +48,7 @@ def lower_inside(text: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=4096)
 def tidy(text: str) -> str:
     """A story's sentence as a question may print it."""
     return lower_inside(plain_words(strip_dateline(text)))

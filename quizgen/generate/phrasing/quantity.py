@@ -56,10 +56,12 @@ class QuantityPhrasing(Phrasing):
 
 def _find_number(sentence: str, number: str) -> int:
     """Where the number stands as a whole word ('2.6' not inside '12.6')."""
-    for match in re.finditer(re.escape(number), sentence):
-        before = sentence[match.start() - 1:match.start()]
-        if not (before.isalnum() or before in ".,"):
-            return match.start()
+    at = sentence.find(number)
+    while at >= 0:
+        before = sentence[at - 1:at]
+        if not (before.isalnum() or (before and before in ".,")):
+            return at
+        at = sentence.find(number, at + 1)
     return -1
 
 

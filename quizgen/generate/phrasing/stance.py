@@ -86,31 +86,31 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
     return {"stance_verb": verb, "target": " ".join(words)}
 
 
+@lru_cache(maxsize=1)
+def _urging_pattern() -> re.Pattern[str]:
+    _, urging = _verbs()
+    return re.compile(r"\b(?:(?P<perfect>has|have|had) )?(?P<verb>" + "|".join(map(re.escape, urging)) +
+                      r") (?P<who>[^,;:\"“”]{1,60}?) to (?P<what>.+)$")
+
+
 def urged(sentence: str) -> dict[str, str] | None:
     """'X urged students to "make their mark"' -> urge, urged, addressee 'students', action 'make their mark'."""
-    _, urging = _verbs()
-    for verb in urging:
-        match = re.search(rf"\b(?:(has|have|had) )?{re.escape(verb)} (?P<who>[^,;:\"“”]{{1,60}}?) to (?P<what>.+)$",
-                          sentence)
-        if not match:
-            continue
-        who = match.group("who").strip()
-        if who.split()[0].lower() in _PRONOUNS or len(who.split()) > 6:
-            return None
-        what = re.split(r"[,;:.!?()]| - | and said\b| saying\b", match.group("what").strip(" \"“”"))[0]
-        what = what.strip(" \"“”'")
-        words = what.split()
-        first = words[0].lower() if words else ""
-        if not words or len(words) > ACTION_WORDS or "VB" not in verb_tags(first) or words[-1].lower() in _ENDS_BADLY:
-            return None
-        head = verb.split()
-        lemma = (verb_tags(head[0]).get("VBD") or verb_tags(head[0]).get("VBZ") or verb_tags(head[0]).get("VB")
-                 or head[0])
-        perfect = bool(match.group(1))
-        tense = "perfect" if perfect else ("present" if "VBZ" in verb_tags(head[0]) else "past")
-        return {"urge": " ".join([lemma, *head[1:]]), "urged": verb, "addressee": who, "action": what,
-                "variant": tense}
-    return None
+    match = _urging_pattern().search(sentence)
+    if not match:
+        return None
+    verb, who = match.group("verb"), match.group("who").strip()
+    if who.split()[0].lower() in _PRONOUNS or len(who.split()) > 6:
+        return None
+    what = re.split(r"[,;:.!?()]| - | and said\b| saying\b", match.group("what").strip(" \"“”"))[0]
+    words = what.strip(" \"“”'").split()
+    if not words or len(words) > ACTION_WORDS or "VB" not in verb_tags(words[0]) or words[-1].lower() in _ENDS_BADLY:
+        return None
+    head = verb.split()
+    tags = verb_tags(head[0])
+    lemma = tags.get("VBD") or tags.get("VBZ") or tags.get("VB") or head[0]
+    tense = "perfect" if match.group("perfect") else ("present" if "VBZ" in tags else "past")
+    return {"urge": " ".join([lemma, *head[1:]]), "urged": verb, "addressee": who, "action": " ".join(words),
+            "variant": tense}
 
 
 PHRASING = StancePhrasing()
