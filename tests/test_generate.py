@@ -273,7 +273,7 @@ def test_dateline_dates_and_bare_today_are_not_asked():
 
 
 def test_number_words_get_number_word_distractors():
-    facts = [fact("quantity", "The harbour board employs five engineers.", value=5, unit="engineers", text="five")]
+    facts = [fact("quantity", "The harbour board employs five engineers at the docks in Kessel.", value=5, unit="engineers", text="five")]
     mcqs = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "mcq"]
     assert mcqs and all(c.isalpha() for q in mcqs for c in q.choices)
 

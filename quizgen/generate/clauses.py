@@ -15,12 +15,17 @@ from functools import lru_cache
 
 from ..extract.names import places
 from ..lexicon import data_file
+from ..numbers import parse_number
 
 MAX_SUBJECT_WORDS = 9
 MAX_REST_WORDS = 16
 _STRIP = ".,;:!?\"“”‘’()[]"
 _DATE_PREPOSITIONS = {"in", "on", "at", "during"}
 _DATE_MODIFIERS = {"early", "late", "mid", "mid-"}
+_OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MAX_DATE_DISTANCE = 9       # words from the verb to the date: further off, it dates something else
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",
                  "slip", "slide", "surge", "ease", "dip", "shrink", "expand", "soar", "plunge", "tumble", "edge",
                  "widen", "narrow"}
@@ -178,7 +183,7 @@ def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0))
                 word == "as" and index + 1 < len(tokens) and (tokens[index + 1][:1].isupper() or
                                                               _bare(tokens[index + 1]).lower() in _words()["pronouns"])):
             return index
-        if tokens[index].endswith((",", ";", ":")) or tokens[index] != tokens[index].rstrip(".!?"):
+        if tokens[index].endswith((",", ";", ":", "!", "?")):     # "." inside one sentence ends "U.K." only
             return index + 1
     return len(tokens)
 
@@ -199,8 +204,8 @@ def _subject(tokens: list[str]) -> str | None:
     if len(words) == 1 and _bare(words[0]).lower() in _words()["pronouns"]:
         return None
     first, lower = words[0], words[0].lower()
-    if _bare(lower) in _words()["prepositions"] or _finite(words, 0) == "aux":
-        return None
+    if _bare(lower) in _words()["prepositions"] | {"its", "his", "her", "their", "our"} or _finite(words, 0) == "aux":
+        return None                 # "its seat load factor": whose, the question cannot say
     if first[:1].islower() and not (lower in _words()["determiners"] or first[:1].isdigit() or
                                     (is_noun(_bare(lower)) and not verb_tags(_bare(lower)).keys() & {"VBG", "VBN"})):
         return None                 # "according to figures ..." is no subject
@@ -208,9 +213,19 @@ def _subject(tokens: list[str]) -> str | None:
         first[1:].islower() and first not in places().country_of
     if lower in _words()["determiners"] or plural or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
-            and first not in places().country_of and is_word(lower)):
+            and first not in places().country_of and (is_word(lower) or parse_number(lower) is not None)):
         text = lower + text[len(first):]
     return text
+
+
+def _participle_phrase(tokens: list[str], start: int, verb: int, subject: str) -> bool:
+    """'the operation launched into Iraq', ', a rise compared with ...': a participle, not the clause's verb."""
+    tags = verb_tags(_bare(tokens[verb]))
+    if not ({"VBD", "VBN"} <= tags.keys()):
+        return False
+    after_comma = start > 0 and tokens[start - 1].endswith(",") and any(_finite(tokens, i) for i in range(start))
+    following = _bare(tokens[verb + 1]).lower() if verb + 1 < len(tokens) else ""
+    return after_comma or (subject[:1].islower() and following in _words()["prepositions"])
 
 
 def _verb_group(tokens: list[str], verb: int, kind: str) -> tuple[str, list[str], str, int] | None:
@@ -267,6 +282,11 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
     rest = [t for i, t in enumerate(tokens[verb + 1 + took:end], verb + 1 + took) if i not in range(*drop)]
     if len(rest) > MAX_REST_WORDS or (not rest and (kept or [moved])[-1] in _words()["reporting"]):
         return None             # "When did X warn?": what was said is the point, and it is left out
+    if rest and _bare(rest[-1]).lower() in _words()["prepositions"] | _words()["determiners"] or \
+            "between" in rest:
+        return None             # "... revise its forecast up to between 2.4": the clause was cut short
+    if _participle_phrase(tokens, start, verb, subject):
+        return None
     words = [moved, subject, *adverbs, *kept, *rest]
     text = " ".join(w for w in words if w).rstrip(",;:.")
     if not _balanced(text):
@@ -288,17 +308,17 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
         before = _bare(words[first - 1]).lower()
         if before in _DATE_PREPOSITIONS:
             first -= 1
+            if first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
+                return None                 # "early in 1987": a time of something else in the clause
         elif before in _words()["prepositions"] | {"till", "ended", "ending", "than", "and", "or", "around", "circa"} \
                 or words[first - 1].endswith("'s"):
             return None
-    if _bare(words[last - 1]) != words[last - 1].rstrip(",") and words[last - 1].endswith(","):
-        pass
     if any(_bare(w)[:1].isdigit() for w in words[last:last + 1]):
         return None                                    # "in 1998 20 people ..."
     ends_clause = words[last - 1].endswith(",")
     if first == 0 or (first > 0 and words[first - 1].endswith(",")) and ends_clause:
         # The date opens the clause ("On Monday, a delegation visited ..."): the clause follows it.
-        return _invert(words, last, (last, last))
+        return _one_time(_invert(words, last, (last, last)), sentence[start:end])
     for clause_start in _clause_starts(words, first):
         if clause_start == first:
             continue
@@ -307,14 +327,23 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
             return None
         asked = _invert(words, clause_start, (first, last))
         if asked is not None:
-            return _no_verb_between(words, clause_start, first, asked)
+            return _one_time(_no_verb_between(words, clause_start, first, asked), sentence[start:end])
     return None
+
+
+def _one_time(asked: Asked | None, answer: str) -> Asked | None:
+    """No second time in the question ("In what year would inflation this year be lower?")."""
+    if asked is None or _OTHER_TIME.search(asked.text) or (_YEAR.search(answer) and _YEAR.search(asked.text)):
+        return None
+    return asked
 
 
 def _no_verb_between(words: list[str], start: int, answer: int, asked: Asked) -> Asked | None:
     """The date belongs to the clause's verb, not to a later one ('found guilty of raping ... in 2014',
     'the detainees freed last month')."""
     verb = next((i for i in range(start + 1, answer) if _finite(words, i)), answer)   # or "X on Monday said"
+    if answer - verb > MAX_DATE_DISTANCE:
+        return None
     index = verb + 1
     while index < answer and _bare(words[index]).lower() in _words()["adverbs"] | {"be", "been", "being", "not"}:
         index += 1
@@ -392,8 +421,8 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
             return NumberAsked(asked, "change", "") if asked else None
         if between or lemma in _CHANGE_VERBS or lemma in ("be", "say"):
             return None
-        noun_end = next((i + 1 for i in range(last, min(len(words), last + 4))
-                         if unit and _bare(words[i]).lower() == unit.lower()), last)
+        noun_end = _of_phrase(words, next((i + 1 for i in range(last, min(len(words), last + 4))
+                                            if unit and _bare(words[i]).lower() == unit.lower()), last))
         asked = _invert(words, clause_start, (first, noun_end))
         return NumberAsked(asked, "object", " ".join(words[last:noun_end]).rstrip(",;:.")) if asked else None
     return None
@@ -415,6 +444,19 @@ def _existential(words: list[str], there: int, last: int, unit: str) -> NumberAs
         return None
     tense = "past" if be in ("was", "were") else "present"
     return NumberAsked(Asked(text, tense, subject_asked=True), "subject", " ".join(words[last:noun_end]))
+
+
+def _of_phrase(words: list[str], end: int) -> int:
+    """'tonnes' -> 'tonnes of butter': what is counted goes with the question word."""
+    if end >= len(words) or _bare(words[end]).lower() != "of" or words[end - 1].endswith(","):
+        return end
+    for index in range(end + 1, min(len(words), end + 5)):
+        word = _bare(words[index]).lower()
+        if word in _words()["prepositions"] or word in _words()["clause_closers"] or _finite(words, index):
+            return index if index > end + 1 else end
+        if words[index].endswith((",", ";", ":")) or index == len(words) - 1:
+            return index + 1
+    return end
 
 
 def _balanced(text: str) -> bool:

@@ -11,6 +11,8 @@ from .base import Phrasing
 _MONEY = {"dollars", "pounds", "euros", "yen", "francs", "marks", "cents", "pence", "rupees", "yuan", "lire",
           "dollar", "pound", "euro", "guilders", "pesos", "rand", "crowns"}
 _CURRENCY_SIGN = re.compile(r"^(US)?[$£€¥]")
+_RATE = re.compile(r"^(a|an|per) \w+")
+MIN_WORDS = 7
 _ABOUT = {"about", "some", "around", "roughly", "nearly", "almost", "over", "approximately", "estimated"}
 
 
@@ -38,8 +40,10 @@ class QuantityPhrasing(Phrasing):
         form = {"subject": "share" if share else ("amount" if money else "count"),
                 "object": "amount" if money else ("count" if not share else ""),
                 "change": "change"}[asked.position]
-        if form == "count" and not asked.counted:
-            return values
+        if (form == "count" and not asked.counted) or (form == "share" and not asked.counted.startswith("of ")):
+            return values                                  # "What percentage loan ...": the figure describes a noun
+        if _RATE.match(" ".join(after[unit_words:unit_words + 2])) or len(sentence.split()) < MIN_WORDS:
+            return values                                  # "34 dollars a share": a rate, not an amount
         values["answer"] = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
         values["asked"] = asked.asked.text
         values["counted"] = asked.counted
