@@ -150,7 +150,8 @@ def test_stance_and_quote_and_visit_questions():
     prompts = [q.prompt for q in questions]
     assert "Marek Oban opposes the harbour agreement with Vesterland." in prompts or \
         "Marek Oban supports the harbour agreement with Vesterland." in prompts
-    assert "Who said: “Patient diplomacy works in the end”?" in prompts
+    assert any(p in ("Who said: “Patient diplomacy works in the end”?",) or
+               p.endswith(" said: “Patient diplomacy works in the end”") for p in prompts)
     assert any(p.startswith("Where did Ingrid Dahl travel on Friday") for p in prompts)
 
 

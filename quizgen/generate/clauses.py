@@ -52,7 +52,8 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=65536)
-def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+def word_classes(word: str) -> dict[str, tuple[str, ...]]:
+    """The word classes a word can belong to, each with its lemmas: 'rose' -> NOUN rose, VERB rise."""
     from lemminflect import getAllLemmas      # a dictionary of some MB: loaded on first use
     return getAllLemmas(word)
 
@@ -63,7 +64,7 @@ def verb_tags(word: str) -> dict[str, str]:
     from lemminflect import getAllInflections
     word = word.lower()
     tags: dict[str, str] = {}
-    for lemma in _lemmas(word).get("VERB", ()):
+    for lemma in word_classes(word).get("VERB", ()):
         inflections = getAllInflections(lemma, upos="VERB")
         inflections.setdefault("VBN", inflections.get("VBD", ()))   # left out where it is the past form
         for tag, forms in inflections.items():
@@ -73,12 +74,12 @@ def verb_tags(word: str) -> dict[str, str]:
 
 
 def is_noun(word: str) -> bool:
-    return "NOUN" in _lemmas(word.lower())
+    return "NOUN" in word_classes(word.lower())
 
 
 def is_word(word: str) -> bool:
     """A common word of English (not a name): 'Total' at a sentence's start may be written 'total'."""
-    return bool(_lemmas(word.lower()))
+    return bool(word_classes(word.lower()))
 
 
 def _bare(token: str) -> str:

@@ -8,6 +8,7 @@ from ..answers import normalize, surname
 from ..extract.names import places
 from ..lexicon import word_set
 from ..models import Fact, Story
+from .clauses import word_classes
 from .distractors import StoryPools
 
 
@@ -69,4 +70,4 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(w.strip(".,") in _not_person_words() for w in words) or str(name) in places().names:
         return False
-    return True
+    return set(word_classes(words[0].lower())) != {"ADJ"}      # "Defiant Matt Williams": a word of the story, not a name

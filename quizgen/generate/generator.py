@@ -12,10 +12,10 @@ from pathlib import Path
 from ..models import Fact, Question, Story
 from ..stories import dateline_length
 from .context import StoryContext, looks_like_person
-from .makers import MAKERS, make_matching
+from .makers import MAKERS, make_matching, rng_for
 from .phrasing import PHRASINGS
 from .quality import apply_quality_gate
-from .templates import load_templates
+from .templates import Template, load_templates
 
 WEAK_TIMES = {"today", "yesterday", "tomorrow", "now", "tonight"}
 _NOTE = re.compile(r"^[A-Z]{2,}:")      # "NOTE: 1986 4th qtr includes ...": a table footnote
@@ -37,6 +37,8 @@ def generate_questions(story: Story, facts: list[Fact], *, seed: int = 0,
         for template in by_fact_type.get(fact.type, []):
             if template.when and not phrasing.holds(template.when, fact, values, context):
                 continue
+            if template.one_of and not _chosen(template, by_fact_type[fact.type], fact, values, context, seed):
+                continue
             for form in template.forms:
                 maker = MAKERS.get(form)
                 question = maker(fact, template, values, context, seed, phrasing) if maker else None
@@ -49,6 +51,15 @@ def generate_questions(story: Story, facts: list[Fact], *, seed: int = 0,
                 if question is not None:
                     questions.append(question)
     return apply_quality_gate(questions, min_score)
+
+
+def _chosen(template: Template, siblings: list[Template], fact: Fact, values: dict[str, str],
+            context: StoryContext, seed: int) -> bool:
+    """Whether this template is the one of its `one_of` group that asks about the fact."""
+    phrasing = PHRASINGS[fact.type]
+    group = [t.id for t in siblings if t.one_of == template.one_of and
+             (not t.when or phrasing.holds(t.when, fact, values, context))]
+    return rng_for(seed, context.record(fact)["id"], template.one_of).choice(sorted(group)) == template.id
 
 
 def worth_asking(fact: Fact, story: Story) -> bool:

@@ -28,6 +28,7 @@ class Template:
     when: str = ""
     difficulty: int = 2
     variants: tuple[tuple[str, str], ...] = ()   # prompt by the fact's variant (tense, ...), when it has one
+    one_of: str = ""        # templates sharing this name ask one question per fact between them, for variety
 
     def prompt_for(self, variant: str) -> str | None:
         """The prompt for this variant of the fact; None when the template has no wording for it."""
@@ -80,7 +81,7 @@ def _template(entry: object, path: Path, line: int) -> Template:
                             prompt=variants[0][1] if variants else str(prompt or ""),
                             answer=str(entry["answer"]), kind=str(entry["kind"]),
                             when=str(entry.get("when", "") or ""), difficulty=int(entry.get("difficulty", 2)),
-                            variants=variants)
+                            variants=variants, one_of=str(entry.get("one_of", "") or ""))
     except KeyError as missing:
         raise QuizgenError(f"template lacks the key {missing}", path, line) from None
     except (TypeError, ValueError) as exc:

@@ -7,6 +7,7 @@ import re
 from ...answers import normalize
 from .base import Phrasing, sentence_tense, when_phrase
 
+_PRESENT = re.compile(r"\b(meets|is meeting|are meeting)\b", re.IGNORECASE)
 _TALKS = re.compile(r"\b(talks|talked|discussions|discussed)\b", re.IGNORECASE)
 
 
@@ -25,7 +26,8 @@ class MeetingPhrasing(Phrasing):
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
         values["where_phrase"] = f" in {fact.slots['place']}" if fact.slots.get("place") else ""
         talks = "_talks" if _TALKS.search(fact.sentence) else ""
-        values["variant"] = sentence_tense(fact.sentence) + talks
+        tense = "present" if _PRESENT.search(fact.sentence) else sentence_tense(fact.sentence)
+        values["variant"] = tense + talks          # no wording for "He now meets X" (a match, or a plan)
         return values
 
     def holds(self, condition, fact, values, context):

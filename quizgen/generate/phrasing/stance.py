@@ -9,6 +9,8 @@ from functools import lru_cache
 from ...lexicon import data_file
 from ..clauses import verb_tags
 from ..wire import tidy
+from ..clauses import word_classes
+from ...extract.names import places
 from .base import Phrasing, with_article
 
 TARGET_WORDS = 18
@@ -16,6 +18,7 @@ ACTION_WORDS = 12
 _AUX = ("has", "have", "had", "will", "would", "also", "again", "strongly", "publicly", "repeatedly")
 _ENDS_BADLY = {"to", "and", "that", "said", "of", "for", "the", "a", "an", "with", "by", "in", "on", "as", "but",
                "saying", "who", "which", "over", "from"}
+_CLOSERS = {"and", "but", "which", "who", "while", "because", "after", "before", "saying", "as"}
 _PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "this", "that"}
 
 
@@ -35,7 +38,11 @@ class StancePhrasing(Phrasing):
         if fact.slots.get("polarity") not in ("support", "oppose"):
             return None
         values = super().values(fact, context)
-        values["holder"] = with_article(str(fact.slots["holder"]))
+        holder = str(fact.slots["holder"])
+        first = holder.split()[0]
+        if len(holder.split()) > 1 and set(word_classes(first.lower())) == {"ADJ"} and first not in places().country_of:
+            return None                   # "Defiant Matt Williams": the story's adjective, not the holder's name
+        values["holder"] = with_article(holder)
         sentence = tidy(fact.sentence)
         values.update(stated(sentence, str(fact.slots["target"]).strip(" ,;:\"'“”")) or {})
         values.update(urged(sentence) or {})
@@ -78,9 +85,13 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
     if not verb:
         return None
     rest = sentence[at:]
-    end = re.search(r"[,;:.!?\"“”(]| - ", rest)
+    end = re.search(r"[,;:.!?(]| - ", rest)
     phrase = rest[:end.start()] if end else rest
     words = phrase.split()
+    closer = next((i for i, w in enumerate(words) if i and w.lower() in _CLOSERS), len(words))
+    words = words[:closer]                              # "the proposal and Germany's parties have ...": one clause
+    if " ".join(words).count('"') % 2 or " ".join(words).count("“") != " ".join(words).count("”"):
+        return None
     if not words or len(words) > TARGET_WORDS or words[-1].lower() in _ENDS_BADLY or words[0].lower() in _PRONOUNS:
         return None
     return {"stance_verb": verb, "target": " ".join(words)}
