@@ -202,8 +202,8 @@ def _subject(tokens: list[str]) -> str | None:
     text = " ".join(words).rstrip(",")
     if any(c in text for c in "\"“”()"):
         return None
-    if len(words) == 1 and _bare(words[0]).lower() in _words()["pronouns"]:
-        return None
+    if _bare(words[0]).lower() in _words()["pronouns"] and (len(words) == 1 or _bare(words[1]).lower() == "and"):
+        return None                 # "he", "he and three others": whom, the question cannot say
     first, lower = words[0], words[0].lower()
     if _bare(lower) in _words()["prepositions"] | {"its", "his", "her", "their", "our"} or _finite(words, 0) == "aux":
         return None                 # "its seat load factor": whose, the question cannot say
@@ -212,7 +212,7 @@ def _subject(tokens: list[str]) -> str | None:
         return None                 # "according to figures ..." is no subject
     plural = len(words) == 1 and is_noun(first) and first.lower() != first.lower().rstrip("s") and \
         first[1:].islower() and first not in places().country_of
-    if lower in _words()["determiners"] or plural or (
+    if lower in _words()["determiners"] or plural or parse_number(lower) is not None or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
             and first not in places().country_of and (is_word(lower) or parse_number(lower) is not None)):
         text = lower + text[len(first):]
@@ -353,7 +353,8 @@ def _no_verb_between(words: list[str], start: int, answer: int, asked: Asked) ->
     elif index < answer and _bare(words[index]).lower() in ("due", "expected", "set", "scheduled") and \
             index + 2 < answer and _bare(words[index + 1]).lower() == "to":
         index += 3                      # "is due to meet"
-    elif _bare(words[verb]).lower() in ("is", "are", "was", "were") and index < answer:
+    elif (_bare(words[verb]).lower() in ("is", "are", "was", "were") or _bare(words[index - 1]).lower() == "been") \
+            and index < answer:
         return None                     # "When is X the first of ...?": a copula asks about no event
     for position in range(index, answer):
         word = _bare(words[position]).lower()
@@ -395,7 +396,9 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
         _bare(words[first - 1]).lower() in ("is", "are", "was", "were")
     if existential:
         return _existential(words, first - 2, last, unit)
-    if first == 0 or first in _clause_starts(words, first + 1):
+    opening = first == 0 or words[first - 1].endswith((",", ";", ":")) or \
+        _bare(words[first - 1]).lower() in ("that", "said", "says", "and", "but", "while", "whereas", "because")
+    if opening:
         verb = next((i for i in range(last, min(len(words), last + 6)) if _finite(words, i) or
                      ("VBP" in verb_tags(_bare(words[i])) and _bare(words[i - 1]).lower() == unit.lower()
                       and not words[i][:1].isupper())), None)
@@ -404,8 +407,10 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
         end_at = _clause_end(words, verb + 1)
         counted, rest = words[last:verb], words[verb:end_at]
         text = " ".join(rest).rstrip(",;:.")
-        if not _balanced(text) or len(rest) > MAX_REST_WORDS or len(counted) > 6:
-            return None
+        plain = all(re.fullmatch(r"[\w'.-]+", w) and _bare(w).lower() not in _words()["pronouns"] | {"ago", "i"}
+                    for w in counted)
+        if not _balanced(text) or len(rest) > MAX_REST_WORDS or len(rest) < 2 or len(counted) > 6 or not plain:
+            return None             # "Two years ago I decided ...", "(£2.8bn) it supposedly held ..."
         group = _verb_group(words, verb, _finite(words, verb) or "past")
         return NumberAsked(Asked(text, group[2] if group else "present", subject_asked=True), "subject",
                            " ".join(counted))
@@ -448,7 +453,11 @@ def _existential(words: list[str], there: int, last: int, unit: str) -> NumberAs
 
 
 def _of_phrase(words: list[str], end: int) -> int:
-    """'tonnes' -> 'tonnes of butter': what is counted goes with the question word."""
+    """'tonnes' -> 'tonnes of butter', 'games' -> 'games developers': what is counted goes with the question word."""
+    while end < len(words) and not words[end - 1].endswith((",", ";", ":")) and words[end][:1].islower() and \
+            is_noun(_bare(words[end])) and not verb_tags(_bare(words[end])) and \
+            _bare(words[end]).lower() not in _words()["prepositions"] | _words()["clause_closers"]:
+        end += 1
     if end >= len(words) or _bare(words[end]).lower() != "of" or words[end - 1].endswith(","):
         return end
     for index in range(end + 1, min(len(words), end + 5)):

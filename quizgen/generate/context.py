@@ -1,6 +1,7 @@
 """What phrasing, conditions and distractors need to know about the whole story."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,6 +59,9 @@ class StoryContext:
         return near
 
 
+_CAMEL = re.compile(r"^(?!Mc|Mac|O'|De|Di|Le|La|Van|Von)[A-Z][a-z]+[A-Z]")
+
+
 @lru_cache(maxsize=1)
 def _not_person_words() -> frozenset[str]:
     return word_set("questions/not_person_words")
@@ -70,4 +74,6 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(w.strip(".,") in _not_person_words() for w in words) or str(name) in places().names:
         return False
+    if any(_CAMEL.search(w) for w in words):
+        return False                    # "ClearView Economics", "PaineWebber": a firm
     return set(word_classes(words[0].lower())) != {"ADJ"}      # "Defiant Matt Williams": a word of the story, not a name

@@ -18,7 +18,7 @@ BLANK = "_____"
 CLOZE_MAX_WORDS = 45
 MATCHING_MIN, MATCHING_MAX = 3, 6
 SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
-_SUBJECT_PRONOUN = re.compile(r"^(He|She|They)\b")
+_SUBJECT_PRONOUN = re.compile(r"^(He|She)\b")
 
 
 def rng_for(seed: int, *parts: str) -> random.Random:

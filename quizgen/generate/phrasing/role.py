@@ -23,7 +23,7 @@ class RolePhrasing(Phrasing):
     def values(self, fact, context):
         values = super().values(fact, context)
         title = title_case(str(fact.slots["title"]))
-        if former(fact):
+        if former(fact) or title.split()[-1].lower() in _SMALL_WORDS | {"at", "with", "by"}:
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
         values["title"] = title
         values["org_possessive"] = org_possessive(fact.slots.get("org"), title)
@@ -58,7 +58,7 @@ class RolePhrasing(Phrasing):
 def title_case(title: str) -> str:
     """'vice President' -> 'Vice President'; 'foreign affairs spokesman' stays as the story wrote it."""
     words = title.split()
-    if words and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
+    if len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper():
         return " ".join(w if (i and w in _SMALL_WORDS) or not w[:1].isalpha() else w[:1].upper() + w[1:]
                         for i, w in enumerate(words))
     return title
