@@ -25,7 +25,7 @@ _DATE_MODIFIERS = {"early", "late", "mid", "mid-"}
 _OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-MAX_DATE_DISTANCE = 9       # words from the verb to the date: further off, it dates something else
+MAX_DATE_DISTANCE = 10      # words from the verb to the date: further off, it dates something else
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",
                  "slip", "slide", "surge", "ease", "dip", "shrink", "expand", "soar", "plunge", "tumble", "edge",
                  "widen", "narrow"}

@@ -96,7 +96,7 @@ def _candidate_groups(answer: str, kind: str, pools: StoryPools, rng: random.Ran
         full = len(answer.split()) > 1          # "Palestinian leader" among full titles, never a bare "leader"
         same_case = [p for p in pools.positions if p[:1].islower() == answer[:1].islower()
                      and (len(p.split()) > 1 or not full)]
-        styled = [_match_case(p, answer) for p in word_list("distractors/positions")]
+        styled = [_match_case(p, answer) for p in word_list("distractors/positions") if len(p.split()) > 1 or not full]
         return [same_case, styled]
     if kind == "place":
         return [places_like(answer, pools.places)]

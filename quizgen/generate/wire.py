@@ -43,7 +43,7 @@ def lower_inside(text: str) -> str:
     for index in range(1, len(tokens)):
         before = tokens[index - 1]
         if tokens[index] in lower and before and not before.endswith(_CLAUSE_END) and \
-                not (before.isupper() and len(before) > 3):     # a headline in capitals stays as it is
+                not (before.isalpha() and before.isupper() and len(before) > 3):     # a headline in capitals stays as it is
             tokens[index] = tokens[index].lower()
     return " ".join(tokens)
 

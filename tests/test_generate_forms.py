@@ -1,0 +1,235 @@
+"""Question forms a teacher would write, one per fact kind, on sentences written for these tests."""
+from __future__ import annotations
+
+from quizgen.generate import generate_questions
+from quizgen.models import Fact
+from quizgen.stories import parse_story
+
+STORY = parse_story("Harbour talks\n\nA sentence.", "harbour.txt")
+SEEDS = range(8)
+
+
+def fact(kind: str, sentence: str, **slots) -> Fact:
+    return Fact(type=kind, slots=slots, story="harbour.txt", sentence=sentence)
+
+
+def questions(*facts: Fact, story=STORY):
+    return [q for seed in SEEDS for q in generate_questions(story, list(facts), seed=seed)]
+
+
+def prompts(*facts: Fact, story=STORY) -> set[str]:
+    return {q.prompt for q in questions(*facts, story=story)}
+
+
+def by_template(template: str, *facts: Fact):
+    return [q for q in questions(*facts) if q.template == template]
+
+
+# --- dates ---------------------------------------------------------------------
+
+def test_a_date_is_asked_with_the_clauses_own_subject_verb_and_tense():
+    sentence = "It is likely that Norland takes over the presidency of the Harbour League from Vesterland in July."
+    (question, *_) = by_template("date.when", fact("date", sentence, when="July", event="presidency"))
+    assert question.prompt == "When does Norland take over the presidency of the Harbour League from Vesterland?"
+    assert question.answer == "July"
+
+
+def test_a_past_event_is_asked_with_did():
+    sentence = "Ingrid Dahl resigned as harbour master last week after a long dispute over berths."
+    assert "When did Ingrid Dahl resign as harbour master?" in prompts(
+        fact("date", sentence, when="last week", event="resigned"))
+
+
+def test_a_year_is_asked_in_what_year():
+    sentence = "The Kessel reform plans were agreed in 1998."
+    assert prompts(fact("date", sentence, when="1998", event="agreed")) >= {
+        "In what year were the Kessel reform plans agreed?"}
+
+
+def test_a_date_that_opens_the_sentence_leaves_the_clause_whole():
+    sentence = "On Monday, a delegation of Kessel fishermen visited the harbour board to ask for more berths."
+    assert "When did a delegation of Kessel fishermen visit the harbour board to ask for more berths?" in prompts(
+        fact("date", sentence, when="Monday", event="visited"))
+
+
+def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
+    sentence = "Tomas Varga, who was freed in January, spoke to reporters at the quay."
+    asked = questions(fact("date", sentence, when="January", event="freed"))
+    assert asked and {q.template for q in asked} == {"date.cloze"}
+
+
+def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
+    sentence = "Two officials were found guilty of smuggling fish through Kessel in 1999."
+    assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))
+
+
+def test_a_date_with_a_pronoun_subject_is_not_asked():
+    sentence = "He resigned as harbour master last week after a long dispute."
+    assert not by_template("date.when", fact("date", sentence, when="last week", event="resigned"))
+
+
+# --- numbers -------------------------------------------------------------------
+
+def test_a_counted_subject_is_asked_how_many_with_the_storys_hedge():
+    sentence = "About 4,500 fishing boats sail from Kessel every year."
+    (question, *_) = by_template("quantity.figure", fact("quantity", sentence, value=4500, unit="boats",
+                                                         hedge="about", text="4,500"))
+    assert question.prompt == "About how many fishing boats sail from Kessel every year?"
+    assert question.answer == "4,500"
+
+
+def test_there_are_n_things_is_asked_how_many_things_are():
+    sentence = "There are some 3,000 Norland soldiers stationed in Vesterland."
+    assert "About how many Norland soldiers are stationed in Vesterland?" in prompts(
+        fact("quantity", sentence, value=3000, unit="soldiers", hedge="some", text="3,000"))
+
+
+def test_an_amount_of_money_is_asked_how_much_in_plain_words():
+    sentence = "The harbour board raised 12 mln dlrs from the sale of its bonds."
+    (question, *_) = by_template("quantity.amount", fact("quantity", sentence, value=12e6, unit="dollars",
+                                                         text="12 mln"))
+    assert question.prompt == "How much did the harbour board raise from the sale of its bonds?"
+    assert question.answer == "12 million dollars"
+    assert "12 mln" in question.accepted
+
+
+def test_a_change_is_asked_by_what_percentage():
+    sentence = "Norland's fish exports rose 4.5 pct in March compared with February."
+    (question, *_) = by_template("quantity.change", fact("quantity", sentence, value=4.5, unit="percent",
+                                                         text="4.5 pct"))
+    assert question.prompt == "By what percentage did Norland's fish exports rise in March?"
+    assert question.answer == "4.5 percent"
+
+
+def test_a_share_is_asked_what_percentage_of():
+    sentence = "About 40 percent of the Kessel catch was sold abroad last year."
+    assert "About what percentage of the Kessel catch was sold abroad last year?" in prompts(
+        fact("quantity", sentence, value=40, unit="percent", hedge="about", text="40"))
+
+
+def test_a_rate_is_not_asked_as_an_amount():
+    sentence = "The trader offered 34 dollars a share for the Kessel fishing company."
+    assert not by_template("quantity.amount", fact("quantity", sentence, value=34, unit="dollars", text="34"))
+
+
+# --- stances -------------------------------------------------------------------
+
+STANCE = fact("stance", "Marek Oban criticised the harbour agreement with Vesterland.", holder="Marek Oban",
+              polarity="oppose", target="the harbour agreement with Vesterland")
+
+
+def test_a_stance_is_a_statement_in_the_storys_own_verb_and_its_opposite():
+    asked = by_template("stance.side", STANCE)
+    assert {q.answer for q in asked} == {"True", "False"}
+    for question in asked:
+        if question.answer == "True":
+            assert question.prompt == "Marek Oban criticised the harbour agreement with Vesterland."
+        else:
+            assert question.prompt == "Marek Oban praised the harbour agreement with Vesterland."
+            assert question.explanation == "False: Marek Oban criticised the harbour agreement with Vesterland."
+
+
+def test_an_urged_action_is_asked_what_did_x_urge_y_to_do():
+    sentence = 'Ingrid Dahl urged the fishermen to "return to work", officials said.'
+    (question, *_) = by_template("stance.urge", fact("stance", sentence, holder="Ingrid Dahl", polarity="support",
+                                                     target="the fishermen to"))
+    assert question.prompt == "What did Ingrid Dahl urge the fishermen to do?"
+    assert question.answer == "return to work"
+
+
+def test_a_stance_target_cut_short_by_the_extractor_is_read_to_its_clauses_end():
+    sentence = "Tomas Varga has called for the release of the remaining prisoners in Kessel, officials said."
+    asked = by_template("stance.side", fact("stance", sentence, holder="Tomas Varga", polarity="support",
+                                            target="the release of the remaining"))
+    assert {q.prompt for q in asked} <= {
+        "Tomas Varga has called for the release of the remaining prisoners in Kessel.",
+        "Tomas Varga has opposed the release of the remaining prisoners in Kessel."}
+    assert asked
+
+
+def test_a_stance_whose_target_ends_mid_phrase_is_not_a_statement():
+    sentence = "Tomas Varga rejected the idea that."
+    assert not by_template("stance.side", fact("stance", sentence, holder="Tomas Varga", polarity="oppose",
+                                               target="the idea that"))
+
+
+# --- meetings and visits -------------------------------------------------------
+
+def test_talks_are_asked_who_did_x_hold_talks_with_in_a_place_on_a_day():
+    sentence = "Ingrid Dahl held talks with Tomas Varga in Kessel on Tuesday."
+    meeting = fact("meeting", sentence, people=["Ingrid Dahl", "Tomas Varga"], place="Kessel", when="Tuesday")
+    assert "Who did Ingrid Dahl hold talks with in Kessel on Tuesday?" in prompts(meeting)
+
+
+def test_a_planned_meeting_is_asked_in_the_future():
+    meeting = fact("meeting", "Dahl will meet Varga on Friday.", people=["Ingrid Dahl", "Tomas Varga"], when="Friday")
+    assert {"Whom will Ingrid Dahl meet on Friday?", "Ingrid Dahl will meet Tomas Varga on Friday."} <= prompts(meeting)
+
+
+def test_a_meeting_among_several_is_asked_only_when_place_or_time_tells_it_apart():
+    first = fact("meeting", "Dahl met Varga in Kessel.", people=["Ingrid Dahl", "Tomas Varga"], place="Kessel")
+    second = fact("meeting", "Dahl met Kask.", people=["Ingrid Dahl", "Lea Kask"])
+    third = fact("meeting", "Varga met Oban.", people=["Tomas Varga", "Marek Oban"])
+    asked = {q.prompt for q in by_template("meeting.partner", first, second, third)}
+    assert "Whom did Ingrid Dahl meet in Kessel?" in asked
+    assert "Whom did Ingrid Dahl meet?" not in asked
+
+
+def test_a_future_visit_is_asked_where_will():
+    visit = fact("visit", "Dahl will travel to Oslo next week.", person="Ingrid Dahl", place="Oslo", when="next week")
+    assert {"Where will Ingrid Dahl travel next week?"} <= prompts(visit)
+
+
+# --- quotes and roles ----------------------------------------------------------
+
+def test_a_quoted_fragment_keeps_its_frame():
+    sentence = 'Tomas Varga described the deal as "a fair bargain for both ports".'
+    quote = fact("quote", sentence, speaker="Tomas Varga", text="a fair bargain for both ports")
+    assert "Who described the deal as “a fair bargain for both ports”?" in prompts(quote)
+
+
+def test_a_fragment_without_a_frame_is_not_asked():
+    sentence = 'The deal was "a fair bargain for both ports", according to Varga.'
+    quote = fact("quote", sentence, speaker="Tomas Varga", text="a fair bargain for both ports")
+    assert prompts(quote) == set()
+
+
+def test_a_former_post_is_not_asked_as_a_present_one():
+    role = fact("role", "Former Prime Minister Lea Kask watched from the quay.", person="Lea Kask",
+                title="Prime Minister", org="Norway")
+    assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
+
+
+def test_titles_are_written_in_full_and_in_one_case():
+    vice = fact("role", "Norway's vice President Lea Kask spoke.", person="Lea Kask", title="vice President",
+                org="Norway")
+    assert "Who is Norway's Vice President?" in prompts(vice)
+    bare = fact("role", "Norway's minister Lea Kask spoke.", person="Lea Kask", title="minister", org="Norway")
+    assert not by_template("role.holder", bare)
+    leader = fact("role", "Palestinian leader Omar Haddad spoke.", person="Omar Haddad", title="leader",
+                  org="Palestinian territories")
+    assert "Who is the Palestinian leader?" in prompts(leader)
+
+
+def test_a_false_role_statement_gives_a_post_the_story_gives_someone_else():
+    roles = [fact("role", "Finance Minister Lea Kask met Harbour Master Tomas Varga.", person="Lea Kask",
+                  title="Finance Minister"),
+             fact("role", "Finance Minister Lea Kask met Harbour Master Tomas Varga.", person="Tomas Varga",
+                  title="Harbour Master")]
+    false = [q for q in by_template("role.statement", *roles) if q.answer == "False"]
+    assert false
+    for question in false:
+        assert question.prompt in ("Lea Kask is the Harbour Master.", "Tomas Varga is the Finance Minister.")
+        assert question.explanation in ("False: Lea Kask is the Finance Minister.",
+                                        "False: Tomas Varga is the Harbour Master.")
+
+
+def test_no_stem_leans_on_the_story():
+    facts = [STANCE, fact("visit", "Dahl flew to Brussels on Friday.", person="Ingrid Dahl", place="Brussels",
+                          when="Friday"),
+             fact("role", "Finance Minister Lea Kask spoke.", person="Lea Kask", title="Finance Minister"),
+             fact("quote", '"Patient diplomacy works in the end," Dahl said.', speaker="Ingrid Dahl",
+                  text="Patient diplomacy works in the end")]
+    for question in questions(*facts):
+        assert "the story" not in question.prompt.lower()
+        assert "the story" not in question.explanation.lower() or question.answer == "True"
