@@ -1,6 +1,8 @@
 """Question forms a teacher would write, one per fact kind, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from quizgen.generate import generate_questions
 from quizgen.models import Fact
 from quizgen.stories import parse_story
@@ -27,29 +29,24 @@ def by_template(template: str, *facts: Fact):
 
 # --- dates ---------------------------------------------------------------------
 
-def test_a_date_is_asked_with_the_clauses_own_subject_verb_and_tense():
-    sentence = "It is likely that Norland takes over the presidency of the Harbour League from Vesterland in July."
-    (question, *_) = by_template("date.when", fact("date", sentence, when="July", event="presidency"))
-    assert question.prompt == "When does Norland take over the presidency of the Harbour League from Vesterland?"
-    assert question.answer == "July"
+DATE_FORMS = [
+    # the clause that holds the date, with its own subject, verb and tense
+    ("It is likely that Norland takes over the presidency of the Harbour League from Vesterland in July.", "July",
+     "date.when", "When does Norland take over the presidency of the Harbour League from Vesterland?"),
+    ("Ingrid Dahl resigned as harbour master last week after a long dispute over berths.", "last week",
+     "date.when", "When did Ingrid Dahl resign as harbour master?"),
+    ("The Kessel reform plans were agreed in 1998.", "1998", "date.year",
+     "In what year were the Kessel reform plans agreed?"),
+    # a date that opens the sentence leaves the clause whole
+    ("On Monday, a delegation of Kessel fishermen visited the harbour board to ask for more berths.", "Monday",
+     "date.when", "When did a delegation of Kessel fishermen visit the harbour board to ask for more berths?"),
+]
 
 
-def test_a_past_event_is_asked_with_did():
-    sentence = "Ingrid Dahl resigned as harbour master last week after a long dispute over berths."
-    assert "When did Ingrid Dahl resign as harbour master?" in prompts(
-        fact("date", sentence, when="last week", event="resigned"))
-
-
-def test_a_year_is_asked_in_what_year():
-    sentence = "The Kessel reform plans were agreed in 1998."
-    assert prompts(fact("date", sentence, when="1998", event="agreed")) >= {
-        "In what year were the Kessel reform plans agreed?"}
-
-
-def test_a_date_that_opens_the_sentence_leaves_the_clause_whole():
-    sentence = "On Monday, a delegation of Kessel fishermen visited the harbour board to ask for more berths."
-    assert "When did a delegation of Kessel fishermen visit the harbour board to ask for more berths?" in prompts(
-        fact("date", sentence, when="Monday", event="visited"))
+@pytest.mark.parametrize("sentence, when, template, prompt", DATE_FORMS)
+def test_a_date_is_asked_from_its_clauses_subject_verb_and_tense(sentence, when, template, prompt):
+    (question, *_) = by_template(template, fact("date", sentence, when=when, event="an event"))
+    assert (question.prompt, question.answer) == (prompt, when)
 
 
 def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
@@ -70,41 +67,32 @@ def test_a_date_with_a_pronoun_subject_is_not_asked():
 
 # --- numbers -------------------------------------------------------------------
 
-def test_a_counted_subject_is_asked_how_many_with_the_storys_hedge():
-    sentence = "About 4,500 fishing boats sail from Kessel every year."
-    (question, *_) = by_template("quantity.figure", fact("quantity", sentence, value=4500, unit="boats",
-                                                         hedge="about", text="4,500"))
-    assert question.prompt == "About how many fishing boats sail from Kessel every year?"
-    assert question.answer == "4,500"
+NUMBER_FORMS = [
+    # the counted things are the subject: the story's hedge stays
+    ("About 4,500 fishing boats sail from Kessel every year.", dict(value=4500, unit="boats", hedge="about",
+     text="4,500"), "quantity.figure", "About how many fishing boats sail from Kessel every year?", "4,500"),
+    ("There are some 3,000 Norland soldiers stationed in Vesterland.", dict(value=3000, unit="soldiers",
+     hedge="some", text="3,000"), "quantity.figure", "About how many Norland soldiers are stationed in Vesterland?",
+     "3,000"),
+    # money is asked "How much", in plain words
+    ("The harbour board raised 12 mln dlrs from the sale of its bonds.", dict(value=12e6, unit="dollars",
+     text="12 mln"), "quantity.amount", "How much did the harbour board raise from the sale of its bonds?",
+     "12 million dollars"),
+    ("Norland's fish exports rose 4.5 pct in March compared with February.", dict(value=4.5, unit="percent",
+     text="4.5 pct"), "quantity.change", "By what percentage did Norland's fish exports rise in March?",
+     "4.5 percent"),
+    ("About 40 percent of the Kessel catch was sold abroad last year.", dict(value=40, unit="percent",
+     hedge="about", text="40"), "quantity.share", "About what percentage of the Kessel catch was sold abroad last year?",
+     "40 percent"),
+]
 
 
-def test_there_are_n_things_is_asked_how_many_things_are():
-    sentence = "There are some 3,000 Norland soldiers stationed in Vesterland."
-    assert "About how many Norland soldiers are stationed in Vesterland?" in prompts(
-        fact("quantity", sentence, value=3000, unit="soldiers", hedge="some", text="3,000"))
-
-
-def test_an_amount_of_money_is_asked_how_much_in_plain_words():
-    sentence = "The harbour board raised 12 mln dlrs from the sale of its bonds."
-    (question, *_) = by_template("quantity.amount", fact("quantity", sentence, value=12e6, unit="dollars",
-                                                         text="12 mln"))
-    assert question.prompt == "How much did the harbour board raise from the sale of its bonds?"
-    assert question.answer == "12 million dollars"
-    assert "12 mln" in question.accepted
-
-
-def test_a_change_is_asked_by_what_percentage():
-    sentence = "Norland's fish exports rose 4.5 pct in March compared with February."
-    (question, *_) = by_template("quantity.change", fact("quantity", sentence, value=4.5, unit="percent",
-                                                         text="4.5 pct"))
-    assert question.prompt == "By what percentage did Norland's fish exports rise in March?"
-    assert question.answer == "4.5 percent"
-
-
-def test_a_share_is_asked_what_percentage_of():
-    sentence = "About 40 percent of the Kessel catch was sold abroad last year."
-    assert "About what percentage of the Kessel catch was sold abroad last year?" in prompts(
-        fact("quantity", sentence, value=40, unit="percent", hedge="about", text="40"))
+@pytest.mark.parametrize("sentence, slots, template, prompt, answer", NUMBER_FORMS)
+def test_a_number_is_asked_from_its_counted_noun_and_verb(sentence, slots, template, prompt, answer):
+    (question, *_) = by_template(template, fact("quantity", sentence, **slots))
+    assert (question.prompt, question.answer) == (prompt, answer)
+    if slots["text"] != answer:
+        assert slots["text"] in question.accepted       # the story's own "12 mln" counts too
 
 
 def test_a_rate_is_not_asked_as_an_amount():

@@ -42,7 +42,6 @@ class Asked:
 
     text: str
     tense: str          # past, present or future: distractors keep to the same side of now
-    subject_asked: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -295,14 +294,19 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
     return Asked(text, tense)
 
 
-def ask_when(sentence: str, start: int, end: int) -> Asked | None:
-    """The question body for 'When ...?' about the date at sentence[start:end], or None."""
+def _locate(sentence: str, start: int, end: int) -> tuple[list[str], int, int] | None:
+    """The sentence's words and the answer's first and last-plus-one word, or None."""
     tokens = _Tokens.of(sentence)
     span = tokens.span(start, end)
-    if span is None:
+    return None if span is None else (tokens.words, *span)
+
+
+def ask_when(sentence: str, start: int, end: int) -> Asked | None:
+    """The question body for 'When ...?' about the date at sentence[start:end], or None."""
+    located = _locate(sentence, start, end)
+    if located is None:
         return None
-    first, last = span
-    words = tokens.words
+    words, first, last = located
     while first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
         first -= 1
     if first > 0:
@@ -381,12 +385,10 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
     `unit_words` is how many words after the number belong to the answer (currency words
     such as "dollars", "percent"); the counted noun (`unit`) moves to the front of the question.
     """
-    tokens = _Tokens.of(sentence)
-    span = tokens.span(start, end)
-    if span is None:
+    located = _locate(sentence, start, end)
+    if located is None:
         return None
-    first, last = span
-    words = tokens.words
+    words, first, last = located
     last = min(len(words), last + unit_words)
     if first > 0 and _bare(words[first - 1]).lower() in _words()["hedges"]:
         first -= 1
@@ -412,7 +414,7 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
         if not _balanced(text) or len(rest) > MAX_REST_WORDS or len(rest) < 2 or len(counted) > 6 or not plain:
             return None             # "Two years ago I decided ...", "(£2.8bn) it supposedly held ..."
         group = _verb_group(words, verb, _finite(words, verb) or "past")
-        return NumberAsked(Asked(text, group[2] if group else "present", subject_asked=True), "subject",
+        return NumberAsked(Asked(text, group[2] if group else "present"), "subject",
                            " ".join(counted))
     for clause_start in _clause_starts(words, first):
         if clause_start >= first:
@@ -449,7 +451,7 @@ def _existential(words: list[str], there: int, last: int, unit: str) -> NumberAs
     if not _balanced(text):
         return None
     tense = "past" if be in ("was", "were") else "present"
-    return NumberAsked(Asked(text, tense, subject_asked=True), "subject", " ".join(words[last:noun_end]))
+    return NumberAsked(Asked(text, tense), "subject", " ".join(words[last:noun_end]))
 
 
 def _of_phrase(words: list[str], end: int) -> int:

@@ -7,7 +7,6 @@ from .base import Phrasing
 
 PHRASINGS: dict[str, Phrasing] = {module.PHRASING.fact_type: module.PHRASING
                                   for module in (role, meeting, quantity, date, stance, visit, quote)}
-CONDITIONS: tuple[str, ...] = tuple(c for p in PHRASINGS.values() for c in p.conditions)
 DERIVED: tuple[str, ...] = tuple(sorted({d for p in PHRASINGS.values() for d in p.derived}))
 
-__all__ = ["PHRASINGS", "CONDITIONS", "DERIVED", "Phrasing"]
+__all__ = ["PHRASINGS", "DERIVED", "Phrasing"]
