@@ -60,6 +60,11 @@ def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
     assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))
 
 
+def test_a_time_that_was_spent_is_not_asked_when():
+    sentence = "Chief executive Ingrid Dahl spent last week meeting shareholders in Kessel."
+    assert not by_template("date.when", fact("date", sentence, when="last week", event="spent"))
+
+
 def test_a_date_with_a_pronoun_subject_is_not_asked():
     sentence = "He resigned as harbour master last week after a long dispute."
     assert not by_template("date.when", fact("date", sentence, when="last week", event="resigned"))

@@ -66,3 +66,13 @@ def test_every_question_keeps_its_id_fact_and_verbatim_source():
         forms = {"short": "ask", "mcq": "ask", "truefalse": "truefalse", "cloze": "cloze"}
         assert question.id == question_id(story.id, fact.id, question.template, forms[question.type])
         assert question.source in story.text
+
+
+def test_no_cloze_when_its_subject_names_nobody_or_it_runs_over_two_sentences():
+    for body in ("Prices\n\nThey added an extra 6% to 27 dollars in late trading on the Kessel exchange.",
+                 "Prices\n\nA survey of 280 firms found costs up by 49.7%. Firms with deficits paid more."):
+        story, fact = story_fact(body, 0, "quantity", value=280, unit="firms", text="280")
+        if fact.sentence.startswith("They"):
+            fact = Fact(type="quantity", slots={"value": 6, "unit": "percent", "text": "6%"}, story="wire.txt",
+                        sentence=fact.sentence, start=fact.start, end=fact.end)
+        assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []

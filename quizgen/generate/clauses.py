@@ -21,7 +21,7 @@ MAX_SUBJECT_WORDS = 9
 MAX_REST_WORDS = 16
 _STRIP = ".,;:!?\"“”‘’()[]"
 _DATE_PREPOSITIONS = {"in", "on", "at", "during"}
-_DATE_MODIFIERS = {"early", "late", "mid", "mid-"}
+_DATE_MODIFIERS = {"early", "late", "mid", "mid-", "earlier", "later"}
 _OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -204,6 +204,8 @@ def _subject(tokens: list[str]) -> str | None:
     if _bare(words[0]).lower() in _words()["pronouns"] and (len(words) == 1 or _bare(words[1]).lower() == "and"):
         return None                 # "he", "he and three others": whom, the question cannot say
     first, lower = words[0], words[0].lower()
+    if len(words) == 1 and first[:1].islower() and not first.endswith("s"):
+        return None                 # "inquiry": a noun without its article is no subject
     if _bare(lower) in _words()["prepositions"] | {"its", "his", "her", "their", "our"} or _finite(words, 0) == "aux":
         return None                 # "its seat load factor": whose, the question cannot say
     if first[:1].islower() and not (lower in _words()["determiners"] or first[:1].isdigit() or
@@ -316,8 +318,9 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
             if first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
                 return None                 # "early in 1987": a time of something else in the clause
         elif before in _words()["prepositions"] | {"till", "ended", "ending", "than", "and", "or", "around", "circa"} \
-                or words[first - 1].endswith("'s"):
-            return None
+                or words[first - 1].endswith("'s") or verb_tags(before).keys() & {"VBD", "VBZ", "VBP", "VB"} and \
+                next(iter(verb_tags(before).values())) in ("spend", "take", "last", "wait", "need", "give"):
+            return None                     # "spent last week meeting ...": the time is what was spent
     if any(_bare(w)[:1].isdigit() for w in words[last:last + 1]):
         return None                                    # "in 1998 20 people ..."
     ends_clause = words[last - 1].endswith(",")

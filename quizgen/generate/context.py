@@ -9,7 +9,7 @@ from ..answers import normalize, surname
 from ..extract.names import places
 from ..lexicon import word_set
 from ..models import Fact, Story
-from .clauses import word_classes
+from .clauses import verb_tags, word_classes
 from .distractors import StoryPools
 
 
@@ -76,4 +76,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(_CAMEL.search(w) for w in words):
         return False                    # "ClearView Economics", "PaineWebber": a firm
-    return set(word_classes(words[0].lower())) != {"ADJ"}      # "Defiant Matt Williams": a word of the story, not a name
+    first = words[0].lower()
+    if "VBG" in verb_tags(first):
+        return False                    # "Ending Clergy Abuse": a campaign, not a person
+    return set(word_classes(first)) != {"ADJ"}      # "Defiant Matt Williams": a word of the story, not a name

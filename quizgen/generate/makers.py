@@ -19,6 +19,11 @@ CLOZE_MAX_WORDS = 45
 MATCHING_MIN, MATCHING_MAX = 3, 6
 SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
 _SUBJECT_PRONOUN = re.compile(r"^(He|She)\b")
+_UNNAMED_SUBJECT = re.compile(r"^(They|It|We|This|These|Those)\b")
+_TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof)\.)"
+                            r"\w*[a-z0-9%)][.!?] [A-Z]")
+_NUMBER = re.compile(r"\d[\d,.]*")
+CLOZE_MAX_NUMBERS = 4
 
 
 def rng_for(seed: int, *parts: str) -> random.Random:
@@ -141,6 +146,9 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     answer = plain_words(values.get(template.answer, ""))
     sentence = tidy(fact.sentence)
     named = ""
+    if _UNNAMED_SUBJECT.match(sentence) or _TWO_SENTENCES.search(sentence) or \
+            len(_NUMBER.findall(sentence)) > CLOZE_MAX_NUMBERS:
+        return None                 # whom "They" means, which of many figures: the blank would not say
     if _SUBJECT_PRONOUN.match(sentence):
         named = _pronoun_stands_for(fact, values, context)
         if not named:

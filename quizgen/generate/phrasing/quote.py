@@ -12,6 +12,8 @@ from .base import Phrasing, trim_words
 QUOTE_WORDS = 25
 FRAME_WORDS = 12
 _OPEN = "\"“"
+_CUT_AFTER = {"a", "an", "the", "of", "to", "and", "or", "but", "like", "i.e", "e.g", "with", "for", "in", "on", "at",
+              "by", "that", "which", "is", "are", "was", "were", "my", "our", "their", "his", "her", "its"}
 
 
 class QuotePhrasing(Phrasing):
@@ -31,7 +33,8 @@ class QuotePhrasing(Phrasing):
         name = surname(fact.slots["speaker"]) or fact.slots["speaker"]
         names_speaker = normalize(name) in normalize(fact.slots["text"]).split()
         if condition == "full_quote":        # a statement, not a fragment, that does not name its speaker
-            return len(words) >= 5 and words[0][:1].isupper() and not names_speaker
+            whole = words[-1].strip(".,!?\"'”").lower() not in _CUT_AFTER if words else False
+            return len(words) >= 5 and words[0][:1].isupper() and not names_speaker and whole
         if condition == "framed_quote":      # a fragment, with the words that frame it
             return bool(values["frame"]) and not (len(words) >= 5 and words[0][:1].isupper()) and not names_speaker
         return False
