@@ -168,6 +168,12 @@ def test_a_meeting_among_several_is_asked_only_when_place_or_time_tells_it_apart
     assert "Whom did Ingrid Dahl meet?" not in asked
 
 
+def test_people_who_met_others_together_are_not_asked_whom_they_met():
+    meeting = fact("meeting", "Dahl and Harbour Master Tomas Varga met fishermen from both ports on Monday.",
+                   people=["Ingrid Dahl", "Tomas Varga"], when="Monday")
+    assert prompts(meeting) == set()
+
+
 def test_a_future_visit_is_asked_where_will():
     visit = fact("visit", "Dahl will travel to Oslo next week.", person="Ingrid Dahl", place="Oslo", when="next week")
     assert {"Where will Ingrid Dahl travel next week?"} <= prompts(visit)
@@ -191,6 +197,17 @@ def test_a_former_post_is_not_asked_as_a_present_one():
     role = fact("role", "Former Prime Minister Lea Kask watched from the quay.", person="Lea Kask",
                 title="Prime Minister", org="Norway")
     assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
+
+
+def test_a_post_one_of_many_hold_is_not_asked():
+    for title in ("Labour MP", "Republican Representative", "former press secretary"):
+        role = fact("role", f"{title} Lea Kask spoke.", person="Lea Kask", title=title)
+        assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
+
+
+def test_a_name_cut_short_at_an_initial_is_not_asked():
+    role = fact("role", "Harbour Master Donald F. Kask spoke.", person="Donald F", title="Harbour Master")
+    assert questions(role) == []
 
 
 def test_titles_are_written_in_full_and_in_one_case():

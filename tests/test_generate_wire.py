@@ -76,3 +76,9 @@ def test_no_cloze_when_its_subject_names_nobody_or_it_runs_over_two_sentences():
             fact = Fact(type="quantity", slots={"value": 6, "unit": "percent", "text": "6%"}, story="wire.txt",
                         sentence=fact.sentence, start=fact.start, end=fact.end)
         assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
+
+
+def test_no_cloze_blanks_half_of_a_range():
+    story, fact = story_fact("Shutdown\n\nOn December 5 and 6, the Kessel harbour board shut the quays for repairs.",
+                             0, "date", when="December 5", event="shut")
+    assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []

@@ -19,6 +19,7 @@ from .templates import Template, load_templates
 
 WEAK_TIMES = {"today", "yesterday", "tomorrow", "now", "tonight"}
 _NOTE = re.compile(r"^[A-Z]{2,}:")      # "NOTE: 1986 4th qtr includes ...": a table footnote
+_INITIAL = re.compile(r"\s[A-Z]\.?$")
 _PERSON_SLOTS = {"role": ("person",), "meeting": ("people",), "visit": ("person",), "quote": ("speaker",)}
 
 
@@ -70,8 +71,8 @@ def worth_asking(fact: Fact, story: Story) -> bool:
     for slot in _PERSON_SLOTS.get(fact.type, ()):
         names = fact.slots.get(slot)
         for name in names if isinstance(names, list) else [names]:
-            if len(str(name).split()) > 1 and not looks_like_person(str(name)):
-                return False
+            if len(str(name).split()) > 1 and not looks_like_person(str(name)) or _INITIAL.search(str(name)):
+                return False            # "Exporting Countries", or "Donald F" cut short at an initial
     if fact.type == "date":
         when = str(fact.slots.get("when", ""))
         if when.lower() in WEAK_TIMES:

@@ -24,6 +24,7 @@ _TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|
                             r"\w*[a-z0-9%)][.!?] [A-Z]")
 _NUMBER = re.compile(r"\d[\d,.]*")
 CLOZE_MAX_NUMBERS = 4
+_RANGE = re.compile(r"^\s*(and|or|to|-|–)\s*\d")
 
 
 def rng_for(seed: int, *parts: str) -> random.Random:
@@ -155,8 +156,8 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
             return None
         sentence = _SUBJECT_PRONOUN.sub(f"[{surname(named) or named}]", sentence, count=1)
     index = find_span(sentence, answer)
-    if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS:
-        return None
+    if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]):
+        return None                 # "On December 5 and 6": the blank would take half a range
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
     cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
     accepted = accepted_forms(answer, template.kind)

@@ -4,10 +4,11 @@ from __future__ import annotations
 import random
 import re
 
-from ...answers import normalize
+from ...answers import normalize, surname
 from .base import Phrasing, sentence_tense, when_phrase
 
 _PRESENT = re.compile(r"\b(meets|is meeting|are meeting)\b", re.IGNORECASE)
+_MEETING_VERB = re.compile(r"\b(met|meet|meets|meeting|held talks|hold talks|holds talks|talked|talks)\b")
 _TALKS = re.compile(r"\b(talks|talked|discussions|discussed)\b", re.IGNORECASE)
 
 
@@ -20,6 +21,8 @@ class MeetingPhrasing(Phrasing):
         order = list(fact.slots["people"])
         if len(order) != 2:
             return None
+        if joint(fact.sentence, order):
+            return None                    # "Dahl and Varga met the fishermen": they met others, together
         values = super().values(fact, context)
         people = sorted(order, key=lambda p: (len(context.partners.get(p, ())), order.index(p)))
         values["person"], values["partner"] = people
@@ -45,6 +48,15 @@ class MeetingPhrasing(Phrasing):
         others = [p for p in context.pools.people_with_roles + context.pools.people
                   if p not in near and normalize(p) not in {normalize(n) for n in near}]
         return {"partner": rng.choice(sorted(set(others)))} if others else None
+
+
+def joint(sentence: str, people: list[str]) -> bool:
+    """Both people stand before the meeting verb, as its subject."""
+    verb = _MEETING_VERB.search(sentence)
+    if verb is None:
+        return False
+    before = normalize(sentence[:verb.start()]).split()
+    return all(normalize(surname(p) or p) in before for p in people)
 
 
 def distinct(fact, values, context) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ...answers import normalize
+from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
 from .base import Phrasing, is_country, text, with_article
@@ -67,7 +68,7 @@ def title_case(title: str) -> str:
 def former(fact: Fact) -> bool:
     """A past post: 'former Labour leader', 'ex-Labour leader', 'the late President'."""
     title = str(fact.slots["title"])
-    if re.match(r"(former|ex-|late |outgoing )", title, re.IGNORECASE):
+    if re.search(r"\b(former|ex-|late |outgoing )", title, re.IGNORECASE):
         return True
     index = fact.sentence.find(title)
     return index > 0 and bool(_FORMER.search(fact.sentence[max(0, index - 20):index]))
@@ -75,10 +76,12 @@ def former(fact: Fact) -> bool:
 
 def specific(fact: Fact) -> bool:
     """A title that names one post: 'Foreign Minister', 'Norway's leader'; not a bare 'Minister'."""
-    title = str(fact.slots["title"])
-    if len(title.split()) >= 2:
-        return True
-    return bool(fact.slots.get("org")) and title.lower() not in word_set("questions/vague_titles")
+    words = str(fact.slots["title"]).split()
+    vague = words[-1].lower() in word_set("questions/vague_titles")
+    if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
+        return not (vague and all(w in word_set("parties") or w in places().demonyms
+                                  for w in words[:-1]))
+    return bool(fact.slots.get("org")) and not vague
 
 
 @lru_cache(maxsize=1)
