@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+import sys
+import tempfile
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -50,6 +52,17 @@ def writer_for(fmt: str) -> Callable[[Selection, Path, ExportOptions], Path]:
 
 
 def export(selection: Selection, out: str | Path, fmt: str, options: ExportOptions | None = None) -> Path:
+    """Write the selection as `fmt` to `out`; `-` writes it to stdout (for pipes)."""
     options = options or ExportOptions()
     options.format = fmt
+    if str(out) == STDOUT:
+        with tempfile.TemporaryDirectory(prefix="quizgen-") as folder:
+            written = writer_for(fmt)(selection, Path(folder) / f"out.{fmt}", options)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(written.read_bytes())
+            sys.stdout.flush()
+        return Path(STDOUT)
     return writer_for(fmt)(selection, Path(out), options)
+
+
+STDOUT = "-"

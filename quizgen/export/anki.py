@@ -24,6 +24,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from ..atomic import write_atomic
 from ..bank import Selection
+from ..errors import QuizgenError
 from ..models import Bank, Question, stable_id
 from . import ExportOptions
 from .anki_models import model_for
@@ -51,8 +52,11 @@ class DeckWriter:
 
     def __init__(self, out: Path, options: ExportOptions):
         self.out, self.options = Path(out), options
-        self.out.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.db_path = tempfile.mkstemp(suffix=".anki2", dir=self.out.parent)
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.db_path = tempfile.mkstemp(suffix=".anki2", dir=self.out.parent)
+        except OSError as exc:
+            raise QuizgenError(f"cannot write here: {exc.strerror or exc}", self.out) from None
         os.close(fd)
         self.timestamp = time.time()     # newer than the last export: Anki then updates notes in place
         self.ids = itertools.count(int(self.timestamp * 1000))
