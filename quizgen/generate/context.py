@@ -72,11 +72,12 @@ def looks_like_person(name: str) -> bool:
     words = str(name).split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "van", "von", "al", "bin")):
         return False
-    if any(w.strip(".,") in _not_person_words() for w in words) or str(name) in places().names:
+    if any(w.strip(".,") in _not_person_words() or w.strip(".,") in word_set("organisations") for w in words) \
+            or str(name) in places().names:
         return False
     if any(_CAMEL.search(w) for w in words):
         return False                    # "ClearView Economics", "PaineWebber": a firm
     first = words[0].lower()
     if "VBG" in verb_tags(first):
         return False                    # "Ending Clergy Abuse": a campaign, not a person
-    return set(word_classes(first)) != {"ADJ"}      # "Defiant Matt Williams": a word of the story, not a name
+    return len(first) < 6 or set(word_classes(first)) != {"ADJ"}   # "Defiant Matt Williams", not "Matt Williams"

@@ -19,7 +19,7 @@ CLOZE_MAX_WORDS = 45
 MATCHING_MIN, MATCHING_MAX = 3, 6
 SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
 _SUBJECT_PRONOUN = re.compile(r"^(He|She)\b")
-_UNNAMED_SUBJECT = re.compile(r"^(They|It|We|This|These|Those)\b")
+_UNNAMED_SUBJECT = re.compile(r"^(They|It|We|This|That|These|Those)\b")
 _TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof)\.)"
                             r"\w*[a-z0-9%)][.!?] [A-Z]")
 _NUMBER = re.compile(r"\d[\d,.]*")

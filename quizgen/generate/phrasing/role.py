@@ -78,6 +78,8 @@ def specific(fact: Fact) -> bool:
     """A title that names one post: 'Foreign Minister', 'Norway's leader'; not a bare 'Minister'."""
     words = str(fact.slots["title"]).split()
     vague = words[-1].lower() in word_set("questions/vague_titles")
+    if words[0][:1].islower() and not fact.slots.get("org") and not {"of", "at", "for"} & set(words):
+        return False                   # "chief executive", "government spokesman": of what, the stem cannot say
     if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
         return not (vague and all(w in word_set("parties") or w in places().demonyms
                                   for w in words[:-1]))
