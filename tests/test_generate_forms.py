@@ -122,6 +122,15 @@ def test_a_stance_is_a_statement_in_the_storys_own_verb_and_its_opposite():
             assert question.explanation == "False: Marek Oban criticised the harbour agreement with Vesterland."
 
 
+def test_a_stances_target_is_asked_with_the_storys_verb_and_tense():
+    (question, *_) = by_template("stance.target", STANCE)
+    assert (question.prompt, question.answer) == ("What did Marek Oban criticise?",
+                                                  "the harbour agreement with Vesterland")
+    perfect = fact("stance", "Tomas Varga has called for the release of the prisoners held in Kessel.",
+                   holder="Tomas Varga", polarity="support", target="the release of the prisoners")
+    assert "What has Tomas Varga called for?" in prompts(perfect)
+
+
 def test_an_urged_action_is_asked_what_did_x_urge_y_to_do():
     sentence = 'Ingrid Dahl urged the fishermen to "return to work", officials said.'
     (question, *_) = by_template("stance.urge", fact("stance", sentence, holder="Ingrid Dahl", polarity="support",

@@ -31,8 +31,8 @@ def _verbs() -> tuple[dict[str, str], tuple[str, ...]]:
 
 class StancePhrasing(Phrasing):
     fact_type = "stance"
-    derived = ("stance_verb", "target", "urge", "urged", "addressee", "action")
-    conditions = ("stated_stance", "urged_action")
+    derived = ("stance_verb", "stance_lemma", "target", "urge", "urged", "addressee", "action")
+    conditions = ("stated_stance", "asked_target", "urged_action")
 
     def values(self, fact, context):
         if fact.slots.get("polarity") not in ("support", "oppose"):
@@ -45,12 +45,16 @@ class StancePhrasing(Phrasing):
         values["holder"] = with_article(holder)
         sentence = tidy(fact.sentence)
         values.update(stated(sentence, str(fact.slots["target"]).strip(" ,;:\"'“”")) or {})
-        values.update(urged(sentence) or {})
+        values.update({k: v for k, v in (urged(sentence) or {}).items() if k not in values})
         return values
 
     def holds(self, condition, fact, values, context):
         if condition == "stated_stance":
             return bool(values.get("stance_verb"))
+        if condition == "asked_target":       # one thing the holder is said to do this to
+            same = [f for f in context.facts if f.type == "stance" and f.slots["holder"] == fact.slots["holder"]
+                    and f.slots.get("polarity") == fact.slots.get("polarity")]
+            return bool(values.get("stance_lemma")) and len(same) == 1
         if condition == "urged_action":
             return bool(values.get("action"))
         return False
@@ -94,7 +98,21 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
         return None
     if not words or len(words) > TARGET_WORDS or words[-1].lower() in _ENDS_BADLY or words[0].lower() in _PRONOUNS:
         return None
-    return {"stance_verb": verb, "target": " ".join(words)}
+    return {"stance_verb": verb, "target": " ".join(words), **_asking_form(verb)}
+
+
+def _asking_form(verb_group: str) -> dict[str, str]:
+    """'has called for' -> perfect 'called for'; 'criticised' -> past 'criticise'; 'backs' -> present 'back'."""
+    words = verb_group.split()
+    aux = [w for w in words if w in ("has", "have", "had", "will", "would")]
+    main = [w for w in words if w not in _AUX]
+    tags = verb_tags(main[0])
+    lemma = " ".join([tags.get("VBD") or tags.get("VBZ") or tags.get("VB") or main[0], *main[1:]])
+    if aux and aux[0] in ("has", "have"):
+        return {"variant": "perfect", "stance_lemma": " ".join(main)}
+    if aux:
+        return {}
+    return {"variant": "present" if "VBZ" in tags else "past", "stance_lemma": lemma}
 
 
 @lru_cache(maxsize=1)
