@@ -100,6 +100,16 @@ def test_a_number_is_asked_from_its_counted_noun_and_verb(sentence, slots, templ
         assert slots["text"] in question.accepted       # the story's own "12 mln" counts too
 
 
+def test_a_number_with_no_plain_clause_around_it_is_not_asked():
+    for sentence, slots in [
+            ("Kessel scientists found 12 proteins found only in fish glue.", dict(value=12, unit="proteins")),
+            ("The harbour was built 1,000 years ago by Norland traders.", dict(value=1000, unit="years")),
+            ("The duchy last year generated £12m for the harbour fund.", dict(value=12e6, unit="pounds"))]:
+        text = sentence.split()[[w[:1].isdigit() or w[:1] == "£" for w in sentence.split()].index(True)]
+        asked = questions(fact("quantity", sentence, text=text, **slots))
+        assert {q.template for q in asked} <= {"quantity.cloze"}, sentence
+
+
 def test_a_rate_is_not_asked_as_an_amount():
     sentence = "The trader offered 34 dollars a share for the Kessel fishing company."
     assert not by_template("quantity.amount", fact("quantity", sentence, value=34, unit="dollars", text="34"))

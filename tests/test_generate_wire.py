@@ -12,6 +12,7 @@ def test_tidy_drops_the_dateline_and_spells_out_wire_abbreviations():
         "Exports rose 2.6 percent to 310 million dollars."
     assert tidy("Officials said the U.S. Was ready to help Norland.") == \
         "Officials said the U.S. was ready to help Norland."
+    assert tidy("Exports fell in May, and the U.S. May act.") == "Exports fell in May, and the U.S. may act."
 
 
 def story_fact(body: str, index: int, kind: str, **slots) -> tuple:

@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..extract.names import places
-from ..lexicon import data_file
+from ..lexicon import data_file, word_set
 from ..numbers import parse_number
 
 MAX_SUBJECT_WORDS = 9
 MAX_REST_WORDS = 16
 _STRIP = ".,;:!?\"“”‘’()[]"
 _DATE_PREPOSITIONS = {"in", "on", "at", "during"}
+_CONVERSION = re.compile(r"\s*\([^()]*\d[^()]*\)")      # "(£48.5m)" beside a figure
+_OBJECTS = {"them", "us", "him", "her", "me", "you", "ago", "i"}
+_TWO_SENTENCES = re.compile(r"[a-z0-9%][.!?] [A-Z]")
 _DATE_MODIFIERS = {"early", "late", "mid", "mid-", "earlier", "later"}
 _OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -199,8 +202,8 @@ def _subject(tokens: list[str]) -> str | None:
     if not words or len(words) > MAX_SUBJECT_WORDS or any(w.endswith((",", ";", ":")) for w in words[:-1]):
         return None
     text = " ".join(words).rstrip(",")
-    if any(c in text for c in "\"“”()"):
-        return None
+    if any(c in text for c in "\"“”()") or _OTHER_TIME.search(text):
+        return None                 # "the duchy last year": the time belongs after the verb
     if _bare(words[0]).lower() in _words()["pronouns"] and (len(words) == 1 or _bare(words[1]).lower() == "and"):
         return None                 # "he", "he and three others": whom, the question cannot say
     first, lower = words[0], words[0].lower()
@@ -211,8 +214,8 @@ def _subject(tokens: list[str]) -> str | None:
     if first[:1].islower() and not (lower in _words()["determiners"] or first[:1].isdigit() or
                                     (is_noun(_bare(lower)) and not verb_tags(_bare(lower)).keys() & {"VBG", "VBN"})):
         return None                 # "according to figures ..." is no subject
-    plural = len(words) == 1 and is_noun(first) and first.lower() != first.lower().rstrip("s") and \
-        first[1:].islower() and first not in places().country_of
+    plural = is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
+        first not in places().country_of and first not in word_set("parties")
     if lower in _words()["determiners"] or plural or parse_number(lower) is not None or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
             and first not in places().country_of and (is_word(lower) or parse_number(lower) is not None)):
@@ -284,13 +287,13 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
     rest = [t for i, t in enumerate(tokens[verb + 1 + took:end], verb + 1 + took) if i not in range(*drop)]
     if len(rest) > MAX_REST_WORDS or (not rest and (kept or [moved])[-1] in _words()["reporting"]):
         return None             # "When did X warn?": what was said is the point, and it is left out
-    if rest and _bare(rest[-1]).lower() in _words()["prepositions"] | _words()["determiners"] or \
-            "between" in rest:
+    if rest and _bare(rest[-1]).lower() in _words()["prepositions"] | _words()["determiners"] | \
+            _words()["auxiliaries"] or "between" in rest:
         return None             # "... revise its forecast up to between 2.4": the clause was cut short
     if _participle_phrase(tokens, start, verb, subject):
         return None
     words = [moved, subject, *adverbs, *kept, *rest]
-    text = " ".join(w for w in words if w).rstrip(",;:.")
+    text = _CONVERSION.sub("", " ".join(w for w in words if w)).rstrip(",;:.")
     if not _balanced(text):
         return None
     return Asked(text, tense)
@@ -401,20 +404,24 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
         _bare(words[first - 1]).lower() in ("is", "are", "was", "were")
     if existential:
         return _existential(words, first - 2, last, unit)
-    opening = first == 0 or words[first - 1].endswith((",", ";", ":")) or \
-        _bare(words[first - 1]).lower() in ("that", "said", "says", "and", "but", "while", "whereas", "because")
+    intro = words[:first - 1] if first and words[first - 1].endswith(",") else None
+    opening = first == 0 or _bare(words[first - 1]).lower() in ("that", "said", "says") or (
+        intro is not None and len(intro) < 5 and not any(_finite(words, i) for i in range(first)) and
+        not any(c.isdigit() or c in "()" for c in " ".join(intro)))          # "In addition, £13.4m will come ..."
     if opening:
         verb = next((i for i in range(last, min(len(words), last + 6)) if _finite(words, i) or
                      ("VBP" in verb_tags(_bare(words[i])) and _bare(words[i - 1]).lower() == unit.lower()
                       and not words[i][:1].isupper())), None)
-        if verb is None or any(w.endswith(",") for w in words[last:verb]):
-            return None
+        if verb is None or any(w.endswith(",") for w in words[last:verb]) or \
+                ("VBN" in verb_tags(_bare(words[verb])) and _later_finite(words, verb + 1, len(words))):
+            return None             # "$2bn damage caused by hurricanes was ...": a participle, not the verb
         end_at = _clause_end(words, verb + 1)
         counted, rest = words[last:verb], words[verb:end_at]
         text = " ".join(rest).rstrip(",;:.")
-        plain = all(re.fullmatch(r"[\w'.-]+", w) and _bare(w).lower() not in _words()["pronouns"] | {"ago", "i"}
+        plain = all(re.fullmatch(r"[\w'.-]+", w) and _bare(w).lower() not in _words()["pronouns"] | _OBJECTS
                     for w in counted)
-        if not _balanced(text) or len(rest) > MAX_REST_WORDS or len(rest) < 2 or len(counted) > 6 or not plain:
+        if not _balanced(text) or len(rest) > MAX_REST_WORDS or len(rest) < 2 or len(counted) > 6 or not plain or \
+                _bare(rest[-1]).lower() in _words()["auxiliaries"] | _words()["prepositions"]:
             return None             # "Two years ago I decided ...", "(£2.8bn) it supposedly held ..."
         group = _verb_group(words, verb, _finite(words, verb) or "past")
         return NumberAsked(Asked(text, group[2] if group else "present"), "subject",
@@ -434,6 +441,10 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
             return None
         noun_end = _of_phrase(words, next((i + 1 for i in range(last, min(len(words), last + 4))
                                             if unit and _bare(words[i]).lower() == unit.lower()), last))
+        following = _bare(words[noun_end]).lower() if noun_end < len(words) else ""
+        if following == "ago" or verb_tags(following).keys() & {"VBN", "VBG"} and not \
+                verb_tags(following).keys() & {"VBZ", "VBP"}:
+            return None             # "observed 12 proteins found only in ...", "set 1,000 years ago"
         asked = _invert(words, clause_start, (first, noun_end))
         return NumberAsked(asked, "object", " ".join(words[last:noun_end]).rstrip(",;:.")) if asked else None
     return None
@@ -475,4 +486,7 @@ def _of_phrase(words: list[str], end: int) -> int:
 
 
 def _balanced(text: str) -> bool:
+    """Quotes closed, and one sentence only (the extractor's 'sentence' is sometimes two)."""
+    if _TWO_SENTENCES.search(text):
+        return False
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0

@@ -11,6 +11,9 @@ from functools import lru_cache
 from ..lexicon import data_file
 from ..stories import dateline_length
 
+_ALSO_NAMES = {"May", "Will"}
+_BEFORE_NAMES = {"in", "of", "since", "until", "by", "during", "from", "to", "early", "late", "mid", "next", "last",
+                 "this", "and", "or"}
 _CLAUSE_END = (":", "“", '"', "(", "!", "?")   # inside one sentence, "." ends "U.S." and not the sentence
 
 
@@ -42,6 +45,9 @@ def lower_inside(text: str) -> str:
     tokens = text.split(" ")
     for index in range(1, len(tokens)):
         before = tokens[index - 1]
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if tokens[index] in _ALSO_NAMES and not (after[:1].islower() and before.lower() not in _BEFORE_NAMES):
+            continue                # "in May alone", "Will Smith": a month or a name, not a verb
         if tokens[index] in lower and before and not before.endswith(_CLAUSE_END) and \
                 not (before.isalpha() and before.isupper() and len(before) > 3):     # a headline in capitals stays as it is
             tokens[index] = tokens[index].lower()

@@ -5,7 +5,7 @@ import random
 import re
 
 from ...answers import normalize, surname
-from .base import Phrasing, sentence_tense, when_phrase
+from .base import Phrasing, sentence_tense, when_phrase, with_article
 
 _PRESENT = re.compile(r"\b(meets|is meeting|are meeting)\b", re.IGNORECASE)
 _MEETING_VERB = re.compile(r"\b(met|meet|meets|meeting|held talks|hold talks|holds talks|talked|talks)\b")
@@ -27,7 +27,7 @@ class MeetingPhrasing(Phrasing):
         people = sorted(order, key=lambda p: (len(context.partners.get(p, ())), order.index(p)))
         values["person"], values["partner"] = people
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
-        values["where_phrase"] = f" in {fact.slots['place']}" if fact.slots.get("place") else ""
+        values["where_phrase"] = f" in {with_article(fact.slots['place'])}" if fact.slots.get("place") else ""
         talks = "_talks" if _TALKS.search(fact.sentence) else ""
         tense = "present" if _PRESENT.search(fact.sentence) else sentence_tense(fact.sentence)
         values["variant"] = tense + talks          # no wording for "He now meets X" (a match, or a plan)

@@ -44,7 +44,8 @@ class QuantityPhrasing(Phrasing):
             return values                                  # "What percentage loan ...": the figure describes a noun
         if _RATE.match(" ".join(after[unit_words:unit_words + 2])) or len(sentence.split()) < MIN_WORDS:
             return values                                  # "34 dollars a share": a rate, not an amount
-        values["answer"] = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
+        answer = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
+        values["answer"] = answer[:1].lower() + answer[1:] if answer[:1].isalpha() else answer   # "Fifty nine"
         values["asked"] = asked.asked.text
         values["counted"] = asked.counted
         values["about"] = "about " if str(fact.slots.get("hedge") or "").lower() in _ABOUT else ""

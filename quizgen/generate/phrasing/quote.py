@@ -12,6 +12,7 @@ from .base import Phrasing, trim_words
 QUOTE_WORDS = 25
 FRAME_WORDS = 12
 _OPEN = "\"“"
+_PERSONAL = {"he", "she", "they", "them", "him", "her", "it", "we", "us", "i", "you"}
 _CUT_AFTER = {"a", "an", "the", "of", "to", "and", "or", "but", "like", "i.e", "e.g", "with", "for", "in", "on", "at",
               "by", "that", "which", "is", "are", "was", "were", "my", "our", "their", "his", "her", "its"}
 
@@ -71,6 +72,8 @@ def frame(fact) -> str | None:
         return None
     if "VBD" not in verb_tags(words[0]) and "VBZ" not in verb_tags(words[0]):
         return None                      # the speaker is not the subject of a verb that follows
+    if any(w.lower() in _PERSONAL for w in words):
+        return None                      # "Who told them ...", "Who said she was ...": whom, the stem cannot say
     after = sentence[at + len(quote):].lstrip("\"”'’ ")
     if after and after[0] not in ".,;:!?":
         return None                      # the fragment does not end its phrase

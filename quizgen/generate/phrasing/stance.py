@@ -130,8 +130,8 @@ def urged(sentence: str) -> dict[str, str] | None:
     verb, who = match.group("verb"), match.group("who").strip()
     if who.split()[0].lower() in _PRONOUNS or len(who.split()) > 6:
         return None
-    what = re.split(r"[,;:.!?()]| - | and said\b| saying\b", match.group("what").strip(" \"“”"))[0]
-    words = what.strip(" \"“”'").split()
+    what = re.split(r"[,;:.!?()]| - | and said\b| saying\b| and to\b", match.group("what"))[0]
+    words = re.sub(r"[\"“”]", "", what).strip(" '").split()      # the action, without the story's quote marks
     if not words or len(words) > ACTION_WORDS or "VB" not in verb_tags(words[0]) or words[-1].lower() in _ENDS_BADLY:
         return None
     head = verb.split()

@@ -7,7 +7,7 @@ import re
 from ...answers import normalize, surname
 from ...extract.names import places
 from ..distractors import places_like
-from .base import Phrasing, sentence_tense, when_phrase
+from .base import Phrasing, sentence_tense, when_phrase, with_article
 
 _PRESENT = re.compile(r"\b(is|are) (visiting|touring|travelling|traveling|in)\b|\b(arrives|visits|tours)\b",
                       re.IGNORECASE)
@@ -20,6 +20,7 @@ class VisitPhrasing(Phrasing):
 
     def values(self, fact, context):
         values = super().values(fact, context)
+        values["place"] = with_article(values["place"])        # "travelled to the United Kingdom"
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
         tense = sentence_tense(fact.sentence)
         values["variant"] = "present" if tense == "past" and _PRESENT.search(fact.sentence) else tense
@@ -42,7 +43,7 @@ class VisitPhrasing(Phrasing):
         """A place of the same kind the story never names beside the person."""
         near = {normalize(p) for p in self.also_true(fact, template, values, context)}
         candidates = [p for p in places_like(fact.slots["place"], context.pools.places) if normalize(p) not in near]
-        return {"place": rng.choice(candidates)} if candidates else None
+        return {"place": with_article(rng.choice(candidates))} if candidates else None
 
 
 def places_near(person: str, context) -> list[str]:
