@@ -442,8 +442,7 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
         noun_end = _of_phrase(words, next((i + 1 for i in range(last, min(len(words), last + 4))
                                             if unit and _bare(words[i]).lower() == unit.lower()), last))
         following = _bare(words[noun_end]).lower() if noun_end < len(words) else ""
-        if following == "ago" or verb_tags(following).keys() & {"VBN", "VBG"} and not \
-                verb_tags(following).keys() & {"VBZ", "VBP"}:
+        if following == "ago" or verb_tags(following).keys() & {"VBN", "VBG"}:
             return None             # "observed 12 proteins found only in ...", "set 1,000 years ago"
         asked = _invert(words, clause_start, (first, noun_end))
         return NumberAsked(asked, "object", " ".join(words[last:noun_end]).rstrip(",;:.")) if asked else None
