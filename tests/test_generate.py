@@ -279,10 +279,12 @@ def test_number_words_get_number_word_distractors():
     assert mcqs and all(c.isalpha() for q in mcqs for c in q.choices)
 
 
-def test_table_footnotes_are_not_asked():
-    facts = [fact("quantity", "NOTE: 1986 results include a gain of 534,000 dlrs.", value=534000, unit="dollars",
-                  text="534,000")]
-    assert generate_questions(STORY, facts) == []
+def test_table_footnotes_and_corrections_are_not_asked():
+    for sentence in ("NOTE: 1986 results include a gain of 534,000 dlrs.",
+                     "Note: 1986 results include a gain of 534,000 dlrs.",
+                     "(Corrects 1986 results to show a gain of 534,000 dlrs.)"):
+        facts = [fact("quantity", sentence, value=534000, unit="dollars", text="534,000")]
+        assert generate_questions(STORY, facts) == []
 
 
 def test_a_stance_with_an_unknown_polarity_yields_no_question():

@@ -209,12 +209,17 @@ def _subject(tokens: list[str]) -> str | None:
     first, lower = words[0], words[0].lower()
     if len(words) == 1 and first[:1].islower() and not first.endswith("s"):
         return None                 # "inquiry": a noun without its article is no subject
+    last_word = _bare(words[-1])
+    if last_word.lower() in _words()["determiners"] or (last_word.endswith("ly") and last_word.islower()) or (
+            lower in ("this", "that", "these", "those") and (len(words) == 1 or
+                                                              _bare(words[1]).lower() in _words()["prepositions"])):
+        return None                 # "the originally", "those to Europe": no noun to ask about
     if _bare(lower) in _words()["prepositions"] | {"its", "his", "her", "their", "our"} or _finite(words, 0) == "aux":
         return None                 # "its seat load factor": whose, the question cannot say
     if first[:1].islower() and not (lower in _words()["determiners"] or first[:1].isdigit() or
                                     (is_noun(_bare(lower)) and not verb_tags(_bare(lower)).keys() & {"VBG", "VBN"})):
         return None                 # "according to figures ..." is no subject
-    plural = is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
+    plural = len(words) > 1 and is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
         first not in places().country_of and first not in word_set("parties")
     if lower in _words()["determiners"] or plural or parse_number(lower) is not None or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])

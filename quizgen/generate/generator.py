@@ -18,7 +18,7 @@ from .quality import apply_quality_gate
 from .templates import Template, load_templates
 
 WEAK_TIMES = {"today", "yesterday", "tomorrow", "now", "tonight"}
-_NOTE = re.compile(r"^([A-Z]{2,}:|\()")   # "NOTE: 1986 4th qtr includes ...", "(Corrects headline ...)": furniture
+_NOTE = re.compile(r"^([A-Z]{2,}:|Note:|\()")   # "NOTE: 1986 4th qtr includes ...", "(Corrects headline ...)": furniture
 _INITIAL = re.compile(r"\s[A-Z]\.?$")
 _PERSON_SLOTS = {"role": ("person",), "meeting": ("people",), "visit": ("person",), "quote": ("speaker",)}
 

@@ -9,6 +9,7 @@ from ...answers import normalize
 from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
+from ..clauses import verb_tags
 from .base import Phrasing, is_country, text, with_article
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
@@ -24,7 +25,8 @@ class RolePhrasing(Phrasing):
     def values(self, fact, context):
         values = super().values(fact, context)
         title = title_case(str(fact.slots["title"]))
-        if former(fact) or title.split()[-1].lower() in _SMALL_WORDS | {"at", "with", "by"}:
+        last = title.split()[-1].lower()
+        if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or set(verb_tags(last)) & {"VBD"}:
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
         values["title"] = title
         values["org_possessive"] = org_possessive(fact.slots.get("org"), title)
