@@ -30,6 +30,7 @@ from . import ExportOptions
 from .anki_models import model_for
 
 LETTERS = "ABCDEFGH"
+FIELD_SEPARATOR = "\x1f"
 
 
 def anki_id(*parts: str) -> int:
@@ -145,6 +146,7 @@ def note_for(question: Question, story_title: str, options: ExportOptions) -> ge
         if options.reverse_roles and fact.get("type") == "role" and question.answer == fact.get("title"):
             reverse_prompt, reverse_answer = e(f"Who is {fact['title']}?"), e(str(fact.get("person", "")))
         fields = [e(question.prompt), e(question.answer), source, story, reverse_prompt, reverse_answer]
+    fields = [field.replace(FIELD_SEPARATOR, " ") for field in fields]    # Anki splits fields on it
     return genanki.Note(model=model, fields=fields, guid=genanki.guid_for(question.id), tags=tags_for(question),
                         sort_field=fields[0])
 
