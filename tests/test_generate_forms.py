@@ -208,9 +208,11 @@ def test_a_quoted_fragment_keeps_its_frame():
 
 
 def test_a_fragment_without_a_frame_is_not_asked():
-    sentence = 'The deal was "a fair bargain for both ports", according to Varga.'
-    quote = fact("quote", sentence, speaker="Tomas Varga", text="a fair bargain for both ports")
-    assert prompts(quote) == set()
+    for sentence in ('The deal was "a fair bargain for both ports", according to Varga.',
+                     'Varga is "a fair bargain for both ports", rivals say.',
+                     'Varga told them it was "a fair bargain for both ports".'):
+        quote = fact("quote", sentence, speaker="Tomas Varga", text="a fair bargain for both ports")
+        assert prompts(quote) == set(), sentence
 
 
 def test_a_former_post_is_not_asked_as_a_present_one():

@@ -491,6 +491,6 @@ def _of_phrase(words: list[str], end: int) -> int:
 
 def _balanced(text: str) -> bool:
     """Quotes closed, and one sentence only (the extractor's 'sentence' is sometimes two)."""
-    if _TWO_SENTENCES.search(text):
+    if _TWO_SENTENCES.search(text) or text.count("(") != text.count(")"):
         return False
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0

@@ -72,8 +72,8 @@ def frame(fact) -> str | None:
         return None
     if "VBD" not in verb_tags(words[0]) and "VBZ" not in verb_tags(words[0]):
         return None                      # the speaker is not the subject of a verb that follows
-    if any(w.lower() in _PERSONAL for w in words):
-        return None                      # "Who told them ...", "Who said she was ...": whom, the stem cannot say
+    if any(w.lower() in _PERSONAL for w in words) or words[0].lower() in ("is", "was", "are", "were"):
+        return None                      # "Who told them ...", "Who is “trying ...”": whom or what, unclear
     after = sentence[at + len(quote):].lstrip("\"”'’ ")
     if after and after[0] not in ".,;:!?":
         return None                      # the fragment does not end its phrase
