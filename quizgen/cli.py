@@ -82,6 +82,8 @@ MaxDifficulty = Annotated[int, typer.Option("--max-difficulty", min=1, max=3, he
 IncludeStale = Annotated[bool, typer.Option(
     "--include-stale", help="Also questions marked stale (their fact is no longer found in the story).")]
 Seed = Annotated[int, typer.Option("--seed", help="Same seed, same output.")]
+STORY_KINDS = ("Story files: plain text (.txt, any encoding), saved web pages (.html, .htm: the article "
+               "alone) and Word files (.docx).")
 Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores].")]
 
 
@@ -125,7 +127,7 @@ def _jobs(jobs: Optional[int], paths: list[str]) -> int:
 
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Story files (.txt), folders of them, or - for stdin.")],
+    files: Annotated[list[str], typer.Argument(help=STORY_KINDS + " Also folders of them, globs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the FACTS.md contract) or yaml.")] = "json",
     jobs: Jobs = None,
 ) -> None:
@@ -147,7 +149,8 @@ def extract(
 @app.command()
 def generate(
     files: Annotated[Optional[list[str]], typer.Argument(
-        help="Story files, folders or globs, or - for stdin [default: the bundled stories].", show_default=False)] = None,
+        help=STORY_KINDS + " Also folders of them, globs, or - for stdin \\[default: the bundled stories].",
+        show_default=False)] = None,
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files, one per story.")] = DEFAULT_BANK_DIR,
     seed: Seed = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added, kept and marked stale.")] = False,
@@ -191,7 +194,7 @@ def _report_generation(report, dry_run: bool) -> None:
 @app.command()
 def build(
     files: Annotated[Optional[list[str]], typer.Argument(
-        help="Story files, folders or globs [default: the bundled stories].", show_default=False)] = None,
+        help=STORY_KINDS + " Also folders of them or globs \\[default: the bundled stories].", show_default=False)] = None,
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files.")] = DEFAULT_BANK_DIR,
     out: Annotated[Path, typer.Option("--out", help="Folder for quizgen.apkg, quiz.pdf and quiz.html.")] = Path("decks"),
     seed: Seed = 0,
@@ -248,10 +251,12 @@ def anki(
 @app.command("print")
 def print_quiz(
     banks: Banks = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write [default: decks/quiz.<format>].")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="File to write, or - for stdout [default: decks/quiz.<format>].")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="pdf, html or md [default: from -o, else pdf].")] = None,
-    count: Annotated[Optional[int], typer.Option("--count", "-n", min=1,
-                                                 help="Use N questions, spread across types [default: all].")] = None,
+    count: Annotated[Optional[int], typer.Option(
+        "--count", "-n", min=1, help="Use N questions, spread across stories, types and facts; each fact "
+                                     "asked once [default: every question that fits].")] = None,
     versions: Annotated[int, typer.Option("--versions", "-k", min=1, max=8,
                                           help="Versions with questions and choices in different orders.")] = 1,
     seed: Seed = 0,
@@ -259,6 +264,12 @@ def print_quiz(
     paper: Annotated[str, typer.Option("--paper", help="a4 or letter.")] = "a4",
     no_key: Annotated[bool, typer.Option("--no-key", help="Leave out the answer keys.")] = False,
     key_only: Annotated[bool, typer.Option("--key-only", help="Write only the answer keys.")] = False,
+    interactive: Annotated[bool, typer.Option(
+        "--interactive", help="With --format html: a quiz students take in the browser; it marks itself.")] = False,
+    with_story: Annotated[bool, typer.Option(
+        "--with-story", help="Print each story's title and text before its questions.")] = False,
+    stories: Annotated[Optional[list[Path]], typer.Option(
+        "--stories", help="Folder holding the story files, for --with-story [default: beside the bank].")] = None,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
     include_stale: IncludeStale = False,
@@ -269,19 +280,25 @@ def print_quiz(
     """
     from .export import ExportOptions, export
 
+    to_stdout = out == Path("-")
     fmt = (fmt or (out.suffix.lstrip(".").lower() if out and out.suffix else "pdf")).lower()
     if fmt not in ("pdf", "html", "md"):
         raise UsageError(f"unknown format {fmt!r}; choose pdf, html or md")
+    if interactive and fmt != "html":
+        raise UsageError("--interactive makes an HTML quiz; use it with --format html or -o FILE.html")
     if paper not in ("a4", "letter"):
         raise UsageError(f"unknown --paper {paper!r}; choose a4 or letter")
     if no_key and key_only:
         raise UsageError("--no-key and --key-only contradict each other")
+    if to_stdout and fmt == "pdf" and sys.stdout.isatty():
+        raise UsageError("a PDF is not for the terminal: redirect it (-o - > quiz.pdf) or choose --format html or md")
     out = out or Path("decks") / f"quiz.{fmt}"
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
     options = ExportOptions(title=title, seed=seed, versions=versions, count=count, paper=paper,
-                            answer_key=not no_key, key_only=key_only)
-    say_wrote(export(selection, out, fmt, options))
+                            answer_key=not no_key, key_only=key_only, with_story=with_story,
+                            story_dirs=[str(folder) for folder in stories or []])
+    say_wrote(export(selection, out, "html-interactive" if interactive else fmt, options))
 
 
 @app.command("export")

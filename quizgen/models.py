@@ -64,6 +64,9 @@ class Story:
     text: str           # the body, verbatim; every offset points into it
     sentences: list[Sentence] = field(default_factory=list)
     dateline: str | None = None   # "MOSCOW, April 13" when the story opens with one
+    reader: str = "text"          # how the file was read: "text", "html" (a saved page) or "docx"
+    encoding: str | None = "utf-8"   # what its bytes were decoded from; None for Word files
+    published: str | None = None  # the page's own date (ISO 8601), when it gives one
 
     @property
     def word_count(self) -> int:

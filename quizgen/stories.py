@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 from .errors import QuizgenError, UsageError
 from .lexicon import word_list, word_set
 from .models import Sentence, Story
+from .readers import STORY_SUFFIXES, Document, is_story_file, read_document
 
 BUNDLED_DIR = Path(__file__).parent / "corpus"
 MAX_STORY_BYTES = 20 * 1024 * 1024
@@ -41,7 +42,8 @@ def bundled_story_paths() -> list[Path]:
 
 
 def story_paths(args: Iterable[str]) -> list[str]:
-    """Expand FILE arguments: `-` is stdin, folders are searched for `*.txt`, globs expand.
+    """Expand FILE arguments: `-` is stdin, folders are searched for story files (see
+    quizgen/readers: .txt, .html, .htm, .docx), globs expand.
 
     Only regular files are read (a FIFO or a device would block or never end), links to
     folders are not followed (a link loop would never end), and a file named twice is read once.
@@ -53,9 +55,9 @@ def story_paths(args: Iterable[str]) -> list[str]:
             continue
         path = Path(arg)
         if path.is_dir():
-            found = sorted(p for p in walk_files(path) if p.endswith(".txt"))
+            found = sorted(p for p in walk_files(path) if is_story_file(p, path))
             if not found:
-                raise UsageError("folder holds no stories (*.txt)", arg)
+                raise UsageError(f"folder holds no stories ({', '.join('*' + s for s in STORY_SUFFIXES)})", arg)
             paths.extend(found)
         elif path.is_file():
             paths.append(arg)
@@ -109,7 +111,13 @@ def _matches(patterns: tuple[str, ...], names: tuple[str, ...]) -> bool:
 
 
 def read_story_text(path: str) -> str:
-    """The file's text, or a QuizgenError naming the file (and line) when it is not a story."""
+    """The story as quizgen reads it, in the plain form of a .txt story (a page's article, a Word
+    file's paragraphs), or a QuizgenError naming the file (and line) when it is not a story."""
+    return read_story_document(path).text
+
+
+def read_story_document(path: str) -> Document:
+    """The story file read by the reader its kind needs (see quizgen/readers)."""
     try:
         if path == "-":
             raw = sys.stdin.buffer.read(MAX_STORY_BYTES + 1)
@@ -124,29 +132,23 @@ def read_story_text(path: str) -> str:
         raise QuizgenError(f"cannot read: {exc.strerror or exc}", path) from None
     if len(raw) > MAX_STORY_BYTES:
         raise QuizgenError(f"story is larger than {MAX_STORY_BYTES // (1024 * 1024)} MB", path)
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise QuizgenError("binary file (NUL byte), not a text story", path, line)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise QuizgenError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", path, line) from None
-    if not text.strip():
+    document = read_document(raw, path)
+    if not document.text.strip():
         raise QuizgenError("empty story", path)
-    return text
+    return document
 
 
 def load_story(path: str | Path) -> Story:
     """Read one story file (or `-` for stdin)."""
     path = str(path)
     name = "-" if path == "-" else Path(path).name
-    text = read_story_text(path)
-    story = parse_story(text, name)
+    document = read_story_document(path)
+    story = parse_story(document.body, name, title=document.title)
     if path == "-":        # each story piped in gets its own bank, named for its text
-        story.id = f"stdin-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+        story.id = f"stdin-{hashlib.sha256(document.text.encode('utf-8')).hexdigest()[:8]}"
     if not story.sentences:
         raise QuizgenError("story has no sentences", path)
+    story.reader, story.encoding, story.published = document.reader, document.encoding, document.published
     return story
 
 
@@ -163,13 +165,16 @@ def slug(file_name: str) -> str:
     return re.sub(r"[\W_]+", "-", stem.lower()).strip("-") or "story"
 
 
-def parse_story(text: str, file_name: str = "-") -> Story:
-    """Build a Story from raw text: title, furniture-free body, sentences."""
+def parse_story(text: str, file_name: str = "-", title: str | None = None) -> Story:
+    """Build a Story from raw text: title, furniture-free body, sentences.
+
+    The title is guessed from the first line unless the file gave one (a page, a Word heading).
+    """
     text = _clean_controls(text)
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
-    title = ""
-    if lines and _looks_like_title(lines[0], more_follow=len(lines) > 1):
+    title = _clean_controls(title or "").strip()
+    if not title and lines and _looks_like_title(lines[0], more_follow=len(lines) > 1):
         title = lines.pop(0)
     body = "\n\n".join(lines)
     story_id = "stdin" if file_name == "-" else slug(file_name)

@@ -19,7 +19,8 @@ from test_quiz import CASES, CLOZE, NUMBER, PERSON, PLACE, POSITION, q
 SCRIPT = Path(__file__).resolve().parents[1] / "quizgen" / "export" / "answer_check.js"
 NODE = shutil.which("node") or shutil.which("nodejs")
 PUNCTUATION = q("short", "%")
-TYPED_QUESTIONS = (PERSON, NUMBER, POSITION, PLACE, CLOZE, PUNCTUATION)
+BARE_NUMBER = q("short", "4,500")
+TYPED_QUESTIONS = (PERSON, NUMBER, POSITION, PLACE, CLOZE, PUNCTUATION, BARE_NUMBER)
 
 RUNNER = """
 require(process.argv[1]);
@@ -48,7 +49,7 @@ def test_javascript_marks_the_self_test_cases_as_python_does():
 
 def test_javascript_and_python_agree_on_thousands_of_typed_answers():
     rng = random.Random(7)
-    seeds = ["%", " % ", "—", "Albright", "albrite", "37 thousand", "$37,000", "about 37000", "thirty seven thousand",
+    seeds = ["four thousand five hundred", "Four-thousand five hundred", "4500", "%", " % ", "—", "Albright", "albrite", "37 thousand", "$37,000", "about 37000", "thirty seven thousand",
              "the U.S.", "Foreign Ministr", "50", "50 years", "ALBRIGHT!", "Mädeleine Albright"]
     alphabet = "aAbBlrigtht37,0. -'’$é"
     typed = seeds + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(1000)]

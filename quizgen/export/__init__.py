@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import Callable
@@ -29,6 +29,8 @@ class ExportOptions:
     key_only: bool = False
     format: str = ""        # the format name chosen, for modules that write several
     reverse_roles: bool = False   # Anki: also a reversed card (position -> person) for role questions
+    with_story: bool = False      # quizzes: each story's text before its questions
+    story_dirs: list[str] = field(default_factory=list)   # quizzes: where story files are (--stories)
 
 
 # format name -> module in this package holding `write`
@@ -36,6 +38,7 @@ FORMATS: dict[str, str] = {
     "apkg": "anki",
     "pdf": "pdf",
     "html": "html",
+    "html-interactive": "interactive",
     "md": "markdown",
     "csv": "delimited",
     "tsv": "delimited",

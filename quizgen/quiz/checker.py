@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..answers import normalize, number_value
+from ..numbers import number_words
 from ..models import Question
 
 LETTERS = "ABCDEFGH"
@@ -90,6 +91,9 @@ def portable_key(question: Question) -> dict:
         if form and form not in forms:
             forms[form] = 0 if number_value(form) is not None else typo_allowance(form)
     values = sorted({value for answer in answers if (value := number_value(answer)) is not None})
+    for value in values:        # number words are read in Python only: send their usual spelling
+        if value.is_integer() and abs(value) < 10 ** 15:
+            forms.setdefault(normalize(number_words(int(value))), 0)
     exact = sorted({answer.strip().lower() for answer in answers})
     return {"exact": exact, "forms": [[form, allowed] for form, allowed in forms.items()], "values": values}
 
