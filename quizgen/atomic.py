@@ -19,6 +19,13 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         path = Path(os.path.realpath(path))
     if path.is_dir():
         raise QuizgenError("is a folder, not a file", path)
+    if path.exists() and not path.is_file():        # /dev/null, a FIFO: write into it, never replace it
+        try:
+            with path.open("wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        except OSError as exc:
+            raise QuizgenError(f"cannot write: {exc.strerror or exc}", path) from exc
+        return path
     if path.exists() and not path.stat().st_mode & 0o222:
         raise QuizgenError("is read-only; not changed (make it writable to let quizgen update it)", path)
     payload = data.encode("utf-8") if isinstance(data, str) else data

@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,9 @@ def test_unwritable_folder_is_a_clear_error_naming_the_file(tmp_path, monkeypatc
     with pytest.raises(QuizgenError) as caught:
         write_atomic(tmp_path / "deck.apkg", b"x")
     assert str(caught.value) == f"{tmp_path / 'deck.apkg'}: cannot write here: Permission denied"
+
+
+def test_writing_to_a_device_writes_into_it_and_leaves_it_a_device(tmp_path):
+    write_atomic("/dev/null", "anything")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert not list(Path("/dev").glob(".null.*.tmp"))

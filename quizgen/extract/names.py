@@ -251,7 +251,8 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
         if before is not None and before[0] == "honorific":
             honorific = tokens[before[1]].rstrip(".")
         elif before is not None and before[0] == "title":
-            honorific = "title"
+            title = tokens[before[1]]
+            honorific = title if title in word_set("surname_titles") else "title"   # "President Reagan"
         found.append(_Candidate(spans[first][0], spans[last - 1][1], words,
                                 possessive_run and last == len(tokens), honorific,
                                 "full" if len(words) >= 2 else "single"))
@@ -422,6 +423,8 @@ def _record_titles(text: str, view: SentenceView, descriptions: dict[str, set[tu
                 country = table.country_of.get(word, "")
                 break
             else:
+                if word in word_set("parties"):
+                    country = word        # "Tory leader Michael Howard": the party qualifies the title
                 break
         holders = descriptions.setdefault(" ".join(phrase), set()) if phrase else None
         if holders is not None and len(holders) < MAX_TITLE_HOLDERS:   # past that, hopelessly ambiguous
@@ -448,6 +451,8 @@ def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[
                 country = table.country_of.get(before[-1], "")
             elif len(before) >= 3 and " ".join(before[-2:]) in table.demonyms and before[-3].lower() == "the":
                 country = table.country_of.get(" ".join(before[-2:]), "")
+            elif len(before) >= 2 and before[-1] in word_set("parties") and before[-2].lower() == "the":
+                country = before[-1]      # "the Tory leader"
             elif not (before and before[-1].lower() == "the"):
                 start = lower.find(" " + key, end)
                 continue
