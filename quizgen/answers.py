@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from .extract.names import places
+from .lexicon import data_file
 from .numbers import number_words, parse_number, scale_value
 
 ARTICLES = {"a", "an", "the"}
@@ -34,8 +35,28 @@ def normalize(text: str) -> str:
 
 
 def surname(name: str) -> str:
+    """The family name: the last word, or the first for a name written family name first
+    ("Kim Il-sung", "Chun Doo Hwan", "Zhu Rongji")."""
     words = name.split()
-    return words[-1] if len(words) > 1 else ""
+    if len(words) < 2:
+        return ""
+    return words[0] if family_name_first(words) else words[-1]
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> tuple[frozenset[str], frozenset[str]]:
+    table = data_file("questions/family_names")
+    return frozenset(map(str, table["always"])), frozenset(map(str, table["given_hyphen_or_three"]))
+
+
+def family_name_first(words: list[str]) -> bool:
+    """East Asian usage: the family name opens the name."""
+    always, marked = _family_names()
+    if len(words) not in (2, 3) or not all(w[:1].isupper() for w in words):
+        return False
+    given = words[1:]
+    shaped = (len(given) == 1 and "-" in given[0] and given[0].split("-")[1][:1].islower()) or len(given) == 2
+    return words[0] in always or (words[0] in marked and shaped)
 
 
 def number_value(text: str) -> float | None:

@@ -39,7 +39,7 @@ def by_template(questions, template):
 def test_role_gives_a_short_question_on_the_position():
     (question,) = by_template(generate_questions(STORY, ROLES), "role.position")[:1]
     assert question.type == "short"
-    assert question.prompt == "What position does Ingrid Dahl hold, according to the story?"
+    assert question.prompt == "What position does Ingrid Dahl hold?"
     assert question.answer == "Foreign Minister"
     assert "Norway Foreign Minister" in question.accepted
 
@@ -76,7 +76,7 @@ def test_meeting_distractors_are_never_people_in_the_stem_or_other_true_partners
         for question in generate_questions(STORY, facts, seed=seed):
             if question.fact.get("type") != "meeting":
                 continue
-            subject = next(p for p in partner if question.prompt.startswith((f"Whom did {p} ", f"According to the story, {p} ")))
+            subject = next(p for p in partner if question.prompt.startswith((f"Whom did {p} ", f"{p} met ")))
             if question.type == "mcq":
                 assert subject not in question.choices
                 assert question.answer == partner[subject]
@@ -148,8 +148,10 @@ def test_stance_and_quote_and_visit_questions():
     ]
     questions = generate_questions(STORY, ROLES + facts)
     prompts = [q.prompt for q in questions]
-    assert "Does Marek Oban support or oppose “the harbour agreement with Vesterland”, according to the story?" in prompts
-    assert "Who said: “Patient diplomacy works in the end”?" in prompts
+    assert "Marek Oban opposes the harbour agreement with Vesterland." in prompts or \
+        "Marek Oban supports the harbour agreement with Vesterland." in prompts
+    assert any(p in ("Who said: “Patient diplomacy works in the end”?",) or
+               p.endswith(" said: “Patient diplomacy works in the end”") for p in prompts)
     assert any(p.startswith("Where did Ingrid Dahl travel on Friday") for p in prompts)
 
 
@@ -272,15 +274,17 @@ def test_dateline_dates_and_bare_today_are_not_asked():
 
 
 def test_number_words_get_number_word_distractors():
-    facts = [fact("quantity", "The bonds cannot be called for five years.", value=5, unit="years", text="five")]
+    facts = [fact("quantity", "The harbour board employs five engineers at the docks in Kessel.", value=5, unit="engineers", text="five")]
     mcqs = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "mcq"]
     assert mcqs and all(c.isalpha() for q in mcqs for c in q.choices)
 
 
-def test_table_footnotes_are_not_asked():
-    facts = [fact("quantity", "NOTE: 1986 results include a gain of 534,000 dlrs.", value=534000, unit="dollars",
-                  text="534,000")]
-    assert generate_questions(STORY, facts) == []
+def test_table_footnotes_and_corrections_are_not_asked():
+    for sentence in ("NOTE: 1986 results include a gain of 534,000 dlrs.",
+                     "Note: 1986 results include a gain of 534,000 dlrs.",
+                     "(Corrects 1986 results to show a gain of 534,000 dlrs.)"):
+        facts = [fact("quantity", sentence, value=534000, unit="dollars", text="534,000")]
+        assert generate_questions(STORY, facts) == []
 
 
 def test_a_stance_with_an_unknown_polarity_yields_no_question():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..answers import normalize, number_value, same_answer
 from ..extract.names import places
@@ -35,7 +36,8 @@ class StoryPools:
     places: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_facts(cls, facts: list[Fact]) -> "StoryPools":
+    def from_facts(cls, facts: list[Fact], is_person: Callable[[str], bool] = lambda name: True) -> "StoryPools":
+        """Pools of the story's own candidates; `is_person` keeps organisations out of the people."""
         pools = cls()
         for fact in facts:
             slots = fact.slots
@@ -51,6 +53,8 @@ class StoryPools:
                 _add(pools.places, slots["place"])
         for person in pools.people_with_roles:
             _add(pools.people, person)
+        pools.people = [p for p in pools.people if is_person(p)]
+        pools.people_with_roles = [p for p in pools.people_with_roles if is_person(p)]
         return pools
 
 
@@ -61,10 +65,11 @@ def _add(items: list[str], value: object) -> None:
 
 
 def pick(answer: str, kind: str, pools: StoryPools, rng: random.Random, *,
-         also_true: tuple[str, ...] = (), wanted: int = 3) -> list[str]:
-    """Up to `wanted` distractors for `answer`, best candidates first."""
+         also_true: tuple[str, ...] = (), wanted: int = 3, tense: str = "") -> list[str]:
+    """Up to `wanted` distractors for `answer`, best candidates first; `tense` keeps times on the
+    same side of the story's present (a past event gets past times)."""
     chosen: list[str] = []
-    for group in _candidate_groups(answer, kind, pools, rng):
+    for group in _candidate_groups(answer, kind, pools, rng, tense):
         group = [c for c in group if c]
         rng.shuffle(group)
         for candidate in group:
@@ -82,37 +87,82 @@ def _looks_like_name(text: str) -> bool:
     return len(text.split()) >= 2 and text[0].isupper()
 
 
-def _candidate_groups(answer: str, kind: str, pools: StoryPools, rng: random.Random) -> list[list[str]]:
+def _candidate_groups(answer: str, kind: str, pools: StoryPools, rng: random.Random,
+                      tense: str = "") -> list[list[str]]:
     if kind == "person":
         # Only the story's own people: names from elsewhere are anachronistic or absurd beside them.
         return [list(pools.people_with_roles), list(pools.people)]
     if kind == "position":
-        same_case = [p for p in pools.positions if p[:1].islower() == answer[:1].islower()]
-        styled = [_match_case(p, answer) for p in word_list("distractors/positions")]
+        full = len(answer.split()) > 1          # "Palestinian leader" among full titles, never a bare "leader"
+        same_case = [p for p in pools.positions if p[:1].islower() == answer[:1].islower()
+                     and (len(p.split()) > 1 or not full)]
+        styled = [_match_case(p, answer) for p in word_list("distractors/positions") if len(p.split()) > 1 or not full]
         return [same_case, styled]
     if kind == "place":
-        return [list(pools.places), _places_like(answer)]
+        return [places_like(answer, pools.places)]
     if kind == "number":
-        return [_numbers_near(answer, rng)]
+        return [_believable(answer, _numbers_near(answer, rng))]
     if kind == "when":
-        return [_times_like(answer, rng)]
+        return [_same_side(_times_like(answer, rng), tense)]
     return []
 
 
+_PAST_WORDS = re.compile(r"^(last|earlier|yesterday)\b|\bago$", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"^(next|later|tomorrow|coming)\b|^in \w+ (days|weeks|months|years)$", re.IGNORECASE)
+
+
+def _same_side(times: list[str], tense: str) -> list[str]:
+    """'next week' is no choice for what already happened, nor 'last week' for what will."""
+    if tense == "past":
+        return [t for t in times if not _FUTURE_WORDS.search(t)]
+    if tense == "future":
+        return [t for t in times if not _PAST_WORDS.search(t)]
+    return [t for t in times if not (_PAST_WORDS.search(t) or _FUTURE_WORDS.search(t))]
+
+
+_AGE = re.compile(r"-year-old$|^\d+$")
+
+
+def _believable(answer: str, numbers: list[str]) -> list[str]:
+    """Figures a reader could believe beside the answer: an age stays an age, a share stays
+    under a whole unless the answer is over it."""
+    value = number_value(answer)
+    if value is None:
+        return numbers
+    limit = 100 if value <= 100 and (answer.endswith(("%", "percent", "-year-old")) or "per cent" in answer) else None
+    out = []
+    for number in numbers:
+        other = number_value(number)
+        if other is None or (limit and other > limit):
+            continue
+        if answer.endswith("-year-old") and not 0.6 <= other / value <= 1.6:
+            continue
+        out.append(number)
+    return out
+
+
 def _match_case(position: str, answer: str) -> str:
-    """Keep the register of bundled positions: 'spokesman' among lower-case answers, 'Premier' among capitalised."""
+    """Keep the register of bundled positions: 'foreign minister' among lower-case answers, 'Premier'
+    among capitalised; never 'attorney General'."""
     if answer[:1].islower():
-        return position[:1].lower() + position[1:]
+        return position.lower()
     return position[:1].upper() + position[1:]
 
 
-def _places_like(answer: str) -> list[str]:
-    """Countries for a country, cities for a city."""
+def _is_country(name: str) -> bool:
     table = places()
-    is_country = table.names.get(answer) not in (None, answer) or answer in set(table.country_of.values())
-    if is_country:
-        return sorted(set(table.country_of.values()))
-    return sorted(name for name, canonical in table.names.items() if canonical == name and name != answer)
+    return table.names.get(name) not in (None, name) or name in set(table.country_of.values())
+
+
+def places_like(answer: str, story_places: list[str]) -> list[str]:
+    """Countries for a country, cities for a city: the story's own first, then the bundled list."""
+    table = places()
+    country = _is_country(answer)
+    own = [p for p in story_places if p in table.names and _is_country(p) == country]
+    if country:
+        return own + sorted(set(table.country_of.values()))
+    return own + sorted(name for name, canonical in table.names.items() if canonical == name and name != answer
+                        and not _is_country(name))
 
 
 def _numbers_near(answer: str, rng: random.Random) -> list[str]:

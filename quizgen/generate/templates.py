@@ -10,13 +10,11 @@ import yaml
 
 from ..errors import QuizgenError
 from ..models import FACT_SLOTS
+from .phrasing import DERIVED, PHRASINGS
 
 BUNDLED_DIR = Path(__file__).parent / "templates"
 FORMS = ("short", "mcq", "truefalse", "cloze", "matching")
-KINDS = ("person", "position", "place", "number", "when", "quote", "polarity")
-DERIVED = ("partner", "org_possessive", "when_phrase", "where_phrase", "travel", "stance_phrase",
-           "quote", "blanked")
-CONDITIONS = ("unique_title", "single_partner", "single_destination", "full_quote", "specific_target")
+KINDS = ("person", "position", "place", "number", "when", "quote", "action")
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,14 @@ class Template:
     kind: str
     when: str = ""
     difficulty: int = 2
+    variants: tuple[tuple[str, str], ...] = ()   # prompt by the fact's variant (tense, ...), when it has one
+    one_of: str = ""        # templates sharing this name ask one question per fact between them, for variety
+
+    def prompt_for(self, variant: str) -> str | None:
+        """The prompt for this variant of the fact; None when the template has no wording for it."""
+        if not self.variants:
+            return self.prompt
+        return dict(self.variants).get(variant)
 
 
 def load_templates(extra: str | Path | None = None) -> dict[str, list[Template]]:
@@ -68,10 +74,14 @@ def _template(entry: object, path: Path, line: int) -> Template:
     if not isinstance(entry, dict):
         raise QuizgenError("each template is a mapping with id, fact, types, prompt, answer, kind", path, line)
     try:
+        prompt = entry.get("prompt", "")
+        variants = tuple((str(k), str(v)) for k, v in prompt.items()) if isinstance(prompt, dict) else ()
         template = Template(id=str(entry["id"]), fact=str(entry["fact"]),
-                            forms=tuple(str(f) for f in entry["types"]), prompt=str(entry.get("prompt", "")),
+                            forms=tuple(str(f) for f in entry["types"]),
+                            prompt=variants[0][1] if variants else str(prompt or ""),
                             answer=str(entry["answer"]), kind=str(entry["kind"]),
-                            when=str(entry.get("when", "") or ""), difficulty=int(entry.get("difficulty", 2)))
+                            when=str(entry.get("when", "") or ""), difficulty=int(entry.get("difficulty", 2)),
+                            variants=variants, one_of=str(entry.get("one_of", "") or ""))
     except KeyError as missing:
         raise QuizgenError(f"template lacks the key {missing}", path, line) from None
     except (TypeError, ValueError) as exc:
@@ -88,11 +98,13 @@ def _check(template: Template, path: Path, line: int) -> None:
             raise QuizgenError(f"unknown question form {form!r}; use {', '.join(FORMS)}", path, line)
     if template.kind not in KINDS:
         raise QuizgenError(f"unknown kind {template.kind!r}; use {', '.join(KINDS)}", path, line)
-    if template.when and template.when not in CONDITIONS:
-        raise QuizgenError(f"unknown condition {template.when!r}; use {', '.join(CONDITIONS)}", path, line)
+    conditions = PHRASINGS[template.fact].conditions
+    if template.when and template.when not in conditions:
+        raise QuizgenError(f"unknown condition {template.when!r} for {template.fact} facts; use "
+                           f"{', '.join(conditions)}", path, line)
     known = set(sum(FACT_SLOTS[template.fact], ())) | set(DERIVED) | {"person", "partner"}
     try:
-        names = placeholders(template.prompt)
+        names = [n for text in [template.prompt, *(v for _, v in template.variants)] for n in placeholders(text)]
     except ValueError as exc:
         raise QuizgenError(f"bad placeholder in the prompt of template {template.id!r}: {exc} "
                            "(write {name}, nothing more, and {{ }} for braces)", path, line) from None

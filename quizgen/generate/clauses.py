@@ -1,0 +1,496 @@
+"""Questions built from a sentence's own words: its subject, verb and tense.
+
+A fact's answer (a date, a number) stands somewhere in its sentence. The clause
+that holds it is found, the answer taken out, and the clause turned into a
+question the way English does it: "Britain takes over the presidency in July"
+-> "does Britain take over the presidency". There is no parser, so the rules
+are strict: where the clause is not plainly subject + verb + rest, nothing is
+asked. Verb forms come from lemminflect's dictionary (lookup, not a model).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..extract.names import places
+from ..lexicon import data_file, word_set
+from ..numbers import parse_number
+
+MAX_SUBJECT_WORDS = 9
+MAX_REST_WORDS = 16
+_STRIP = ".,;:!?\"“”‘’()[]"
+_DATE_PREPOSITIONS = {"in", "on", "at", "during"}
+_CONVERSION = re.compile(r"\s*\([^()]*\d[^()]*\)")      # "(£48.5m)" beside a figure
+_OBJECTS = {"them", "us", "him", "her", "me", "you", "ago", "i"}
+_TWO_SENTENCES = re.compile(r"[a-z0-9%][.!?] [A-Z]")
+_DATE_MODIFIERS = {"early", "late", "mid", "mid-", "earlier", "later"}
+_OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MAX_DATE_DISTANCE = 10      # words from the verb to the date: further off, it dates something else
+_CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",
+                 "slip", "slide", "surge", "ease", "dip", "shrink", "expand", "soar", "plunge", "tumble", "edge",
+                 "widen", "narrow"}
+_CHANGING_VERBS = {"raise", "cut", "lower", "boost", "reduce", "lift"}      # a change only with "by"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A clause turned into the body of a question.
+
+    `text` follows the question words: "did Britain take over the presidency of the EU"
+    after "When", or "children live with foster families" after "How many".
+    """
+
+    text: str
+    tense: str          # past, present or future: distractors keep to the same side of now
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    table = data_file("questions/verbs")
+    return {key: frozenset(str(w) for w in values) for key, values in table.items()}
+
+
+@lru_cache(maxsize=65536)
+def word_classes(word: str) -> dict[str, tuple[str, ...]]:
+    """The word classes a word can belong to, each with its lemmas: 'rose' -> NOUN rose, VERB rise."""
+    from lemminflect import getAllLemmas      # a dictionary of some MB: loaded on first use
+    return getAllLemmas(word)
+
+
+@lru_cache(maxsize=65536)
+def verb_tags(word: str) -> dict[str, str]:
+    """The verb tags a word can carry, each with its lemma: 'rose' -> {'VBD': 'rise'}."""
+    from lemminflect import getAllInflections
+    word = word.lower()
+    tags: dict[str, str] = {}
+    for lemma in word_classes(word).get("VERB", ()):
+        inflections = getAllInflections(lemma, upos="VERB")
+        inflections.setdefault("VBN", inflections.get("VBD", ()))   # left out where it is the past form
+        for tag, forms in inflections.items():
+            if word in forms:
+                tags.setdefault(tag, lemma)
+    return tags
+
+
+def is_noun(word: str) -> bool:
+    return "NOUN" in word_classes(word.lower())
+
+
+def is_word(word: str) -> bool:
+    """A common word of English (not a name): 'Total' at a sentence's start may be written 'total'."""
+    return bool(word_classes(word.lower()))
+
+
+def _bare(token: str) -> str:
+    return token.strip(_STRIP)
+
+
+@dataclass
+class _Tokens:
+    """A sentence's words with their character offsets."""
+
+    words: list[str]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "_Tokens":
+        found = list(re.finditer(r"\S+", text))
+        return cls([m.group(0) for m in found], [m.start() for m in found])
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token indices [first, last) covering characters [start, end), or None when the answer
+        does not stand as whole tokens (it is part of a word)."""
+        first = next((i for i, s in enumerate(self.starts) if s == start or
+                      (s < start < s + len(self.words[i]) and not self.words[i][:start - s].strip(_STRIP))), None)
+        last = next((i + 1 for i, s in enumerate(self.starts) if s < end <= s + len(self.words[i])), None)
+        if first is None or last is None or last <= first:
+            return None
+        tail = self.words[last - 1][end - self.starts[last - 1]:]
+        if tail.strip(_STRIP + "'s") and not tail.startswith("-"):
+            return None
+        return first, last
+
+
+def _finite(tokens: list[str], index: int) -> str:
+    """'aux', 'past' or 'present' when tokens[index] can head the clause's verb group, else ''."""
+    return _finite_between(tokens[index - 1] if index else "", tokens[index],
+                           tokens[index + 1] if index + 1 < len(tokens) else "")
+
+
+@lru_cache(maxsize=65536)
+def _finite_between(before: str, token: str, after: str) -> str:
+    """`_finite` reads only a word and its neighbours: asked once per triple."""
+    word = _bare(token).lower()
+    if not word or token[:1].isupper() and before:
+        return ""
+    if _bare(before).lower() in _words()["determiners"] or before.endswith(","):
+        return ""
+    if word in _words()["auxiliaries"]:
+        return "aux"
+    tags = verb_tags(word)
+    if "VBD" in tags:
+        return "past"
+    if "VBZ" in tags and (not is_noun(word) or _bare(after).lower() in _words()["after_present"] or
+                          before[:1].isupper()):
+        return "present"
+    return ""
+
+
+def _later_finite(tokens: list[str], start: int, end: int) -> bool:
+    """Another verb group follows: the first 'verb' was a participle ('a man held in ...')."""
+    for index in range(start, end):
+        word = _bare(tokens[index]).lower()
+        if word in _words()["clause_openers"] or tokens[index - 1].endswith((",", ";")):
+            return False
+        if word in _words()["auxiliaries"] or (_finite(tokens, index) == "present"):
+            return True
+    return False
+
+
+def _clause_starts(tokens: list[str], before: int) -> list[int]:
+    """Where a clause may begin before token `before`, innermost first."""
+    return [start for start in _all_clause_starts(tuple(tokens)) if start < before]
+
+
+@lru_cache(maxsize=4096)
+def _all_clause_starts(tokens: tuple[str, ...]) -> tuple[int, ...]:
+    """Every place a clause may begin in the sentence, last first: a sentence is asked about
+    once per fact it holds, so this is worked out once."""
+    openers = _words()["clause_openers"]
+    starts = [0]
+    seen_verb = False
+    for index in range(1, len(tokens)):
+        token = tokens[index - 1]
+        word = _bare(token).lower()
+        if not seen_verb and _finite(tokens, index - 1):
+            seen_verb = True
+        opens = word in openers and (word not in ("and", "but", "so") or seen_verb)
+        if opens or token.endswith((",", ";", ":")) or token in ("-", "--", "—"):
+            starts.append(index)
+    return tuple(sorted(set(starts), reverse=True))
+
+
+def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0)) -> int:
+    """The first token after `after` that begins something the question leaves out; the
+    answer's own words (`answer`, taken out of the question) end the clause only with a comma."""
+    for index in range(after, len(tokens)):
+        if index in range(*answer):
+            if index == answer[1] - 1 and tokens[index].endswith((",", ";", ":")):
+                return answer[1]
+            continue
+        word = _bare(tokens[index]).lower()
+        if word in _words()["clause_closers"] or tokens[index] in ("-", "--", "—") or (
+                word == "as" and index + 1 < len(tokens) and (tokens[index + 1][:1].isupper() or
+                                                              _bare(tokens[index + 1]).lower() in _words()["pronouns"])):
+            return index
+        if tokens[index].endswith((",", ";", ":", "!", "?")):     # "." inside one sentence ends "U.K." only
+            return index + 1
+    return len(tokens)
+
+
+def _subject(tokens: list[str]) -> str | None:
+    """The subject's words as a question prints them, or None when it is a pronoun or not plain."""
+    words = list(tokens)
+    if words and words[-1].endswith(","):                  # "Mr Dahl, the minister," -> "Mr Dahl"
+        opening = next(i for i, w in enumerate(words) if w.endswith(","))
+        if opening == len(words) - 1:
+            return None
+        words = words[:opening + 1]
+    if not words or len(words) > MAX_SUBJECT_WORDS or any(w.endswith((",", ";", ":")) for w in words[:-1]):
+        return None
+    text = " ".join(words).rstrip(",")
+    if any(c in text for c in "\"“”()") or _OTHER_TIME.search(text):
+        return None                 # "the duchy last year": the time belongs after the verb
+    if _bare(words[0]).lower() in _words()["pronouns"] and (len(words) == 1 or _bare(words[1]).lower() == "and"):
+        return None                 # "he", "he and three others": whom, the question cannot say
+    first, lower = words[0], words[0].lower()
+    if len(words) == 1 and first[:1].islower() and not first.endswith("s"):
+        return None                 # "inquiry": a noun without its article is no subject
+    last_word = _bare(words[-1])
+    if last_word.lower() in _words()["determiners"] or (last_word.endswith("ly") and last_word.islower()) or (
+            lower in ("this", "that", "these", "those") and (len(words) == 1 or
+                                                              _bare(words[1]).lower() in _words()["prepositions"])):
+        return None                 # "the originally", "those to Europe": no noun to ask about
+    if _bare(lower) in _words()["prepositions"] | {"its", "his", "her", "their", "our"} or _finite(words, 0) == "aux":
+        return None                 # "its seat load factor": whose, the question cannot say
+    if first[:1].islower() and not (lower in _words()["determiners"] or first[:1].isdigit() or
+                                    (is_noun(_bare(lower)) and not verb_tags(_bare(lower)).keys() & {"VBG", "VBN"})):
+        return None                 # "according to figures ..." is no subject
+    plural = len(words) > 1 and is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
+        first not in places().country_of and first not in word_set("parties")
+    if lower in _words()["determiners"] or plural or parse_number(lower) is not None or (
+            len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
+            and first not in places().country_of and (is_word(lower) or parse_number(lower) is not None)):
+        text = lower + text[len(first):]
+    return text
+
+
+def _participle_phrase(tokens: list[str], start: int, verb: int, subject: str) -> bool:
+    """'the operation launched into Iraq', ', a rise compared with ...': a participle, not the clause's verb."""
+    tags = verb_tags(_bare(tokens[verb]))
+    if not ({"VBD", "VBN"} <= tags.keys()):
+        return False
+    after_comma = start > 0 and tokens[start - 1].endswith(",") and any(_finite(tokens, i) for i in range(start))
+    following = _bare(tokens[verb + 1]).lower() if verb + 1 < len(tokens) else ""
+    return after_comma or (subject[:1].islower() and following in _words()["prepositions"])
+
+
+def _verb_group(tokens: list[str], verb: int, kind: str) -> tuple[str, list[str], str, int] | None:
+    """The word that goes before the subject, the words that stay after it, the tense, and how
+    many words after the verb the group took in."""
+    word = _bare(tokens[verb]).lower()
+    if kind == "aux":
+        following = _bare(tokens[verb + 1]).lower() if verb + 1 < len(tokens) else ""
+        participle = verb_tags(following).get("VBN")
+        if word in ("has", "have", "had") and participle and following != "been":
+            return "did", [participle], "past", 1          # "When did X warn ...?", not "When had X warned ...?"
+        if word in ("has", "have", "had", "do", "does", "did") and not (
+                following in _words()["adverbs"] or following in ("been", "not") or "VBN" in verb_tags(following)):
+            lexical = {"has": ("does", "have"), "have": ("do", "have"), "had": ("did", "have"),
+                       "do": ("do", "do"), "does": ("does", "do"), "did": ("did", "do")}[word]
+            return lexical[0], [lexical[1]], "past" if word in ("had", "did") else "present", 0
+        tense = "past" if word in ("was", "were", "had", "did", "could", "would", "might") else (
+            "future" if word in ("will", "shall") else "present")
+        if word in ("is", "are") and following in ("due", "set", "expected", "scheduled", "to"):
+            tense = "future"
+        if word in ("would",) and following in ("be",) and tokens[verb + 2:verb + 3] == ["due"]:
+            tense = "future"
+        return word, [], tense, 0
+    lemma = verb_tags(word).get("VBD" if kind == "past" else "VBZ")
+    if not lemma:
+        return None
+    return ("did" if kind == "past" else "does"), [lemma], "past" if kind == "past" else "present", 0
+
+
+def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | None:
+    """The clause that starts at tokens[start], with tokens[drop] taken out, as an inverted question body."""
+    if _finite(tokens, start) == "aux" or _bare(tokens[start]).lower() in _words()["prepositions"]:
+        return None
+    verb = next((i for i in range(start + 1, min(len(tokens), start + MAX_SUBJECT_WORDS + 1))
+                 if i not in range(*drop) and _finite(tokens, i)), None)
+    if verb is None or (start < drop[0] < verb and verb != drop[1]):
+        return None             # the answer must follow the verb, or stand just before it ("X on Monday said")
+    end = _clause_end(tokens, verb + 1, drop)
+    subject_tokens = [t for i, t in enumerate(tokens[start:verb], start) if i not in range(*drop)]
+    adverbs = []
+    while subject_tokens and _bare(subject_tokens[-1]).lower() in _words()["adverbs"]:
+        adverbs.insert(0, subject_tokens.pop())      # "He also declares" -> "does he also declare"
+    if any(_bare(t).lower() in _words()["clause_closers"] - {"and"} for t in subject_tokens):
+        return None
+    subject = _subject(subject_tokens)
+    if subject is None:
+        return None
+    if "VBN" in verb_tags(_bare(tokens[verb])) and _later_finite(tokens, verb + 1, end):
+        return None
+    group = _verb_group(tokens, verb, _finite(tokens, verb))
+    if group is None:
+        return None
+    moved, kept, tense, took = group
+    rest = [t for i, t in enumerate(tokens[verb + 1 + took:end], verb + 1 + took) if i not in range(*drop)]
+    if len(rest) > MAX_REST_WORDS or (not rest and (kept or [moved])[-1] in _words()["reporting"]):
+        return None             # "When did X warn?": what was said is the point, and it is left out
+    if rest and _bare(rest[-1]).lower() in _words()["prepositions"] | _words()["determiners"] | \
+            _words()["auxiliaries"] or "between" in rest:
+        return None             # "... revise its forecast up to between 2.4": the clause was cut short
+    if _participle_phrase(tokens, start, verb, subject):
+        return None
+    words = [moved, subject, *adverbs, *kept, *rest]
+    text = _CONVERSION.sub("", " ".join(w for w in words if w)).rstrip(",;:.")
+    if not _balanced(text):
+        return None
+    return Asked(text, tense)
+
+
+def _locate(sentence: str, start: int, end: int) -> tuple[list[str], int, int] | None:
+    """The sentence's words and the answer's first and last-plus-one word, or None."""
+    tokens = _Tokens.of(sentence)
+    span = tokens.span(start, end)
+    return None if span is None else (tokens.words, *span)
+
+
+def ask_when(sentence: str, start: int, end: int) -> Asked | None:
+    """The question body for 'When ...?' about the date at sentence[start:end], or None."""
+    located = _locate(sentence, start, end)
+    if located is None:
+        return None
+    words, first, last = located
+    while first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
+        first -= 1
+    if first > 0:
+        before = _bare(words[first - 1]).lower()
+        if before in _DATE_PREPOSITIONS:
+            first -= 1
+            if first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
+                return None                 # "early in 1987": a time of something else in the clause
+        elif before in _words()["prepositions"] | {"till", "ended", "ending", "than", "and", "or", "around", "circa"} \
+                or words[first - 1].endswith("'s") or verb_tags(before).keys() & {"VBD", "VBZ", "VBP", "VB"} and \
+                next(iter(verb_tags(before).values())) in ("spend", "take", "last", "wait", "need", "give"):
+            return None                     # "spent last week meeting ...": the time is what was spent
+    if any(_bare(w)[:1].isdigit() for w in words[last:last + 1]):
+        return None                                    # "in 1998 20 people ..."
+    ends_clause = words[last - 1].endswith(",")
+    if first == 0 or (first > 0 and words[first - 1].endswith(",")) and ends_clause:
+        # The date opens the clause ("On Monday, a delegation visited ..."): the clause follows it.
+        return _one_time(_invert(words, last, (last, last)), sentence[start:end])
+    for clause_start in _clause_starts(words, first):
+        if clause_start == first:
+            continue
+        between = words[clause_start:first]
+        if any(_bare(w).lower().endswith("ing") and verb_tags(_bare(w)).get("VBG") for w in between[1:]):
+            return None
+        asked = _invert(words, clause_start, (first, last))
+        if asked is not None:
+            return _one_time(_no_verb_between(words, clause_start, first, asked), sentence[start:end])
+    return None
+
+
+def _one_time(asked: Asked | None, answer: str) -> Asked | None:
+    """No second time in the question ("In what year would inflation this year be lower?")."""
+    if asked is None or _OTHER_TIME.search(asked.text) or (_YEAR.search(answer) and _YEAR.search(asked.text)):
+        return None
+    return asked
+
+
+def _no_verb_between(words: list[str], start: int, answer: int, asked: Asked) -> Asked | None:
+    """The date belongs to the clause's verb, not to a later one ('found guilty of raping ... in 2014',
+    'the detainees freed last month')."""
+    verb = next((i for i in range(start + 1, answer) if _finite(words, i)), answer)   # or "X on Monday said"
+    if answer - verb > MAX_DATE_DISTANCE:
+        return None
+    index = verb + 1
+    while index < answer and _bare(words[index]).lower() in _words()["adverbs"] | {"be", "been", "being", "not"}:
+        index += 1
+    if index < answer and {"VBN", "VBG"} & set(verb_tags(_bare(words[index]))):
+        index += 1                      # the verb group's own participle: "was released", "is seeking"
+    elif index < answer and _bare(words[index]).lower() in ("due", "expected", "set", "scheduled") and \
+            index + 2 < answer and _bare(words[index + 1]).lower() == "to":
+        index += 3                      # "is due to meet"
+    elif (_bare(words[verb]).lower() in ("is", "are", "was", "were") or _bare(words[index - 1]).lower() == "been") \
+            and index < answer:
+        return None                     # "When is X the first of ...?": a copula asks about no event
+    for position in range(index, answer):
+        word = _bare(words[position]).lower()
+        tags = verb_tags(word)
+        if word in _words()["clause_openers"] or {"VBD", "VBN", "VBG"} & set(tags) and word != "during":
+            return None
+        if word == "to" and position + 1 < answer and "VB" in verb_tags(_bare(words[position + 1])):
+            return None
+    return asked
+
+
+@dataclass(frozen=True)
+class NumberAsked:
+    """Where a number stood and what the question keeps of its phrase."""
+
+    asked: Asked
+    position: str       # "subject", "object" or "change" (after 'rose', 'fell')
+    counted: str        # the counted words that follow "How many": "U.S. troops"
+
+
+def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit: str) -> NumberAsked | None:
+    """The question body for 'How many / How much ...?' about the number at sentence[start:end].
+
+    `unit_words` is how many words after the number belong to the answer (currency words
+    such as "dollars", "percent"); the counted noun (`unit`) moves to the front of the question.
+    """
+    located = _locate(sentence, start, end)
+    if located is None:
+        return None
+    words, first, last = located
+    last = min(len(words), last + unit_words)
+    if first > 0 and _bare(words[first - 1]).lower() in _words()["hedges"]:
+        first -= 1
+        if first > 0 and _bare(words[first - 1]).lower() in ("an", "than", "to", "at"):
+            return None
+    existential = first >= 2 and _bare(words[first - 2]).lower() == "there" and \
+        _bare(words[first - 1]).lower() in ("is", "are", "was", "were")
+    if existential:
+        return _existential(words, first - 2, last, unit)
+    intro = words[:first - 1] if first and words[first - 1].endswith(",") else None
+    opening = first == 0 or _bare(words[first - 1]).lower() in ("that", "said", "says") or (
+        intro is not None and len(intro) < 5 and not any(_finite(words, i) for i in range(first)) and
+        not any(c.isdigit() or c in "()" for c in " ".join(intro)))          # "In addition, £13.4m will come ..."
+    if opening:
+        verb = next((i for i in range(last, min(len(words), last + 6)) if _finite(words, i) or
+                     ("VBP" in verb_tags(_bare(words[i])) and _bare(words[i - 1]).lower() == unit.lower()
+                      and not words[i][:1].isupper())), None)
+        if verb is None or any(w.endswith(",") for w in words[last:verb]) or \
+                ("VBN" in verb_tags(_bare(words[verb])) and _later_finite(words, verb + 1, len(words))):
+            return None             # "$2bn damage caused by hurricanes was ...": a participle, not the verb
+        end_at = _clause_end(words, verb + 1)
+        counted, rest = words[last:verb], words[verb:end_at]
+        text = " ".join(rest).rstrip(",;:.")
+        plain = all(re.fullmatch(r"[\w'.-]+", w) and _bare(w).lower() not in _words()["pronouns"] | _OBJECTS
+                    for w in counted)
+        if not _balanced(text) or len(rest) > MAX_REST_WORDS or len(rest) < 2 or len(counted) > 6 or not plain or \
+                _bare(rest[-1]).lower() in _words()["auxiliaries"] | _words()["prepositions"]:
+            return None             # "Two years ago I decided ...", "(£2.8bn) it supposedly held ..."
+        group = _verb_group(words, verb, _finite(words, verb) or "past")
+        return NumberAsked(Asked(text, group[2] if group else "present"), "subject",
+                           " ".join(counted))
+    for clause_start in _clause_starts(words, first):
+        if clause_start >= first:
+            continue
+        verb = next((i for i in range(clause_start + 1, first) if _finite(words, i)), None)
+        if verb is None:
+            continue
+        between = [_bare(w).lower() for w in words[verb + 1:first]]
+        lemma = next(iter(verb_tags(_bare(words[verb])).values()), "")
+        if (lemma in _CHANGE_VERBS and between == []) or (lemma in _CHANGE_VERBS | _CHANGING_VERBS and between == ["by"]):
+            asked = _invert(words, clause_start, (verb + 1, last))
+            return NumberAsked(asked, "change", "") if asked else None
+        if between or lemma in _CHANGE_VERBS or lemma in ("be", "say"):
+            return None
+        noun_end = _of_phrase(words, next((i + 1 for i in range(last, min(len(words), last + 4))
+                                            if unit and _bare(words[i]).lower() == unit.lower()), last))
+        following = _bare(words[noun_end]).lower() if noun_end < len(words) else ""
+        if following == "ago" or verb_tags(following).keys() & {"VBN", "VBG"}:
+            return None             # "observed 12 proteins found only in ...", "set 1,000 years ago"
+        asked = _invert(words, clause_start, (first, noun_end))
+        return NumberAsked(asked, "object", " ".join(words[last:noun_end]).rstrip(",;:.")) if asked else None
+    return None
+
+
+def _existential(words: list[str], there: int, last: int, unit: str) -> NumberAsked | None:
+    """'There are some 37,000 U.S. troops stationed in South Korea' -> 'U.S. troops are stationed in ...'."""
+    noun_end = next((i + 1 for i in range(last, min(len(words), last + 4))
+                     if unit and _bare(words[i]).lower() == unit.lower()), None)
+    if noun_end is None or words[noun_end - 1].endswith(","):
+        return None
+    end_at = _clause_end(words, noun_end)
+    rest = words[noun_end:end_at]
+    if not rest or len(rest) > MAX_REST_WORDS:
+        return None
+    be = _bare(words[there + 1]).lower()
+    text = " ".join([be, *rest]).rstrip(",;:.")
+    if not _balanced(text):
+        return None
+    tense = "past" if be in ("was", "were") else "present"
+    return NumberAsked(Asked(text, tense), "subject", " ".join(words[last:noun_end]))
+
+
+def _of_phrase(words: list[str], end: int) -> int:
+    """'tonnes' -> 'tonnes of butter', 'games' -> 'games developers': what is counted goes with the question word."""
+    while end < len(words) and not words[end - 1].endswith((",", ";", ":")) and words[end][:1].islower() and \
+            is_noun(_bare(words[end])) and not verb_tags(_bare(words[end])) and \
+            _bare(words[end]).lower() not in _words()["prepositions"] | _words()["clause_closers"]:
+        end += 1
+    if end >= len(words) or _bare(words[end]).lower() != "of" or words[end - 1].endswith(","):
+        return end
+    for index in range(end + 1, min(len(words), end + 5)):
+        word = _bare(words[index]).lower()
+        if word in _words()["prepositions"] or word in _words()["clause_closers"] or _finite(words, index):
+            return index if index > end + 1 else end
+        if words[index].endswith((",", ";", ":")) or index == len(words) - 1:
+            return index + 1
+    return end
+
+
+def _balanced(text: str) -> bool:
+    """Quotes closed, and one sentence only (the extractor's 'sentence' is sometimes two)."""
+    if _TWO_SENTENCES.search(text) or text.count("(") != text.count(")"):
+        return False
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0

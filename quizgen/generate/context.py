@@ -1,0 +1,83 @@
+"""What phrasing, conditions and distractors need to know about the whole story."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..answers import normalize, surname
+from ..extract.names import places
+from ..lexicon import word_set
+from ..models import Fact, Story
+from .clauses import verb_tags, word_classes
+from .distractors import StoryPools
+
+
+@dataclass
+class StoryContext:
+    story: Story
+    facts: list[Fact]
+    pools: StoryPools
+    titles_by_person: dict[str, set[str]] = field(default_factory=dict)
+    holders_by_title: dict[str, set[str]] = field(default_factory=dict)
+    partners: dict[str, set[str]] = field(default_factory=dict)
+    meetings: dict[str, list[Fact]] = field(default_factory=dict)
+    destinations: dict[str, set[str]] = field(default_factory=dict)
+    _records: dict[int, dict] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, story: Story, facts: list[Fact]) -> "StoryContext":
+        context = cls(story, facts, StoryPools.from_facts(facts, looks_like_person))
+        for fact in facts:
+            s = fact.slots
+            if fact.type == "role":
+                context.titles_by_person.setdefault(s["person"], set()).add(s["title"])
+                context.holders_by_title.setdefault(normalize(s["title"]), set()).add(s["person"])
+            elif fact.type == "meeting":
+                for person in s["people"]:
+                    context.partners.setdefault(person, set()).update(p for p in s["people"] if p != person)
+                    context.meetings.setdefault(person, []).append(fact)
+            elif fact.type == "visit":
+                context.destinations.setdefault(s["person"], set()).add(s["place"])
+        return context
+
+    def record(self, fact: Fact) -> dict:
+        """The fact's bank form (with its id), computed once: every question of the fact keeps a copy."""
+        if id(fact) not in self._records:
+            self._records[id(fact)] = fact.to_dict()
+        return self._records[id(fact)]
+
+    def named_with(self, person: str) -> set[str]:
+        """People named in a sentence that also names `person`: a false statement never pairs
+        them, because the story may well say they met, spoke or travelled together."""
+        keys = {normalize(person), normalize(surname(person) or person)}
+        near: set[str] = set()
+        for sentence in self.story.sentences:
+            padded = f" {normalize(sentence.text)} "
+            if any(f" {k} " in padded for k in keys if k):
+                near.update(p for p in self.pools.people if f" {normalize(surname(p) or p)} " in padded)
+        return near
+
+
+_CAMEL = re.compile(r"^(?!Mc|Mac|O'|De|Di|Le|La|Van|Von)[A-Z][a-z]+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _not_person_words() -> frozenset[str]:
+    return word_set("questions/not_person_words")
+
+
+def looks_like_person(name: str) -> bool:
+    """'Madeleine Albright', not 'Exporting Countries' or 'Fair Trials Abroad'."""
+    words = str(name).split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w.lower() not in ("de", "van", "von", "al", "bin")):
+        return False
+    if any(w.strip(".,") in _not_person_words() or w.strip(".,") in word_set("organisations") for w in words) \
+            or str(name) in places().names:
+        return False
+    if any(_CAMEL.search(w) for w in words):
+        return False                    # "ClearView Economics", "PaineWebber": a firm
+    first = words[0].lower()
+    if "VBG" in verb_tags(first):
+        return False                    # "Ending Clergy Abuse": a campaign, not a person
+    return len(first) < 6 or set(word_classes(first)) != {"ADJ"}   # "Defiant Matt Williams", not "Matt Williams"

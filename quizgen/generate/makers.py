@@ -1,0 +1,236 @@
+"""The five question forms, the same for every fact kind: the phrasing supplies the words."""
+from __future__ import annotations
+
+import random
+import re
+
+from ..answers import accepted_forms, normalize, surname
+from ..lexicon import word_set
+from ..models import Fact, Question, Story, question_id, stable_id
+from .context import StoryContext, looks_like_person
+from .distractors import pick
+from .phrasing import Phrasing
+from .phrasing.base import trim_words
+from .templates import Template
+from .wire import plain_words, tidy
+
+BLANK = "_____"
+CLOZE_MAX_WORDS = 45
+MATCHING_MIN, MATCHING_MAX = 3, 6
+SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
+_SUBJECT_PRONOUN = re.compile(r"^(He|She)\b")
+_UNNAMED_SUBJECT = re.compile(r"^(They|It|We|This|That|These|Those)\b")
+_TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof)\.)"
+                            r"\w*[a-z0-9%)][.!?] [A-Z]")
+_NUMBER = re.compile(r"\d[\d,.]*")
+CLOZE_MAX_NUMBERS = 4
+_RANGE = re.compile(r"^\s*(and|or|to|-|–)\s*\d")
+
+
+def rng_for(seed: int, *parts: str) -> random.Random:
+    return random.Random(stable_id(seed, *parts))
+
+
+def _prompt(template: Template, values: dict[str, str]) -> str | None:
+    """The template's wording for this fact's variant, filled in, as a sentence starts."""
+    wording = template.prompt_for(values.get("variant", ""))
+    if wording is None:
+        return None
+    text = plain_words(wording.format(**values)).strip()
+    return text[:1].upper() + text[1:]
+
+
+def _base(fact: Fact, template: Template, form: str, context: StoryContext, support: list[str],
+          named: str = "", **fields) -> Question | None:
+    """A question whose `source` shows its answer (`support`) and the person it names, or None."""
+    source = supporting_source(context.story, fact, support, named)
+    if source is None:
+        return None
+    record = context.record(fact)
+    return Question(id=question_id(context.story.id, record["id"], template.id, form), source=source,
+                    story=context.story.id, fact=dict(record), tags=[fact.type, context.story.id], template=template.id,
+                    difficulty=template.difficulty, score=round(min(1.0, fact.confidence), 3), **fields)
+
+
+def supporting_source(story: Story, fact: Fact, answers: list[str], named: str = "") -> str | None:
+    """The fact's sentence, extended back to the sentence that names the answer (or the person
+    the question is about) when it only says "she". Verbatim story text either way, so a student
+    sees where the answer comes from; None when no nearby text shows it.
+    """
+    groups = [[f" {normalize(a)} " for a in answers if normalize(a)]]
+    if named and named not in answers:
+        groups.append([f" {normalize(n)} " for n in (named, surname(named)) if normalize(n)])
+    groups = [g for g in groups if g]
+    if all(_mentions(fact.sentence, g) for g in groups):
+        return fact.sentence
+    index = _sentence_index(story, fact)
+    if index is None:
+        return None
+    for earlier in range(index - 1, max(-1, index - 1 - SUPPORT_WINDOW), -1):
+        span = re.sub(r"\s*\n\s*", " ", story.text[story.sentences[earlier].start:fact.end])
+        if all(_mentions(span, g) for g in groups):
+            return span
+    return None
+
+
+def _sentence_index(story: Story, fact: Fact) -> int | None:
+    return next((i for i, s in enumerate(story.sentences) if s.start == fact.start), None)
+
+
+def _mentions(text: str, wanted: list[str]) -> bool:
+    padded = f" {normalize(text)} "
+    return any(w in padded for w in wanted)
+
+
+def make_short(fact: Fact, template: Template, values: dict[str, str], context: StoryContext,
+               seed: int, phrasing: Phrasing) -> Question | None:
+    """A short-answer question: the student types the answer."""
+    return make_mcq(fact, template, values, context, seed, phrasing, with_choices=False)
+
+
+def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: StoryContext,
+             seed: int, phrasing: Phrasing, with_choices: bool = True) -> Question | None:
+    """Multiple choice when three good distractors exist, else a short-answer question."""
+    answer = plain_words(values.get(template.answer, ""))
+    prompt = _prompt(template, values)
+    if not answer or not prompt:
+        return None
+    rng = rng_for(seed, context.record(fact)["id"], template.id)
+    accepted = accepted_forms(answer, template.kind)
+    raw = values.get("text", "")
+    if template.kind == "number" and raw and normalize(raw) != normalize(answer):
+        accepted.append(raw)                        # the story's own "310 mln"
+    if template.kind == "position":
+        accepted += [t for t in context.titles_by_person.get(fact.slots.get("person", ""), ()) if t != answer]
+        if fact.slots.get("org"):
+            accepted.append(f"{fact.slots['org']} {answer}")
+    distractors = [] if not with_choices else pick(
+        answer, template.kind, context.pools, rng, also_true=phrasing.also_true(fact, template, values, context),
+        tense=values.get("tense", ""))
+    question = _base(fact, template, "ask", context, [answer, *accepted], values.get("person", ""),
+                     type="short", prompt=prompt, answer=answer, accepted=accepted)
+    if question is None:
+        return None
+    if len(distractors) == 3:
+        choices = [answer, *distractors]
+        rng.shuffle(choices)
+        question.type, question.choices = "mcq", choices
+        question.difficulty = max(1, template.difficulty - 1) if template.kind != "number" else template.difficulty
+    elif template.kind in ("quote", "number"):
+        question.difficulty = min(3, template.difficulty + 1)
+    return question
+
+
+def make_truefalse(fact: Fact, template: Template, values: dict[str, str], context: StoryContext,
+                   seed: int, phrasing: Phrasing) -> Question | None:
+    """A statement that is true, or made false by a value the story rules out."""
+    rng = rng_for(seed, context.record(fact)["id"], template.id, "truefalse")
+    truth = rng.random() < 0.5
+    changed = None if truth else phrasing.ruled_out(fact, template, values, context, rng)
+    truth = changed is None
+    statement = _prompt(template, {**values, **(changed or {})})
+    true_statement = _prompt(template, values)
+    if not statement or not true_statement:
+        return None
+    answer = values.get(template.answer, "")
+    support = [answer, *accepted_forms(answer, template.kind)] if template.kind not in ("action",) else []
+    explanation = "True: the story says so." if truth else f"False: {true_statement}"
+    return _base(fact, template, "truefalse", context, support, values.get("person", ""), type="truefalse",
+                 prompt=statement, answer="True" if truth else "False", choices=["True", "False"],
+                 explanation=explanation)
+
+
+def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: StoryContext,
+               seed: int, phrasing: Phrasing) -> Question | None:
+    """The sentence, tidied for print, with the answer's words blanked (and Anki cloze syntax);
+    a pronoun that opens it gets the name it stands for in brackets."""
+    answer = plain_words(values.get(template.answer, ""))
+    sentence = tidy(fact.sentence)
+    named = ""
+    if _UNNAMED_SUBJECT.match(sentence) or _TWO_SENTENCES.search(sentence) or \
+            len(_NUMBER.findall(sentence)) > CLOZE_MAX_NUMBERS:
+        return None                 # whom "They" means, which of many figures: the blank would not say
+    if _SUBJECT_PRONOUN.match(sentence):
+        named = _pronoun_stands_for(fact, values, context)
+        if not named:
+            return None
+        sentence = _SUBJECT_PRONOUN.sub(f"[{surname(named) or named}]", sentence, count=1)
+    index = find_span(sentence, answer)
+    if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]):
+        return None                 # "On December 5 and 6": the blank would take half a range
+    prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
+    cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
+    accepted = accepted_forms(answer, template.kind)
+    raw = str(values.get(template.answer, ""))
+    if normalize(raw) != normalize(answer):
+        accepted.append(raw)
+    return _base(fact, template, "cloze", context, [answer, *accepted], named, type="cloze", prompt=prompt,
+                 answer=answer, cloze=cloze, accepted=accepted)
+
+
+def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContext) -> str:
+    """Whom 'He' or 'She' at a sentence's start stands for: the fact's own person, or the one
+    person the nearest earlier sentence names."""
+    own = {"meeting": (fact.slots.get("people") or [""])[0], "visit": fact.slots.get("person"),
+           "stance": fact.slots.get("holder"), "quote": fact.slots.get("speaker")}.get(fact.type)
+    if own and normalize(surname(own) or own) not in normalize(fact.sentence).split():
+        return str(own)
+    index = _sentence_index(context.story, fact)
+    female = fact.sentence.startswith("She")
+    for earlier in range(index - 1 if index else -1, max(-1, (index or 0) - 1 - SUPPORT_WINDOW), -1):
+        text = f" {normalize(context.story.sentences[earlier].text)} "
+        named = {p for p in context.pools.people if looks_like_person(p) and f" {normalize(surname(p))} " in text
+                 and (p.split()[0] in word_set("female_names")) == female}
+        if len(named) == 1:
+            return named.pop()
+        if named:
+            return ""
+    return ""
+
+
+def find_span(sentence: str, value: str) -> int:
+    """Where `value` stands as whole words in the sentence, or -1."""
+    if not value:
+        return -1
+    index = sentence.find(value)
+    while index >= 0:
+        before = sentence[index - 1] if index else " "
+        after = sentence[index + len(value):index + len(value) + 1] or " "
+        if not (before.isalnum() or before in "_$£€") and not (after.isalnum() or after == "_"):
+            return index
+        index = sentence.find(value, index + 1)
+    return -1
+
+
+def make_matching(template: Template, context: StoryContext) -> Question | None:
+    """Per story: people to their positions, or speakers to what they said."""
+    left_slot = "person" if template.fact == "role" else "speaker"
+    right_slot = template.answer
+    pairs, used_left, used_right, sources, ids = [], set(), set(), [], []
+    for fact in context.facts:
+        if fact.type != template.fact:
+            continue
+        left = str(fact.slots.get(left_slot, ""))
+        right = str(fact.slots.get(right_slot, ""))
+        if template.fact == "quote":
+            right = plain_words(trim_words(right, 12))
+        if not left or not right or left in used_left or normalize(right) in used_right:
+            continue
+        used_left.add(left)
+        used_right.add(normalize(right))
+        pairs.append([left, right])
+        ids.append(fact.id)
+        if fact.sentence not in sources:
+            sources.append(fact.sentence)
+        if len(pairs) == MATCHING_MAX:
+            break
+    if len(pairs) < MATCHING_MIN:
+        return None
+    return Question(
+        id=stable_id(context.story.id, template.id, sorted(ids)), type="matching", prompt=template.prompt,
+        answer="; ".join(f"{left} — {right}" for left, right in pairs), pairs=pairs, source=" ".join(sources),
+        story=context.story.id, fact={"type": template.fact, "story": context.story.file, "facts": ids},
+        tags=[template.fact, context.story.id], template=template.id, difficulty=template.difficulty)
+
+
+MAKERS = {"short": make_short, "mcq": make_mcq, "truefalse": make_truefalse, "cloze": make_cloze}

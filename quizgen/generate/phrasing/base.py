@@ -1,0 +1,90 @@
+"""The interface every fact kind's phrasing keeps, and the helpers they share.
+
+A phrasing turns one fact into placeholder values for its templates (from the
+fact's own words), says whether a template's condition holds, which answers are
+also true, and which value the story rules out for a false statement. The words
+of the questions stay in the template files.
+"""
+from __future__ import annotations
+
+import random
+import re
+from typing import TYPE_CHECKING
+
+from ...extract.names import places
+from ...models import Fact
+from ..distractors import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from ..context import StoryContext
+    from ..templates import Template
+
+_THE_COUNTRIES = ("United ", "Soviet ", "Netherlands", "Philippines", "Czech Republic", "European ")
+_FUTURE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is expected to|are expected to|"
+                     r"is scheduled to|plans to|is set to|are set to|is planning to|intends to)\b", re.IGNORECASE)
+
+
+class Phrasing:
+    """One fact kind in words; subclasses override what their kind needs."""
+
+    fact_type = ""
+    derived: tuple[str, ...] = ()        # placeholders it adds to the fact's slots
+    conditions: tuple[str, ...] = ()     # template `when:` names it understands
+
+    def values(self, fact: Fact, context: "StoryContext") -> dict[str, str] | None:
+        """Placeholder values for this fact, or None when it cannot be put into good words."""
+        return {k: text(v) for k, v in fact.slots.items()}
+
+    def holds(self, condition: str, fact: Fact, values: dict[str, str], context: "StoryContext") -> bool:
+        return False
+
+    def also_true(self, fact: Fact, template: "Template", values: dict[str, str],
+                  context: "StoryContext") -> tuple[str, ...]:
+        """Answers the story also makes true for the same stem: never offered as wrong."""
+        return ()
+
+    def ruled_out(self, fact: Fact, template: "Template", values: dict[str, str], context: "StoryContext",
+                  rng: random.Random) -> dict[str, str] | None:
+        """Values that make the template's statement one the story rules out, or None."""
+        return None
+
+
+def text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def with_article(name: str) -> str:
+    """'United Kingdom' -> 'the United Kingdom'; 'China' stays 'China'."""
+    return f"the {name}" if name.startswith(_THE_COUNTRIES) else name
+
+
+def is_country(name: str) -> bool:
+    table = places()
+    return name in set(table.country_of.values()) or table.names.get(name) not in (None, name)
+
+
+def when_phrase(when: object) -> str:
+    """' on Friday', ' in March', ' last week' or '' for a time the stem cannot carry."""
+    if not when:
+        return ""
+    when = str(when)
+    words = when.split()
+    if words[0] in WEEKDAYS or (words[0] in MONTHS and len(words) > 1 and words[1][:1].isdigit()):
+        return f" on {when}"
+    if words[0] in MONTHS or re.fullmatch(r"\d{4}", when):
+        return f" in {when}"
+    if words[0].lower() in ("last", "next", "this", "earlier", "later"):
+        return f" {when.lower()}"
+    return ""
+
+
+def sentence_tense(sentence: str) -> str:
+    """'future' when the sentence speaks of what will happen, else 'past'."""
+    return "future" if _FUTURE.search(sentence) else "past"
+
+
+def trim_words(value: str, limit: int) -> str:
+    words = str(value).split()
+    return " ".join(words[:limit]).rstrip(",;:") + "…" if len(words) > limit else str(value)

@@ -1,0 +1,73 @@
+"""Numbers: 'About how many children live with foster families in the UK?', 'How much will come
+from the grant?', 'By what percentage did deposits rise in January?'."""
+from __future__ import annotations
+
+import re
+
+from ..clauses import ask_about_number
+from ..wire import plain_words, tidy
+from .base import Phrasing
+
+_MONEY = {"dollars", "pounds", "euros", "yen", "francs", "marks", "cents", "pence", "rupees", "yuan", "lire",
+          "dollar", "pound", "euro", "guilders", "pesos", "rand", "crowns"}
+_CURRENCY_SIGN = re.compile(r"^(US)?[$£€¥]")
+_RATE = re.compile(r"^(a|an|per) \w+")
+MIN_WORDS = 7
+_ABOUT = {"about", "some", "around", "roughly", "nearly", "almost", "over", "approximately", "estimated"}
+
+
+class QuantityPhrasing(Phrasing):
+    fact_type = "quantity"
+    derived = ("asked", "counted", "about", "answer")
+    conditions = ("count_question", "amount_question", "share_question", "change_question", "no_question")
+
+    def values(self, fact, context):
+        values = super().values(fact, context)
+        sentence = tidy(fact.sentence)
+        number = plain_words(values.get("text") or values["value"])
+        at = _find_number(sentence, number)
+        values.update({"asked": "", "counted": "", "about": "", "form": ""})
+        if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
+            return values                                  # "18-month": a cloze, not a question
+        unit = str(fact.slots["unit"])
+        after = sentence[at + len(number):].split()
+        unit_words = 1 if after and after[0].strip(".,;:").lower() in _MONEY | {"percent", "%"} else 0
+        asked = ask_about_number(sentence, at, at + len(number), unit_words, unit)
+        if asked is None or not asked.asked.text:
+            return values
+        money = bool(_CURRENCY_SIGN.match(number)) or unit in _MONEY
+        share = unit == "percent"
+        form = {"subject": "share" if share else ("amount" if money else "count"),
+                "object": "amount" if money else ("count" if not share else ""),
+                "change": "change"}[asked.position]
+        if (form == "count" and not asked.counted) or (form == "share" and not asked.counted.startswith("of ")):
+            return values                                  # "What percentage loan ...": the figure describes a noun
+        if _RATE.match(" ".join(after[unit_words:unit_words + 2])) or len(sentence.split()) < MIN_WORDS:
+            return values                                  # "34 dollars a share": a rate, not an amount
+        answer = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
+        values["answer"] = answer[:1].lower() + answer[1:] if answer[:1].isalpha() else answer   # "Fifty nine"
+        values["asked"] = asked.asked.text
+        values["counted"] = asked.counted
+        values["about"] = "about " if str(fact.slots.get("hedge") or "").lower() in _ABOUT else ""
+        values["form"] = form
+        values["variant"] = "percent" if share else "amount"
+        return values
+
+    def holds(self, condition, fact, values, context):
+        if condition == "no_question":
+            return not values["asked"]
+        return bool(values["asked"]) and condition == f"{values['form']}_question"
+
+
+def _find_number(sentence: str, number: str) -> int:
+    """Where the number stands as a whole word ('2.6' not inside '12.6')."""
+    at = sentence.find(number)
+    while at >= 0:
+        before = sentence[at - 1:at]
+        if not (before.isalnum() or (before and before in ".,")):
+            return at
+        at = sentence.find(number, at + 1)
+    return -1
+
+
+PHRASING = QuantityPhrasing()

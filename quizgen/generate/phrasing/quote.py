@@ -1,0 +1,83 @@
+"""Quotes: 'Who said: “...”?' for a whole statement, 'Who described the US as “...”?' for a fragment."""
+from __future__ import annotations
+
+import random
+import re
+
+from ...answers import normalize, surname
+from ..clauses import verb_tags
+from ..wire import tidy
+from .base import Phrasing, trim_words
+
+QUOTE_WORDS = 25
+FRAME_WORDS = 12
+_OPEN = "\"“"
+_PERSONAL = {"he", "she", "they", "them", "him", "her", "it", "we", "us", "i", "you"}
+_CUT_AFTER = {"a", "an", "the", "of", "to", "and", "or", "but", "like", "i.e", "e.g", "with", "for", "in", "on", "at",
+              "by", "that", "which", "is", "are", "was", "were", "my", "our", "their", "his", "her", "its"}
+
+
+class QuotePhrasing(Phrasing):
+    fact_type = "quote"
+    derived = ("quote", "frame")
+    conditions = ("full_quote", "framed_quote")
+
+    def values(self, fact, context):
+        values = super().values(fact, context)
+        values["person"] = fact.slots["speaker"]
+        values["quote"] = trim_words(str(fact.slots["text"]).strip(), QUOTE_WORDS)
+        values["frame"] = frame(fact) or ""
+        return values
+
+    def holds(self, condition, fact, values, context):
+        words = str(fact.slots["text"]).split()
+        name = surname(fact.slots["speaker"]) or fact.slots["speaker"]
+        names_speaker = normalize(name) in normalize(fact.slots["text"]).split()
+        if condition == "full_quote":        # a statement, not a fragment, that does not name its speaker
+            whole = words[-1].strip(".,!?\"'”").lower() not in _CUT_AFTER if words else False
+            return len(words) >= 5 and words[0][:1].isupper() and not names_speaker and whole
+        if condition == "framed_quote":      # a fragment, with the words that frame it
+            return bool(values["frame"]) and not (len(words) >= 5 and words[0][:1].isupper()) and not names_speaker
+        return False
+
+    def also_true(self, fact, template, values, context):
+        return (values["person"],)
+
+    def ruled_out(self, fact, template, values, context, rng: random.Random):
+        """Another person of the story: the story says who said it."""
+        speaker = fact.slots["speaker"]
+        named = {normalize(surname(p) or p) for p in context.pools.people if normalize(surname(p) or p) in
+                 normalize(fact.sentence).split()}
+        others = [p for p in context.pools.people_with_roles or context.pools.people
+                  if normalize(surname(p) or p) != normalize(surname(speaker) or speaker)
+                  and normalize(surname(p) or p) not in named]
+        return {"speaker": rng.choice(sorted(set(others)))} if others else None
+
+
+def frame(fact) -> str | None:
+    """The words between the speaker and a quoted fragment, when the speaker opens the sentence:
+    'Mr Lloyd called the announcement "hugely disappointing"' -> 'called the announcement'."""
+    sentence = tidy(fact.sentence)
+    quote = str(fact.slots["text"]).strip()
+    at = sentence.find(quote)
+    if at < 1 or sentence[at - 1] not in _OPEN:
+        return None
+    head = sentence[:at - 1].rstrip()
+    name = surname(fact.slots["speaker"]) or fact.slots["speaker"]
+    match = re.search(rf"\b{re.escape(name)}\b", head)
+    if match is None or any(c in head[:match.start()] for c in ",;:\"“”"):
+        return None
+    words = head[match.end():].split()
+    if not words or len(words) > FRAME_WORDS or any(c in " ".join(words) for c in ",;:\"“”()"):
+        return None
+    if "VBD" not in verb_tags(words[0]) and "VBZ" not in verb_tags(words[0]):
+        return None                      # the speaker is not the subject of a verb that follows
+    if any(w.lower() in _PERSONAL for w in words) or words[0].lower() in ("is", "was", "are", "were"):
+        return None                      # "Who told them ...", "Who is “trying ...”": whom or what, unclear
+    after = sentence[at + len(quote):].lstrip("\"”'’ ")
+    if after and after[0] not in ".,;:!?":
+        return None                      # the fragment does not end its phrase
+    return " ".join(words)
+
+
+PHRASING = QuotePhrasing()

@@ -1,0 +1,115 @@
+"""Positions: 'Who is Norway's Foreign Minister?', 'What position does Ingrid Dahl hold?'."""
+from __future__ import annotations
+
+import random
+import re
+from functools import lru_cache
+
+from ...answers import normalize
+from ...extract.names import places
+from ...lexicon import data_file, word_set
+from ...models import Fact
+from ..clauses import verb_tags
+from .base import Phrasing, is_country, text, with_article
+
+_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
+_FORMER = re.compile(r"\b(former|ex|then|late|outgoing|retired|ousted|deposed|sacked|previous|one-time)\b[- ]*$",
+                     re.IGNORECASE)
+
+
+class RolePhrasing(Phrasing):
+    fact_type = "role"
+    derived = ("org_possessive",)
+    conditions = ("unique_title", "specific_title")
+
+    def values(self, fact, context):
+        values = super().values(fact, context)
+        title = title_case(str(fact.slots["title"]))
+        last = title.split()[-1].lower()
+        if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or set(verb_tags(last)) & {"VBD"}:
+            return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
+        values["title"] = title
+        values["org_possessive"] = org_possessive(fact.slots.get("org"), title)
+        return values
+
+    def holds(self, condition, fact, values, context):
+        if condition == "specific_title":
+            return specific(fact)
+        if condition == "unique_title":
+            return specific(fact) and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
+        return False
+
+    def also_true(self, fact, template, values, context):
+        if template.kind == "position":
+            return tuple(context.titles_by_person.get(fact.slots["person"], ()))
+        return (values["person"],)
+
+    def ruled_out(self, fact, template, values, context, rng: random.Random):
+        """Another position the story gives to someone else (and to nobody else): it says who holds it."""
+        own = {normalize(t) for t in context.titles_by_person.get(fact.slots["person"], ())}
+        others = [f for f in context.facts if f.type == "role" and f.slots["person"] != fact.slots["person"]
+                  and normalize(f.slots["title"]) not in own and specific(f) and not former(f)
+                  and len(context.holders_by_title.get(normalize(f.slots["title"]), ())) == 1
+                  and not any(normalize(f.slots["title"]) in o or o in normalize(f.slots["title"]) for o in own)]
+        if not others:
+            return None
+        other = rng.choice(others)
+        title = title_case(str(other.slots["title"]))
+        return {"title": title, "org_possessive": org_possessive(other.slots.get("org"), title)}
+
+
+def title_case(title: str) -> str:
+    """'vice President' -> 'Vice President'; 'foreign affairs spokesman' stays as the story wrote it."""
+    words = title.split()
+    if len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper():
+        return " ".join(w if (i and w in _SMALL_WORDS) or not w[:1].isalpha() else w[:1].upper() + w[1:]
+                        for i, w in enumerate(words))
+    return title
+
+
+def former(fact: Fact) -> bool:
+    """A past post: 'former Labour leader', 'ex-Labour leader', 'the late President'."""
+    title = str(fact.slots["title"])
+    if re.search(r"\b(former|ex-|late |outgoing )", title, re.IGNORECASE):
+        return True
+    index = fact.sentence.find(title)
+    return index > 0 and bool(_FORMER.search(fact.sentence[max(0, index - 20):index]))
+
+
+def specific(fact: Fact) -> bool:
+    """A title that names one post: 'Foreign Minister', 'Norway's leader'; not a bare 'Minister'."""
+    words = str(fact.slots["title"]).split()
+    vague = words[-1].lower() in word_set("questions/vague_titles")
+    if words[0][:1].islower() and not fact.slots.get("org") and not {"of", "at", "for"} & set(words):
+        return False                   # "chief executive", "government spokesman": of what, the stem cannot say
+    if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
+        return not (vague and all(w in word_set("parties") or w in places().demonyms
+                                  for w in words[:-1]))
+    return bool(fact.slots.get("org")) and not vague
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {str(country): str((entry or {}).get("demonyms", [""])[0])
+            for country, entry in (data_file("places") or {}).items() if (entry or {}).get("demonyms")}
+
+
+def org_possessive(org: object, title: str = "") -> str:
+    """Whose post it is, as a stem says it: "Norway's", "the Palestinian", "the Labour Party's"."""
+    if not org:
+        return "the"
+    owner = text(org)
+    if normalize(owner) in normalize(title):
+        return "the"
+    if is_country(owner):
+        if any(w[:1].islower() for w in owner.split()) and _demonyms().get(owner):
+            return f"the {_demonyms()[owner]}"      # "Palestinian territories" -> "the Palestinian leader"
+        owner = with_article(owner)
+    elif owner in _demonyms().values():
+        return f"the {owner}"
+    else:
+        owner = f"the {owner}"
+    return owner + ("'" if owner.endswith("s") else "'s")
+
+
+PHRASING = RolePhrasing()

@@ -1,0 +1,145 @@
+"""Stances: 'Robert Tapsfield criticised the existing system.' (true or false), 'What did Charles
+Kennedy urge students to do?'. The verb is the story's own; a false statement takes its opposite."""
+from __future__ import annotations
+
+import random
+import re
+from functools import lru_cache
+
+from ...lexicon import data_file
+from ..clauses import verb_tags
+from ..wire import tidy
+from ..clauses import word_classes
+from ...extract.names import places
+from .base import Phrasing, with_article
+
+TARGET_WORDS = 18
+ACTION_WORDS = 12
+_AUX = ("has", "have", "had", "will", "would", "also", "again", "strongly", "publicly", "repeatedly")
+_ENDS_BADLY = {"to", "and", "that", "said", "of", "for", "the", "a", "an", "with", "by", "in", "on", "as", "but",
+               "saying", "who", "which", "over", "from"}
+_CLOSERS = {"and", "but", "which", "who", "while", "because", "after", "before", "saying", "as"}
+_PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "this", "that"}
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[dict[str, str], tuple[str, ...]]:
+    table = data_file("questions/stance_verbs")
+    return ({str(k): str(v) for k, v in table["opposites"].items()},
+            tuple(sorted(map(str, table["urging"]), key=len, reverse=True)))
+
+
+class StancePhrasing(Phrasing):
+    fact_type = "stance"
+    derived = ("stance_verb", "stance_lemma", "target", "urge", "urged", "addressee", "action")
+    conditions = ("stated_stance", "asked_target", "urged_action")
+
+    def values(self, fact, context):
+        if fact.slots.get("polarity") not in ("support", "oppose"):
+            return None
+        values = super().values(fact, context)
+        holder = str(fact.slots["holder"])
+        first = holder.split()[0]
+        if len(holder.split()) > 1 and set(word_classes(first.lower())) == {"ADJ"} and first not in places().country_of:
+            return None                   # "Defiant Matt Williams": the story's adjective, not the holder's name
+        values["holder"] = with_article(holder)
+        sentence = tidy(fact.sentence)
+        values.update(stated(sentence, str(fact.slots["target"]).strip(" ,;:\"'“”")) or {})
+        values.update({k: v for k, v in (urged(sentence) or {}).items() if k not in values})
+        return values
+
+    def holds(self, condition, fact, values, context):
+        if condition == "stated_stance":
+            return bool(values.get("stance_verb"))
+        if condition == "asked_target":       # one thing the holder is said to do this to
+            same = [f for f in context.facts if f.type == "stance" and f.slots["holder"] == fact.slots["holder"]
+                    and f.slots.get("polarity") == fact.slots.get("polarity")]
+            return bool(values.get("stance_lemma")) and len(same) == 1
+        if condition == "urged_action":
+            return bool(values.get("action"))
+        return False
+
+    def ruled_out(self, fact, template, values, context, rng: random.Random):
+        """The opposite verb: the story says the holder did the one, so not the other."""
+        opposites, _ = _verbs()
+        aux, _, verb = values["stance_verb"].rpartition(" ") if " " in values["stance_verb"] and \
+            values["stance_verb"].split()[0] in _AUX else ("", "", values["stance_verb"])
+        opposite = opposites.get(verb)
+        if not opposite:
+            return None
+        return {"stance_verb": f"{aux} {opposite}".strip()}
+
+
+def stated(sentence: str, target: str) -> dict[str, str] | None:
+    """The story's verb before the target ('has called for') and the target up to its clause's end."""
+    opposites, _ = _verbs()
+    at = sentence.find(target)
+    if at < 0 or not target:
+        return None
+    before = sentence[:at].split()
+    verb = ""
+    for size in (2, 1):
+        candidate = " ".join(before[-size:])
+        if candidate in opposites:
+            verb = candidate
+            aux = [w for w in before[-size - 2:-size] if w in _AUX]
+            if aux and before[-size - len(aux):-size] == aux:
+                verb = " ".join([*aux, verb])
+            break
+    if not verb:
+        return None
+    rest = sentence[at:]
+    end = re.search(r"[,;:.!?(]| - ", rest)
+    phrase = rest[:end.start()] if end else rest
+    words = phrase.split()
+    closer = next((i for i, w in enumerate(words) if i and w.lower() in _CLOSERS), len(words))
+    words = words[:closer]                              # "the proposal and Germany's parties have ...": one clause
+    if " ".join(words).count('"') % 2 or " ".join(words).count("“") != " ".join(words).count("”"):
+        return None
+    if not words or len(words) > TARGET_WORDS or words[-1].lower() in _ENDS_BADLY or words[0].lower() in _PRONOUNS:
+        return None
+    return {"stance_verb": verb, "target": " ".join(words), **_asking_form(verb)}
+
+
+def _asking_form(verb_group: str) -> dict[str, str]:
+    """'has called for' -> perfect 'called for'; 'criticised' -> past 'criticise'; 'backs' -> present 'back'."""
+    words = verb_group.split()
+    aux = [w for w in words if w in ("has", "have", "had", "will", "would")]
+    main = [w for w in words if w not in _AUX]
+    tags = verb_tags(main[0])
+    lemma = " ".join([tags.get("VBD") or tags.get("VBZ") or tags.get("VB") or main[0], *main[1:]])
+    if aux and aux[0] in ("has", "have"):
+        return {"variant": "perfect", "stance_lemma": " ".join(main)}
+    if aux:
+        return {}
+    return {"variant": "present" if "VBZ" in tags else "past", "stance_lemma": lemma}
+
+
+@lru_cache(maxsize=1)
+def _urging_pattern() -> re.Pattern[str]:
+    _, urging = _verbs()
+    return re.compile(r"\b(?:(?P<perfect>has|have|had) )?(?P<verb>" + "|".join(map(re.escape, urging)) +
+                      r") (?P<who>[^,;:\"“”]{1,60}?) to (?P<what>.+)$")
+
+
+def urged(sentence: str) -> dict[str, str] | None:
+    """'X urged students to "make their mark"' -> urge, urged, addressee 'students', action 'make their mark'."""
+    match = _urging_pattern().search(sentence)
+    if not match:
+        return None
+    verb, who = match.group("verb"), match.group("who").strip()
+    if who.split()[0].lower() in _PRONOUNS or len(who.split()) > 6:
+        return None
+    what = re.split(r"[,;:.!?()]| - | and said\b| saying\b| and to\b", match.group("what"))[0]
+    words = re.sub(r"[\"“”]", "", what).strip(" '").split()      # the action, without the story's quote marks
+    if not words or len(words) > ACTION_WORDS or "VB" not in verb_tags(words[0]) or words[-1].lower() in _ENDS_BADLY:
+        return None
+    head = verb.split()
+    tags = verb_tags(head[0])
+    lemma = tags.get("VBD") or tags.get("VBZ") or tags.get("VB") or head[0]
+    tense = "perfect" if match.group("perfect") else ("present" if "VBZ" in tags else "past")
+    return {"urge": " ".join([lemma, *head[1:]]), "urged": verb, "addressee": who, "action": " ".join(words),
+            "variant": tense}
+
+
+PHRASING = StancePhrasing()

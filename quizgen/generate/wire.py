@@ -1,0 +1,64 @@
+"""Wire copy made fit to print: a question never carries a dateline, "dlrs" or "the U.S. Was".
+
+Only what a student reads is tidied (stems, clozes, statements); a question's `source`
+stays the story's own text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import data_file
+from ..stories import dateline_length
+
+_MIXED_DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}, (?:[A-Z][a-z]{2,8}\.?) \d{1,2} *(?:-|--|\u2013|\u2014) ")
+_ALSO_NAMES = {"May", "Will"}
+_BEFORE_NAMES = {"in", "of", "since", "until", "by", "during", "from", "to", "early", "late", "mid", "next", "last",
+                 "this", "and", "or"}
+_CLAUSE_END = (":", "“", '"', "(", "!", "?")   # inside one sentence, "." ends "U.S." and not the sentence
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    table = data_file("questions/wire")
+    words = {str(k).lower(): str(v) for k, v in table["words"].items()}
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
+    return pattern, words, frozenset(str(w) for w in table["lower_inside"])
+
+
+def strip_dateline(sentence: str) -> str:
+    """'WASHINGTON, Oct 19 - Saudi Arabia's ...' -> 'Saudi Arabia's ...' (also 'New York, Oct 19 - ')."""
+    cut = dateline_length(sentence)
+    if not cut:
+        match = _MIXED_DATELINE.match(sentence)
+        cut = match.end() if match else 0
+    return sentence[cut:] if cut else sentence
+
+
+@lru_cache(maxsize=16384)
+def plain_words(text: str) -> str:
+    """'2.6 pct' -> '2.6 percent', '310 mln Dlrs' -> '310 million dollars'."""
+    pattern, words, _ = _tables()
+    return pattern.sub(lambda m: words[m.group(1).lower()], text)
+
+
+def lower_inside(text: str) -> str:
+    """Function words capitalised mid-sentence by wire copy, written in lower case."""
+    _, _, lower = _tables()
+    tokens = text.split(" ")
+    for index in range(1, len(tokens)):
+        before = tokens[index - 1]
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if tokens[index] in _ALSO_NAMES and not (after[:1].islower() and before.lower() not in _BEFORE_NAMES):
+            continue                # "in May alone", "Will Smith": a month or a name, not a verb
+        if tokens[index] in lower and before and not before.endswith(_CLAUSE_END) and \
+                not (before.isalpha() and before.isupper() and len(before) > 3):     # a headline in capitals stays as it is
+            tokens[index] = tokens[index].lower()
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=4096)
+def tidy(text: str) -> str:
+    """A story's sentence as a question may print it."""
+    return lower_inside(plain_words(strip_dateline(text)))

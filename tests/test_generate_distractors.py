@@ -1,0 +1,93 @@
+"""Distractors of the same kind and frame, never also true; names written family name first."""
+from __future__ import annotations
+
+import random
+
+from quizgen.answers import accepted_forms, number_value, surname
+from quizgen.generate import generate_questions
+from quizgen.generate.distractors import StoryPools, pick, places_like
+from quizgen.generate.context import looks_like_person
+from quizgen.models import Fact
+from quizgen.stories import parse_story
+
+STORY = parse_story("Harbour talks\n\nA sentence.", "harbour.txt")
+
+
+def fact(kind: str, sentence: str, **slots) -> Fact:
+    return Fact(type=kind, slots=slots, story="harbour.txt", sentence=sentence)
+
+
+def choices_for(answer: str, kind: str, pools: StoryPools = StoryPools(), tense: str = "") -> list[list[str]]:
+    return [pick(answer, kind, pools, random.Random(seed), tense=tense) for seed in range(12)]
+
+
+def test_organisations_are_never_offered_as_people():
+    assert not looks_like_person("Exporting Countries")
+    assert not looks_like_person("ClearView Economics")
+    assert not looks_like_person("Defiant Tomas Varga")
+    assert looks_like_person("Tomas Varga")
+    facts = [fact("role", "Foreign Minister Ingrid Dahl spoke.", person="Ingrid Dahl", title="Foreign Minister"),
+             fact("role", "Prime Minister Tomas Varga spoke.", person="Tomas Varga", title="Prime Minister"),
+             fact("role", "Finance Minister Lea Kask spoke.", person="Lea Kask", title="Finance Minister"),
+             fact("role", "Harbour Master Marek Oban spoke.", person="Marek Oban", title="Harbour Master"),
+             fact("quote", '"Prices will rise," the Exporting Countries said.', speaker="Exporting Countries",
+                  text="Prices will rise")]
+    for seed in range(10):
+        for question in generate_questions(STORY, facts, seed=seed):
+            assert "Exporting Countries" not in question.choices
+            assert "Exporting Countries" not in question.prompt
+
+
+def test_ages_stay_believable_beside_the_answer():
+    for choices in choices_for("16-year-old", "number"):
+        assert choices
+        for choice in choices:
+            assert choice.endswith("-year-old") and 9 <= number_value(choice) <= 26
+
+
+def test_a_share_stays_under_a_whole():
+    for choices in choices_for("80%", "number"):
+        assert all(number_value(c) <= 100 for c in choices)
+
+
+def test_past_events_get_past_times_and_future_ones_future_times():
+    for choices in choices_for("last week", "when", tense="past"):
+        assert choices and not any(c.startswith(("next", "later")) for c in choices)
+    for choices in choices_for("next week", "when", tense="future"):
+        assert choices and not any(c.startswith(("last", "earlier")) or c.endswith("ago") for c in choices)
+
+
+def test_places_are_of_the_same_level():
+    assert all(p not in ("Oslo", "Paris") for p in places_like("Norway", [])[:50])
+    assert "Norway" not in places_like("Paris", ["Norway", "Oslo"])
+    assert places_like("Paris", ["Norway", "Oslo"])[0] == "Oslo"
+
+
+def test_positions_are_written_in_full_and_in_the_answers_case():
+    pools = StoryPools(positions=["leader", "foreign affairs spokesman", "home affairs spokesman"])
+    for choices in choices_for("transport spokesman", "position", pools):
+        assert "leader" not in choices
+        assert all(c == c.lower() and len(c.split()) > 1 for c in choices)
+
+
+def test_a_false_meeting_never_names_someone_the_story_puts_beside_the_person():
+    story = parse_story("Talks\n\nIngrid Dahl met Tomas Varga in Kessel on Monday.\n\n"
+                        "Dahl is due to meet Lea Kask during her stay.\n\nMarek Oban stayed at home.", "t.txt")
+    first, second = story.sentences[0], story.sentences[1]
+    meeting = Fact(type="meeting", slots={"people": ["Ingrid Dahl", "Tomas Varga"], "place": "Kessel",
+                                          "when": "Monday"}, story="t.txt", sentence=first.text,
+                   start=first.start, end=first.end)
+    roles = [Fact(type="role", slots={"person": p, "title": "Harbour Master"}, story="t.txt", sentence=second.text,
+                  start=second.start, end=second.end) for p in ("Lea Kask", "Marek Oban")]
+    false = [q for seed in range(20) for q in generate_questions(story, [meeting, *roles], seed=seed)
+             if q.type == "truefalse" and q.template == "meeting.statement" and q.answer == "False"]
+    assert false
+    assert all("Lea Kask" not in q.prompt for q in false)
+
+
+def test_a_name_written_family_name_first_accepts_the_family_name():
+    assert surname("Kim Il-sung") == "Kim"
+    assert surname("Chun Doo Hwan") == "Chun"
+    assert surname("Zhu Rongji") == "Zhu"
+    assert surname("Kim Howells") == "Howells"
+    assert accepted_forms("Kim Il-sung", "person") == ["Kim"]

@@ -1,0 +1,273 @@
+"""Question forms a teacher would write, one per fact kind, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from quizgen.generate import generate_questions
+from quizgen.models import Fact
+from quizgen.stories import parse_story
+
+STORY = parse_story("Harbour talks\n\nA sentence.", "harbour.txt")
+SEEDS = range(8)
+
+
+def fact(kind: str, sentence: str, **slots) -> Fact:
+    return Fact(type=kind, slots=slots, story="harbour.txt", sentence=sentence)
+
+
+def questions(*facts: Fact, story=STORY):
+    return [q for seed in SEEDS for q in generate_questions(story, list(facts), seed=seed)]
+
+
+def prompts(*facts: Fact, story=STORY) -> set[str]:
+    return {q.prompt for q in questions(*facts, story=story)}
+
+
+def by_template(template: str, *facts: Fact):
+    return [q for q in questions(*facts) if q.template == template]
+
+
+# --- dates ---------------------------------------------------------------------
+
+DATE_FORMS = [
+    # the clause that holds the date, with its own subject, verb and tense
+    ("It is likely that Norland takes over the presidency of the Harbour League from Vesterland in July.", "July",
+     "date.when", "When does Norland take over the presidency of the Harbour League from Vesterland?"),
+    ("Ingrid Dahl resigned as harbour master last week after a long dispute over berths.", "last week",
+     "date.when", "When did Ingrid Dahl resign as harbour master?"),
+    ("The Kessel reform plans were agreed in 1998.", "1998", "date.year",
+     "In what year were the Kessel reform plans agreed?"),
+    # a date that opens the sentence leaves the clause whole
+    ("On Monday, a delegation of Kessel fishermen visited the harbour board to ask for more berths.", "Monday",
+     "date.when", "When did a delegation of Kessel fishermen visit the harbour board to ask for more berths?"),
+]
+
+
+@pytest.mark.parametrize("sentence, when, template, prompt", DATE_FORMS)
+def test_a_date_is_asked_from_its_clauses_subject_verb_and_tense(sentence, when, template, prompt):
+    (question, *_) = by_template(template, fact("date", sentence, when=when, event="an event"))
+    assert (question.prompt, question.answer) == (prompt, when)
+
+
+def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
+    sentence = "Tomas Varga, who was freed in January, spoke to reporters at the quay."
+    asked = questions(fact("date", sentence, when="January", event="freed"))
+    assert asked and {q.template for q in asked} == {"date.cloze"}
+
+
+def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
+    sentence = "Two officials were found guilty of smuggling fish through Kessel in 1999."
+    assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))
+
+
+def test_a_time_that_was_spent_is_not_asked_when():
+    sentence = "Chief executive Ingrid Dahl spent last week meeting shareholders in Kessel."
+    assert not by_template("date.when", fact("date", sentence, when="last week", event="spent"))
+
+
+def test_a_date_with_a_pronoun_subject_is_not_asked():
+    for sentence in ("He resigned as harbour master last week after a long dispute.",
+                     "Those to Vesterland fell 2.8 percent last week, the harbour board said."):
+        assert not by_template("date.when", fact("date", sentence, when="last week", event="fell"))
+
+
+# --- numbers -------------------------------------------------------------------
+
+NUMBER_FORMS = [
+    # the counted things are the subject: the story's hedge stays
+    ("About 4,500 fishing boats sail from Kessel every year.", dict(value=4500, unit="boats", hedge="about",
+     text="4,500"), "quantity.figure", "About how many fishing boats sail from Kessel every year?", "4,500"),
+    ("There are some 3,000 Norland soldiers stationed in Vesterland.", dict(value=3000, unit="soldiers",
+     hedge="some", text="3,000"), "quantity.figure", "About how many Norland soldiers are stationed in Vesterland?",
+     "3,000"),
+    # money is asked "How much", in plain words
+    ("The harbour board raised 12 mln dlrs from the sale of its bonds.", dict(value=12e6, unit="dollars",
+     text="12 mln"), "quantity.amount", "How much did the harbour board raise from the sale of its bonds?",
+     "12 million dollars"),
+    ("Norland's fish exports rose 4.5 pct in March compared with February.", dict(value=4.5, unit="percent",
+     text="4.5 pct"), "quantity.change", "By what percentage did Norland's fish exports rise in March?",
+     "4.5 percent"),
+    ("About 40 percent of the Kessel catch was sold abroad last year.", dict(value=40, unit="percent",
+     hedge="about", text="40"), "quantity.share", "About what percentage of the Kessel catch was sold abroad last year?",
+     "40 percent"),
+]
+
+
+@pytest.mark.parametrize("sentence, slots, template, prompt, answer", NUMBER_FORMS)
+def test_a_number_is_asked_from_its_counted_noun_and_verb(sentence, slots, template, prompt, answer):
+    (question, *_) = by_template(template, fact("quantity", sentence, **slots))
+    assert (question.prompt, question.answer) == (prompt, answer)
+    if slots["text"] != answer:
+        assert slots["text"] in question.accepted       # the story's own "12 mln" counts too
+
+
+def test_a_number_with_no_plain_clause_around_it_is_not_asked():
+    for sentence, slots in [
+            ("Kessel scientists found 12 proteins found only in fish glue.", dict(value=12, unit="proteins")),
+            ("The harbour was built 1,000 years ago by Norland traders.", dict(value=1000, unit="years")),
+            ("The duchy last year generated £12m for the harbour fund.", dict(value=12e6, unit="pounds"))]:
+        text = sentence.split()[[w[:1].isdigit() or w[:1] == "£" for w in sentence.split()].index(True)]
+        asked = questions(fact("quantity", sentence, text=text, **slots))
+        assert {q.template for q in asked} <= {"quantity.cloze"}, sentence
+
+
+def test_a_rate_is_not_asked_as_an_amount():
+    sentence = "The trader offered 34 dollars a share for the Kessel fishing company."
+    assert not by_template("quantity.amount", fact("quantity", sentence, value=34, unit="dollars", text="34"))
+
+
+# --- stances -------------------------------------------------------------------
+
+STANCE = fact("stance", "Marek Oban criticised the harbour agreement with Vesterland.", holder="Marek Oban",
+              polarity="oppose", target="the harbour agreement with Vesterland")
+
+
+def test_a_stance_is_a_statement_in_the_storys_own_verb_and_its_opposite():
+    asked = by_template("stance.side", STANCE)
+    assert {q.answer for q in asked} == {"True", "False"}
+    for question in asked:
+        if question.answer == "True":
+            assert question.prompt == "Marek Oban criticised the harbour agreement with Vesterland."
+        else:
+            assert question.prompt == "Marek Oban praised the harbour agreement with Vesterland."
+            assert question.explanation == "False: Marek Oban criticised the harbour agreement with Vesterland."
+
+
+def test_a_stances_target_is_asked_with_the_storys_verb_and_tense():
+    (question, *_) = by_template("stance.target", STANCE)
+    assert (question.prompt, question.answer) == ("What did Marek Oban criticise?",
+                                                  "the harbour agreement with Vesterland")
+    perfect = fact("stance", "Tomas Varga has called for the release of the prisoners held in Kessel.",
+                   holder="Tomas Varga", polarity="support", target="the release of the prisoners")
+    assert "What has Tomas Varga called for?" in prompts(perfect)
+
+
+def test_an_urged_action_is_asked_what_did_x_urge_y_to_do():
+    sentence = 'Ingrid Dahl urged the fishermen to "return to work", officials said.'
+    (question, *_) = by_template("stance.urge", fact("stance", sentence, holder="Ingrid Dahl", polarity="support",
+                                                     target="the fishermen to"))
+    assert question.prompt == "What did Ingrid Dahl urge the fishermen to do?"
+    assert question.answer == "return to work"
+
+
+def test_a_stance_target_cut_short_by_the_extractor_is_read_to_its_clauses_end():
+    sentence = "Tomas Varga has called for the release of the remaining prisoners in Kessel, officials said."
+    asked = by_template("stance.side", fact("stance", sentence, holder="Tomas Varga", polarity="support",
+                                            target="the release of the remaining"))
+    assert {q.prompt for q in asked} <= {
+        "Tomas Varga has called for the release of the remaining prisoners in Kessel.",
+        "Tomas Varga has opposed the release of the remaining prisoners in Kessel."}
+    assert asked
+
+
+def test_a_stance_whose_target_ends_mid_phrase_is_not_a_statement():
+    sentence = "Tomas Varga rejected the idea that."
+    assert not by_template("stance.side", fact("stance", sentence, holder="Tomas Varga", polarity="oppose",
+                                               target="the idea that"))
+
+
+# --- meetings and visits -------------------------------------------------------
+
+def test_talks_are_asked_who_did_x_hold_talks_with_in_a_place_on_a_day():
+    sentence = "Ingrid Dahl held talks with Tomas Varga in Kessel on Tuesday."
+    meeting = fact("meeting", sentence, people=["Ingrid Dahl", "Tomas Varga"], place="Kessel", when="Tuesday")
+    assert "Who did Ingrid Dahl hold talks with in Kessel on Tuesday?" in prompts(meeting)
+
+
+def test_a_planned_meeting_is_asked_in_the_future():
+    meeting = fact("meeting", "Dahl will meet Varga on Friday.", people=["Ingrid Dahl", "Tomas Varga"], when="Friday")
+    assert {"Whom will Ingrid Dahl meet on Friday?", "Ingrid Dahl will meet Tomas Varga on Friday."} <= prompts(meeting)
+
+
+def test_a_meeting_among_several_is_asked_only_when_place_or_time_tells_it_apart():
+    first = fact("meeting", "Dahl met Varga in Kessel.", people=["Ingrid Dahl", "Tomas Varga"], place="Kessel")
+    second = fact("meeting", "Dahl met Kask.", people=["Ingrid Dahl", "Lea Kask"])
+    third = fact("meeting", "Varga met Oban.", people=["Tomas Varga", "Marek Oban"])
+    asked = {q.prompt for q in by_template("meeting.partner", first, second, third)}
+    assert "Whom did Ingrid Dahl meet in Kessel?" in asked
+    assert "Whom did Ingrid Dahl meet?" not in asked
+
+
+def test_people_who_met_others_together_are_not_asked_whom_they_met():
+    meeting = fact("meeting", "Dahl and Harbour Master Tomas Varga met fishermen from both ports on Monday.",
+                   people=["Ingrid Dahl", "Tomas Varga"], when="Monday")
+    assert prompts(meeting) == set()
+
+
+def test_a_future_visit_is_asked_where_will():
+    visit = fact("visit", "Dahl will travel to Oslo next week.", person="Ingrid Dahl", place="Oslo", when="next week")
+    assert {"Where will Ingrid Dahl travel next week?"} <= prompts(visit)
+
+
+# --- quotes and roles ----------------------------------------------------------
+
+def test_a_quoted_fragment_keeps_its_frame():
+    sentence = 'Tomas Varga described the deal as "a fair bargain for both ports".'
+    quote = fact("quote", sentence, speaker="Tomas Varga", text="a fair bargain for both ports")
+    assert "Who described the deal as “a fair bargain for both ports”?" in prompts(quote)
+
+
+def test_a_fragment_without_a_frame_is_not_asked():
+    for sentence in ('The deal was "a fair bargain for both ports", according to Varga.',
+                     'Varga is "a fair bargain for both ports", rivals say.',
+                     'Varga told them it was "a fair bargain for both ports".'):
+        quote = fact("quote", sentence, speaker="Tomas Varga", text="a fair bargain for both ports")
+        assert prompts(quote) == set(), sentence
+
+
+def test_a_former_post_is_not_asked_as_a_present_one():
+    role = fact("role", "Former Prime Minister Lea Kask watched from the quay.", person="Lea Kask",
+                title="Prime Minister", org="Norway")
+    assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
+
+
+def test_a_post_one_of_many_hold_is_not_asked():
+    for title in ("Labour MP", "Republican Representative", "former press secretary"):
+        role = fact("role", f"{title} Lea Kask spoke.", person="Lea Kask", title=title)
+        assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
+
+
+def test_a_title_that_runs_into_a_verb_is_not_asked():
+    role = fact("role", "Lord President of the court decided Lea Kask should go.", person="Lea Kask",
+                title="Lord President of the court decided")
+    assert [q.template for q in questions(role)] == []
+
+
+def test_a_name_cut_short_at_an_initial_is_not_asked():
+    role = fact("role", "Harbour Master Donald F. Kask spoke.", person="Donald F", title="Harbour Master")
+    assert questions(role) == []
+
+
+def test_titles_are_written_in_full_and_in_one_case():
+    vice = fact("role", "Norway's vice President Lea Kask spoke.", person="Lea Kask", title="vice President",
+                org="Norway")
+    assert "Who is Norway's Vice President?" in prompts(vice)
+    bare = fact("role", "Norway's minister Lea Kask spoke.", person="Lea Kask", title="minister", org="Norway")
+    assert not by_template("role.holder", bare)
+    leader = fact("role", "Palestinian leader Omar Haddad spoke.", person="Omar Haddad", title="leader",
+                  org="Palestinian territories")
+    assert "Who is the Palestinian leader?" in prompts(leader)
+
+
+def test_a_false_role_statement_gives_a_post_the_story_gives_someone_else():
+    roles = [fact("role", "Finance Minister Lea Kask met Harbour Master Tomas Varga.", person="Lea Kask",
+                  title="Finance Minister"),
+             fact("role", "Finance Minister Lea Kask met Harbour Master Tomas Varga.", person="Tomas Varga",
+                  title="Harbour Master")]
+    false = [q for q in by_template("role.statement", *roles) if q.answer == "False"]
+    assert false
+    for question in false:
+        assert question.prompt in ("Lea Kask is the Harbour Master.", "Tomas Varga is the Finance Minister.")
+        assert question.explanation in ("False: Lea Kask is the Finance Minister.",
+                                        "False: Tomas Varga is the Harbour Master.")
+
+
+def test_no_stem_leans_on_the_story():
+    facts = [STANCE, fact("visit", "Dahl flew to Brussels on Friday.", person="Ingrid Dahl", place="Brussels",
+                          when="Friday"),
+             fact("role", "Finance Minister Lea Kask spoke.", person="Lea Kask", title="Finance Minister"),
+             fact("quote", '"Patient diplomacy works in the end," Dahl said.', speaker="Ingrid Dahl",
+                  text="Patient diplomacy works in the end")]
+    for question in questions(*facts):
+        assert "the story" not in question.prompt.lower()
+        assert "the story" not in question.explanation.lower() or question.answer == "True"

@@ -1,0 +1,86 @@
+"""Wire copy made fit to print, clozes that name their pronoun, and the fields exporters rely on."""
+from __future__ import annotations
+
+from quizgen.generate import generate_questions
+from quizgen.generate.wire import tidy
+from quizgen.models import Fact, question_id
+from quizgen.stories import parse_story
+
+
+def test_tidy_drops_the_dateline_and_spells_out_wire_abbreviations():
+    assert tidy("KESSEL, Oct 19 - Exports rose 2.6 pct to 310 mln Dlrs.") == \
+        "Exports rose 2.6 percent to 310 million dollars."
+    assert tidy("Officials said the U.S. Was ready to help Norland.") == \
+        "Officials said the U.S. was ready to help Norland."
+    assert tidy("Exports fell in May, and the U.S. May act.") == "Exports fell in May, and the U.S. may act."
+    assert tidy("New York, Oct 19 - Kessel Oil said it raised prices.") == "Kessel Oil said it raised prices."
+
+
+def story_fact(body: str, index: int, kind: str, **slots) -> tuple:
+    story = parse_story(body, "wire.txt")
+    sentence = story.sentences[index]
+    return story, Fact(type=kind, slots=slots, story="wire.txt", sentence=sentence.text,
+                       start=sentence.start, end=sentence.end)
+
+
+def test_a_cloze_carries_no_dateline_and_no_wire_abbreviations():
+    story, fact = story_fact("Exports\n\nKESSEL, Oct 19 - Norland's fish exports rose to 310 mln dlrs in the "
+                             "year, the harbour board said.", 0, "quantity", value=310e6, unit="dollars",
+                             text="310 mln")
+    clozes = [q for seed in range(8) for q in generate_questions(story, [fact], seed=seed) if q.type == "cloze"]
+    assert clozes
+    for question in clozes:
+        assert question.prompt.startswith("Norland's fish exports rose to _____ dollars")
+        assert question.answer == "310 million"
+        assert "310 mln" in question.accepted
+        assert question.source.startswith("KESSEL, Oct 19 -")      # the source stays the story's own text
+
+
+def test_a_cloze_whose_subject_is_a_pronoun_names_it_in_brackets():
+    story, fact = story_fact("Talks\n\nMadeleine Okafor arrived in Kessel on Monday.\n\n"
+                             "She met later in the day with Harbour Master Tomas Varga.", 1, "role",
+                             person="Tomas Varga", title="Harbour Master")
+    arrival = story.sentences[0]
+    visit = Fact(type="visit", slots={"person": "Madeleine Okafor", "place": "Kessel", "when": "Monday"},
+                 story="wire.txt", sentence=arrival.text, start=arrival.start, end=arrival.end)
+    clozes = [q for seed in range(8) for q in generate_questions(story, [fact, visit], seed=seed)
+              if q.type == "cloze" and q.template == "role.cloze"]
+    assert clozes
+    for question in clozes:
+        assert question.prompt == "[Okafor] met later in the day with Harbour Master _____."
+        assert question.source.startswith("Madeleine Okafor arrived")
+
+
+def test_every_question_keeps_its_id_fact_and_verbatim_source():
+    text = ("Talks\n\nForeign Minister Ingrid Dahl held talks with Prime Minister Tomas Varga in Kessel on "
+            "Tuesday.\n\nAbout 4,500 fishing boats sail from Kessel every year.")
+    story = parse_story(text, "talks.txt")
+    first, second = story.sentences
+    facts = [Fact(type="meeting", slots={"people": ["Ingrid Dahl", "Tomas Varga"], "place": "Kessel",
+                                         "when": "Tuesday"}, story="talks.txt", sentence=first.text,
+                  start=first.start, end=first.end),
+             Fact(type="quantity", slots={"value": 4500, "unit": "boats", "hedge": "about", "text": "4,500"},
+                  story="talks.txt", sentence=second.text, start=second.start, end=second.end)]
+    questions = generate_questions(story, facts)
+    assert {q.template for q in questions} >= {"meeting.partner", "quantity.figure"}
+    for question in questions:
+        fact = next(f for f in facts if f.id == question.fact["id"])
+        forms = {"short": "ask", "mcq": "ask", "truefalse": "truefalse", "cloze": "cloze"}
+        assert question.id == question_id(story.id, fact.id, question.template, forms[question.type])
+        assert question.source in story.text
+
+
+def test_no_cloze_when_its_subject_names_nobody_or_it_runs_over_two_sentences():
+    for body in ("Prices\n\nThey added an extra 6% to 27 dollars in late trading on the Kessel exchange.",
+                 "Prices\n\nA survey of 280 firms found costs up by 49.7%. Firms with deficits paid more."):
+        story, fact = story_fact(body, 0, "quantity", value=280, unit="firms", text="280")
+        if fact.sentence.startswith("They"):
+            fact = Fact(type="quantity", slots={"value": 6, "unit": "percent", "text": "6%"}, story="wire.txt",
+                        sentence=fact.sentence, start=fact.start, end=fact.end)
+        assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
+
+
+def test_no_cloze_blanks_half_of_a_range():
+    story, fact = story_fact("Shutdown\n\nOn December 5 and 6, the Kessel harbour board shut the quays for repairs.",
+                             0, "date", when="December 5", event="shut")
+    assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
