@@ -18,20 +18,33 @@ ARTICLES = {"a", "an", "the"}
 # Plain patterns (no Python-only syntax but named groups): export/answer_check.js uses them too.
 HEDGE_PATTERN = r"^(?:some|about|around|roughly|nearly|almost|over|more than|less than|an estimated|up to)\s+"
 NUMBER_TEXT_PATTERN = r"^(?P<prefix>[$£€]?)\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-zA-Z]+)?"
+# How normalize() reads text, as patterns answer_check.js applies the same way (in this order).
+DOT_NOT_BEFORE_DIGIT = r"\.(?![0-9])"                  # "U.S." -> "US"; a decimal point stays
+DOT_AFTER_NON_DIGIT = r"(^|[^0-9])\.(?=[0-9])"         # ".5" -> "5"
+MINUS_BEFORE_DIGIT = r"(^|[^a-z0-9])-(?=[0-9])"         # "-5" -> "minus 5"; "2-3" stays a range
+TOKEN = r"[a-z0-9%$£€+#.]+"
+NOT_A_NUMBER_AFTER = r"^[:./][0-9]"                     # "10:30", "1.2.3", "3/4" are not numbers
 _HEDGE = re.compile(HEDGE_PATTERN)
 _NUMBER_TEXT = re.compile(NUMBER_TEXT_PATTERN)
+_DOT_NOT_BEFORE_DIGIT = re.compile(DOT_NOT_BEFORE_DIGIT)
+_DOT_AFTER_NON_DIGIT = re.compile(DOT_AFTER_NON_DIGIT)
+_MINUS_BEFORE_DIGIT = re.compile(MINUS_BEFORE_DIGIT)
+_TOKEN = re.compile(TOKEN)
+_NOT_A_NUMBER_AFTER = re.compile(NOT_A_NUMBER_AFTER)
 
 
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """Lower case, no accents, punctuation, articles or extra spaces: 'The U.S.' -> 'us'."""
+    """Lower case, no accents, punctuation, articles or extra spaces: 'The U.S.' -> 'us'.
+    What tells answers apart stays: '3.2' is not '32', '-5' is not '5', 'C++' is not 'C'."""
     text = str(text)
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = text.lower()
-    text = text.replace("\u2019", "'").replace("'s ", " ").replace(".", "")
-    words = re.findall(r"[a-z0-9%$£€]+", text)
-    return " ".join(w for w in words if w not in ARTICLES)
+    text = text.replace("\u2019", "'").replace("'s ", " ")
+    text = _DOT_AFTER_NON_DIGIT.sub(r"\1", _DOT_NOT_BEFORE_DIGIT.sub("", text))
+    text = _MINUS_BEFORE_DIGIT.sub(r"\1 minus ", text)
+    return " ".join(w for w in _TOKEN.findall(text) if w not in ARTICLES)
 
 
 def surname(name: str) -> str:
@@ -63,6 +76,8 @@ def number_value(text: str) -> float | None:
     """'$3.2 billion' -> 3.2e9, '37,000' -> 37000, 'thirty-seven thousand' -> 37000, '50-year' -> 50."""
     text = _HEDGE.sub("", str(text).strip().lower())
     match = _NUMBER_TEXT.match(text)
+    if match and _NOT_A_NUMBER_AFTER.match(text[match.end():]):
+        return None
     if match:
         value = float(match.group("number").replace(",", ""))
         scale = scale_value(match.group("scale") or "")

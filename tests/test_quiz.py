@@ -58,6 +58,19 @@ CASES = [
 ]
 
 
+# Wrong answers a red-team tester saw marked right: numbers, times, people, names with symbols.
+NEAR_MISSES = [
+    (q("short", "$3.2 billion"), "$32 billion", False), (q("short", "2.5 million"), "25 million", False),
+    (q("short", "1.5"), "15", False), (q("short", "-5"), "5", False), (q("short", "-5"), "-5", True),
+    (q("short", "10:30"), "10:50", False), (q("short", "10:30"), "10.30", False),
+    (q("short", "Kim Jong-il"), "Kim Jong-un", False), (q("short", "Kim Jong-il"), "kim jong il", True),
+    (q("short", "George W. Bush"), "George H. W. Bush", False), (q("short", "C++"), "C", False),
+    (q("short", "C++"), "c++", True), (q("short", "$3.2 billion"), "3.2 billion dollars", True),
+    (q("short", "$3.2 billion"), "$3.2bn", True), (q("short", "Thursday evening"), "Thursday night", False),
+]
+CASES += NEAR_MISSES
+
+
 @pytest.mark.parametrize("question, typed, expected", CASES)
 def test_answer_checker(question, typed, expected):
     assert check(question, typed).correct is expected

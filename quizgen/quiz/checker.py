@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from ..answers import normalize, number_value
 from ..numbers import number_words
@@ -70,14 +70,33 @@ def check_text(typed: str, answers: list[str]) -> Verdict:
     return Verdict(False)
 
 
+MOST_SLIPS = 2
+
+
 def _close(said: str, form: str) -> bool:
-    allowed = typo_allowance(form)
-    return allowed > 0 and Levenshtein.distance(said, form, score_cutoff=allowed) <= allowed
+    """A slip of the keyboard, word by word: one in a word of 5+ letters, two in one of 10+,
+    none in a short word or a number (Kim Jong-un is not Kim Jong-il), two in all; a swap
+    of two letters is one slip."""
+    typed_words, words = said.split(), form.split()
+    if len(typed_words) != len(words):
+        return False
+    slips = 0
+    for typed_word, word in zip(typed_words, words):
+        if typed_word == word:
+            continue
+        allowed = typo_allowance(word)
+        distance = OSA.distance(typed_word, word, score_cutoff=allowed) if allowed else 1
+        if distance > allowed:
+            return False
+        slips += distance
+    return 0 < slips <= MOST_SLIPS
 
 
-def typo_allowance(form: str) -> int:
-    """One slip in answers of 5+ letters, two in answers of 10+."""
-    return 2 if len(form) >= 10 else 1 if len(form) >= 5 else 0
+def typo_allowance(word: str) -> int:
+    """Slips forgiven in one word: one at 5+ letters, two at 10+, none in words with digits."""
+    if any(c.isdigit() for c in word):
+        return 0
+    return 2 if len(word) >= 10 else 1 if len(word) >= 5 else 0
 
 
 def portable_key(question: Question) -> dict:
@@ -92,7 +111,7 @@ def portable_key(question: Question) -> dict:
     for answer in answers:
         form = normalize(answer)
         if form and form not in forms:
-            forms[form] = 0 if number_value(form) is not None else typo_allowance(form)
+            forms[form] = 0 if number_value(form) is not None else 1      # 1: slips are forgiven
     values = sorted({value for answer in answers if (value := number_value(answer)) is not None})
     for value in values:        # number words are read in Python only: send their usual spelling
         if value.is_integer() and abs(value) < 10 ** 15:
@@ -103,11 +122,13 @@ def portable_key(question: Question) -> dict:
 
 def portable_rules() -> dict:
     """The words and patterns answer_check.js reads: the very ones the Python checker uses."""
-    from ..answers import ARTICLES, HEDGE_PATTERN, NUMBER_TEXT_PATTERN
+    from .. import answers
     from ..numbers import scale_table
 
     def for_javascript(pattern: str) -> str:
         return pattern.replace("(?P<", "(?<")
 
-    return {"articles": sorted(ARTICLES), "hedge": for_javascript(HEDGE_PATTERN),
-            "number": for_javascript(NUMBER_TEXT_PATTERN), "scales": scale_table()}
+    patterns = ("HEDGE_PATTERN", "NUMBER_TEXT_PATTERN", "DOT_NOT_BEFORE_DIGIT", "DOT_AFTER_NON_DIGIT",
+                "MINUS_BEFORE_DIGIT", "TOKEN", "NOT_A_NUMBER_AFTER")
+    return {"articles": sorted(answers.ARTICLES), "scales": scale_table(), "most_slips": MOST_SLIPS,
+            **{name.lower(): for_javascript(getattr(answers, name)) for name in patterns}}
