@@ -22,8 +22,8 @@ from ..lexicon import data_file, word_set
 from ..models import Fact, Sentence, Story
 from ..stories import dateline_length
 
-# A capitalised word: "Albright", "O'Neill", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
-_WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*)*"
+# A capitalised word: "Albright", "O'Neill", "Murphy-O'Connor", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
+_WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*(?:'[A-Z][a-z]+)?)*"
 _DOTTED = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|del)"
 _TOKEN = rf"(?:{_DOTTED}|{_WORD})"
@@ -220,7 +220,7 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
     if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2 and "." not in tokens[-1][:-1]:
         tokens[-1] = tokens[-1][:-1]          # sentence-final "Tang."
         spans[-1] = (spans[-1][0], spans[-1][1] - 1, tokens[-1])
-    chunks = _classify(tokens)
+    chunks = _surnames_after_given_names(_classify(tokens))
     found: list[_Candidate] = []
     for kind, first, last, canonical in chunks:
         if kind == "place":
@@ -260,6 +260,18 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
 
 
 _VERB_ENDINGS = ("ing", "ed", "ly")
+
+
+def _surnames_after_given_names(chunks: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """ "Theresa May", "Louise Christian": a common word right after a given name is her surname."""
+    given = word_set("female_names")
+    for index in range(len(chunks) - 1):
+        kind, first, last, word = chunks[index + 1]
+        if (chunks[index][0] == "name" and chunks[index][3] in given and kind == "stop" and word.istitle()
+                and (index == 0 or chunks[index - 1][0] != "name")
+                and (index + 2 == len(chunks) or chunks[index + 2][0] != "name")):
+            chunks[index + 1] = ("name", first, last, word)
+    return chunks
 
 
 _BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3})$")
@@ -336,6 +348,36 @@ class _Registry:
         return None
 
 
+def inside_quote(text: str, position: int) -> bool:
+    """Whether a position is inside quotation marks, also for quotes opened in an earlier sentence.
+
+    Words inside a quotation are the speaker's, not the story's: a cue there has
+    the speaker as its subject, a date there may not be the story's event.
+    """
+    before = text[:position]
+    if "\u201c" in text or "\u201d" in text:
+        return before.count("\u201c") > before.count("\u201d") or (
+            text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
+    first = text.find('"')
+    if first < 0:
+        return False
+    # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
+    starts_inside = _closes(text, first)
+    return (before.count('"') + starts_inside) % 2 == 1
+
+
+def _closes(text: str, index: int) -> bool:
+    """Whether the straight quote mark at `index` closes a quotation (it follows a word)."""
+    after_word = index > 0 and not text[index - 1].isspace() and text[index - 1] not in "([:"
+    before_word = index + 1 < len(text) and text[index + 1].isalnum()
+    return after_word and not before_word
+
+
+def _find(text: str, mark: str, start: int) -> int:
+    found = text.find(mark, start)
+    return found if found >= 0 else len(text)
+
+
 FEMALE_HONORIFICS = frozenset("Mrs Ms Miss Mme Lady Dame Baroness Queen Princess Sister".split())
 MALE_HONORIFICS = frozenset("Mr Messrs Sir Lord King Prince Father Brother".split())
 FOCUS_SIZE = 4          # how many recent subjects a pronoun may point back to
@@ -352,6 +394,7 @@ def analyse(story: Story) -> StoryAnalysis:
     views: list[SentenceView] = []
     focus: list[str] = []               # recent subjects, most recent first
     descriptions: dict[str, set[tuple[str, str]]] = {}   # "prime minister" -> {(name, country)}
+    mentions: dict[str, int] = {}       # how often each person was named so far
     counter = 0
     skip = dateline_length(story.text) if story.dateline else 0
     for sentence, candidates in zip(sentences, per_sentence):
@@ -379,9 +422,11 @@ def analyse(story: Story) -> StoryAnalysis:
                 gender[name] = "m"
             counter += 1
             registry.recent[name] = counter
+            mentions[name] = mentions.get(name, 0) + 1
             view.persons.append(Mention(cand.start, cand.end, name, "person", surface,
                                         cand.possessive))
         _resolve_descriptions(view, descriptions)
+        _resolve_subject_descriptions(view, descriptions, focus, mentions)
         _record_titles(sentence.text, view, descriptions)
         _resolve_pronouns(view, focus, gender)
         subject = view.subject()
@@ -460,6 +505,65 @@ def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[
         view.persons = sorted(view.persons + added, key=lambda m: m.start)
 
 
+# A person right after one of these is an object ("standing next to Mr Blair he added",
+# "he told Mr Farage he had"): a later he/she in the sentence is someone else.
+_OBJECT_BEFORE = re.compile(r"\b(?:(?<!ccording )to|with|by|beside|about|for|from|against|than|like|told|"
+                            r"tells|telling|asked|urged|met|meets|meeting|thanked)\s+(?:[A-Z][\w.\-]*\s+){0,3}$")
+
+
+def _can_be_antecedent(text: str, mention: Mention) -> bool:
+    """Whether a person named earlier in the sentence may be what a later he/she points to.
+
+    Not a person named inside a quotation (the speaker's words), nor one who is
+    the object of a preposition or of a verb like "told".
+    """
+    return not inside_quote(text, mention.start) and not _OBJECT_BEFORE.search(
+        text, max(0, mention.start - 60), mention.start)
+
+
+@lru_cache(maxsize=1)
+def _subject_description() -> re.Pattern[str]:
+    """ "The Tory leader said", "the constitutional affairs secretary outlined": a title as a subject."""
+    heads = sorted(title_heads() - {t.lower() for t in word_set("generic_titles")}, key=len, reverse=True)
+    return re.compile(r"\b[Tt]he\s+(?P<mods>(?:[\w\-]+\s+){0,3}?)(?P<head>" + "|".join(map(re.escape, heads))
+                      + r")\s+(?P<next>[a-z]+)\b", re.IGNORECASE)
+
+
+_NOT_A_VERB = frozenset("of and or for to in at on with from by as who which that whose the a an".split())
+
+
+def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]],
+                                  focus: list[str], mentions: dict[str, int]) -> None:
+    """ "Lord Falconer spoke. The constitutional affairs secretary said ...": a title no one was given
+    is, as a subject, the most named of the two latest subjects who have no title yet.
+
+    Not a title with a country ("the US president"), not one many people hold ("the official").
+    """
+    text = view.text
+    if "he " not in text.lower() or not focus:
+        return
+    titled = {name for holders in descriptions.values() for name, _ in holders}
+    named_here = {m.name for m in view.persons if not m.pronoun}
+    candidates = [name for name in focus[:2] if name not in titled and name not in named_here]
+    if not candidates:
+        return
+    modifiers = _title_words() | {w.lower() for w in word_set("parties") | word_set("organisations")}
+    added = []
+    for match in _subject_description().finditer(text, view.body_start):
+        if match.group("next").lower() in _NOT_A_VERB or not match.group("next").islower():
+            continue
+        mods = match.group("mods").split()
+        if not all(w.lower() in modifiers for w in mods) or any(
+                m.start < match.end("head") and match.start() < m.end for m in view.persons):
+            continue
+        chosen = max(candidates, key=lambda name: mentions.get(name, 0))
+        start = match.start() + 4
+        added.append(Mention(start, match.end("head"), chosen, "person", text[start:match.end("head")],
+                             pronoun=True))
+    if added:
+        view.persons = sorted(view.persons + added, key=lambda m: m.start)
+
+
 def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str]) -> None:
     """He/she: an earlier person in the sentence, else a recent subject, of a fitting gender.
 
@@ -470,9 +574,10 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
     if "he" not in text.lower():
         return
     added = []
+    antecedents = [m for m in view.persons if not m.possessive and _can_be_antecedent(text, m)]
     for match in PRONOUN.finditer(text):
         wanted = "f" if match.group()[0] in "Ss" else "m"
-        earlier = [m.name for m in view.persons if m.end <= match.start() and not m.possessive]
+        earlier = [m.name for m in antecedents if m.end <= match.start()]
         candidates = list(dict.fromkeys(earlier + focus))
         target = None
         if wanted == "f":

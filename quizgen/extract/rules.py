@@ -5,20 +5,26 @@ import re
 from functools import lru_cache
 
 from ..lexicon import data_file
-from .names import Mention, SentenceView
+from .names import Mention, SentenceView, inside_quote  # noqa: F401  (re-exported: the rules' helper)
 
 CONTENT_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @lru_cache(maxsize=None)
 def cue_pattern(name: str) -> re.Pattern[str]:
-    """One alternation for a cue list, longest phrases first, on word boundaries.
+    """One alternation for a cue list of `data/cues.yaml`."""
+    return phrase_pattern(tuple(str(p) for p in data_file("cues")[name]))
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation for phrases, longest first, on word boundaries.
 
     Case-sensitive, with a lookahead on the phrases' first letters: Python's
     regex engine then skips most positions at C speed (about 7x faster than
     a case-insensitive alternation, which matters over a whole corpus).
     """
-    phrases = sorted((str(p) for p in data_file("cues")[name]), key=len, reverse=True)
+    phrases = tuple(sorted(phrases, key=len, reverse=True))
     alternation = r"\b(?:" + "|".join(phrases) + r")\b"
     if not all(p[:1].isalpha() for p in phrases):
         return re.compile(alternation)
@@ -34,36 +40,6 @@ def cue_words(name: str) -> frozenset[str]:
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit]).strip(" ,;:\"'\u201c\u201d")
-
-
-def inside_quote(text: str, position: int) -> bool:
-    """Whether a position is inside quotation marks, also for quotes opened in an earlier sentence.
-
-    Words inside a quotation are the speaker's, not the story's: a cue there has
-    the speaker as its subject, a date there may not be the story's event.
-    """
-    before = text[:position]
-    if "\u201c" in text or "\u201d" in text:
-        return before.count("\u201c") > before.count("\u201d") or (
-            text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
-    first = text.find('"')
-    if first < 0:
-        return False
-    # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
-    starts_inside = _closes(text, first)
-    return (before.count('"') + starts_inside) % 2 == 1
-
-
-def _closes(text: str, index: int) -> bool:
-    """Whether the straight quote mark at `index` closes a quotation (it follows a word)."""
-    after_word = index > 0 and not text[index - 1].isspace() and text[index - 1] not in "([:"
-    before_word = index + 1 < len(text) and text[index + 1].isalnum()
-    return after_word and not before_word
-
-
-def _find(text: str, mark: str, start: int) -> int:
-    found = text.find(mark, start)
-    return found if found >= 0 else len(text)
 
 
 _APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
