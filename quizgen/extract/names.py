@@ -67,7 +67,10 @@ class SentenceView:
         return self.sentence.text
 
     def subject(self) -> Mention | None:
-        """The first person named (not as a possessor): the usual subject in news prose."""
+        """The first person named (not as a possessor, nor inside a quotation or as an object)."""
+        for mention in self.persons:
+            if not mention.possessive and may_be_subject(self.text, mention):
+                return mention
         for mention in self.persons:
             if not mention.possessive:
                 return mention
@@ -511,13 +514,15 @@ _OBJECT_BEFORE = re.compile(r"\b(?:(?<!ccording )to|with|by|beside|about|for|fro
                             r"tells|telling|asked|urged|met|meets|meeting|thanked)\s+(?:[A-Z][\w.\-]*\s+){0,3}$")
 
 
-def _can_be_antecedent(text: str, mention: Mention) -> bool:
-    """Whether a person named earlier in the sentence may be what a later he/she points to.
+def may_be_subject(text: str, mention: Mention) -> bool:
+    """Whether a person named in a sentence may be the subject of a later verb or he/she.
 
     Not a person named inside a quotation (the speaker's words), nor one who is
     the object of a preposition or of a verb like "told".
     """
-    return not inside_quote(text, mention.start) and not _OBJECT_BEFORE.search(
+    if inside_quote(text, mention.start):
+        return False
+    return mention.surface in ("he", "He", "she", "She") or not _OBJECT_BEFORE.search(
         text, max(0, mention.start - 60), mention.start)
 
 
@@ -574,7 +579,7 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
     if "he" not in text.lower():
         return
     added = []
-    antecedents = [m for m in view.persons if not m.possessive and _can_be_antecedent(text, m)]
+    antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)]
     for match in PRONOUN.finditer(text):
         wanted = "f" if match.group()[0] in "Ss" else "m"
         earlier = [m.name for m in antecedents if m.end <= match.start()]

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..lexicon import data_file
 from ..models import Fact
-from .names import Mention, SentenceView, StoryAnalysis, inside_quote
+from .names import Mention, SentenceView, StoryAnalysis, inside_quote, may_be_subject
 from .names import _title_words as title_words
 from .rules import phrase_pattern, subject_is_close
 
@@ -32,7 +32,7 @@ _QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s+){1,3}as\b")
 # Between "said" and the speaker: nothing, or title words ("said Judge Amy Park").
 _TITLE_GAP = re.compile(r"\s*(?:[A-Z][\w.\-]*\s+|(?:of|the|for)\s+){0,5}$")
 # "said Mr Galloway." names the speaker; "said Mr Galloway had friends" reports speech.
-_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|from|at|in|on|during|after|who|when)\b)")
 _PRONOUNS = frozenset(("he", "she"))
 # What may follow a quotation that its speaker closes: '," said', '," he', '," the minister', '," Mr'.
 _PUNCTUATION = re.compile(r"[\s,;:\-\u2013\u2014]*")
@@ -42,6 +42,7 @@ _OWNER_GAP = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+){0,2}")
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<words>(?:[\w&.\-]+(?:['\u2019]s)?\s+){0,5}?)$")
 _WORD = re.compile(r"[A-Za-z][\w'\-]*")
 MAX_SUBJECT_WORDS = 6    # "Tory leader Michael Howard": words before a sentence's subject
+MAX_CARRIED = 1          # sentences with no speaker or subject that a speaker is carried over
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,12 @@ def _lexicon() -> dict:
     return {
         "speech": phrase_pattern(speech),
         "spokesperson": re.compile(rf"\b(?:{spokes})$"),
+        # "a spokesman for the Information Commissioner's Office"
+        "spokesperson_for": re.compile(
+            rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?(?P<noun>{spokes})\s+for\s+(?:the\s+)?"
+            rf"(?P<owner>[A-Z][\w&.'\u2019\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'\u2019\-]*){{0,5}})$"),
+        "spokesperson_anywhere": re.compile(rf"\b(?:{spokes})\b(?:\s+for\s+(?:the\s+)?"
+                                            rf"[A-Z][\w&.'\u2019\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'\u2019\-]*){{0,5}})?"),
         "inverted": re.compile(rf"\s+(?:[Tt]he|[Aa]n?)\s+(?:[\w&.\-]+(?:['\u2019]s)?\s+){{0,5}}?(?:{spokes})\b"),
         "unnamed": frozenset(str(w) for w in table["unnamed_person"]),
     }
@@ -133,26 +140,170 @@ def _quote_text(views: list[SentenceView], quote: _Quote) -> str:
     return " ".join(p for p in pieces if p).strip(" ,;:-")
 
 
-def _spokesperson(view: SentenceView, low: int, high: int) -> _Speaker | None:
-    """Someone speaking for another, in words ending right at `high` ("the Treasury spokesman")."""
+@dataclass
+class _Reader:
+    """One story's quotations and what the rules learn while reading it in order."""
+
+    views: list[SentenceView]
+    quotes: list[_Quote]
+    covered: dict[int, list[tuple[int, int]]]
+    spokespeople: list[tuple[int, str]]     # (sentence, name) of each spokesperson named after someone
+
+    def speaker_named(self, index: int, low: int, high: int, after_quote: bool) -> _Speaker | None:
+        """The speaker a stretch outside quotation marks names with a speech verb.
+
+        Before a quotation the verb nearest to it counts ('X said the plan would "fail"'),
+        or the one whose report holds it ('X said the police had said "..."'); after one,
+        only a verb that follows it closely ('"...," Kelly, an aide, said').
+        """
+        if high <= low:
+            return None
+        view = self.views[index]
+        text = view.text
+        verbs = list(_lexicon()["speech"].finditer(text, low, high))
+        if not verbs:
+            return None
+        quoted_as = _QUOTED_AS.search(text, low, high)
+        if quoted_as:                                  # '"...," Zhu quoted Tang as saying'
+            named = [m for m in view.persons if quoted_as.start() < m.start < quoted_as.end()]
+            if named:
+                return _named(named[0])
+        if after_quote:
+            first_word = _PUNCTUATION.match(text, low).end()
+            if not (verbs[0].start() == first_word or _SUBJECT_START.match(text, first_word)) or not subject_is_close(
+                    text, low, verbs[0].start(), max_words=MAX_SUBJECT_WORDS):
+                return None
+            verbs = verbs[:1]
+        for position in range(len(verbs) - 1, -1, -1):
+            verb = verbs[position]
+            found = self.subject(index, low, verb) or self.inverted(index, verb, high)
+            if found:
+                return found
+            outer = verbs[position - 1] if position else None
+            if outer is None or any(c in text[outer.end():verb.start()] for c in ",;:"):
+                clause_start = max(low, text.rfind(",", low, verb.start()) + 1)
+                clause = text[clause_start:verb.start()].strip()
+                if clause.lower() in _PRONOUNS:         # a he/she names.py could not resolve
+                    return _Speaker(None, pronoun=True)
+                return _unnamed_subject(text, clause_start, verb.start()) if clause else None
+        return None
+
+    def subject(self, index: int, low: int, verb: re.Match[str]) -> _Speaker | None:
+        """The subject of a speech verb when it is someone named or speaking for someone."""
+        view = self.views[index]
+        text = view.text
+        verb_at = verb.start()
+        owned = self.spokesperson(index, low, verb_at)
+        if owned:
+            return owned
+        participle = verb.group().endswith("ing")
+        comma = text.rfind(",", low, verb_at) if participle else -1
+        before = [m for m in view.persons if low <= m.start and m.end <= verb_at and not m.possessive
+                  and may_be_subject(text, m)]
+        for chosen in reversed(before[-3:]):           # nearest first
+            if comma > chosen.end:                     # "Shultz was guarded, saying", "X, in Rome, telling"
+                close = subject_is_close(text, chosen.end, comma, max_words=8) or subject_is_close(
+                    text, chosen.end, comma + 1, max_words=8)
+            else:
+                close = text[chosen.end:verb_at].strip() == "," or subject_is_close(
+                    text, chosen.end, verb_at, max_words=8 if participle else 3)
+            if close:
+                return _named(chosen)
+        if participle:                                 # "X reiterated calls for ..., warning:"
+            return _opening_subject(view, low, comma if comma > low else verb_at)
+        return None
+
+    def inverted(self, index: int, verb: re.Match[str], high: int) -> _Speaker | None:
+        """ '"...," said Ray Mallon' or '"...," said a Treasury spokesman'."""
+        view = self.views[index]
+        text = view.text
+        for mention in view.persons:
+            if (verb.end() <= mention.start < high and mention.surface.lower() not in _PRONOUNS
+                    and _TITLE_GAP.match(text, verb.end(), mention.start) and _NAME_ENDS.match(text, mention.end)):
+                return _named(mention)
+        after = _lexicon()["inverted"].match(text, verb.end(), high)
+        if after and _NAME_ENDS.match(text, after.end()):
+            return self.spokesperson(index, verb.end(), after.end())
+        return None
+
+    def spokesperson(self, index: int, low: int, high: int) -> _Speaker | None:
+        """Someone speaking for another, in words ending right at `high`.
+
+        "Tony Blair's official spokesman", "a Treasury spokeswoman", "a spokesman for
+        the Home Office"; "the spokesman" is the last one the story named so, and a
+        spokesman for no one named is unnamed.
+        """
+        view = self.views[index]
+        text = view.text
+        window = text[low:high].rstrip(" ,")
+        end = low + len(window)
+        named = _spokesperson_name(view, low, end)
+        if named is not None or not _lexicon()["spokesperson"].search(window):
+            return named
+        if re.search(r"\bthe\s+(?:[a-z]+\s+)?$", text[max(low, end - 40):end - len(window.split()[-1])], re.I):
+            earlier = [name for at, name in self.spokespeople if at <= index]
+            if earlier:
+                return _Speaker(earlier[-1], stand_in=True)
+        return _Speaker(None, stand_in=True)
+
+    def own_speaker(self, quote: _Quote) -> _Speaker | None:
+        """The speaker named right after the quotation, else before it in its sentence."""
+        if quote.closed and _ends_clause(self.views[quote.last].text, quote.end):
+            high = min((low for low, _ in self.covered[quote.last] if low >= quote.end),
+                       default=len(self.views[quote.last].text))
+            found = self.speaker_named(quote.last, quote.end, high, after_quote=True)
+            if found:
+                return found
+        if quote.start < 0:
+            return None
+        low = max((high for _, high in self.covered[quote.first] if high <= quote.start),
+                  default=self.views[quote.first].body_start)
+        return self.speaker_named(quote.first, low, quote.start, after_quote=False)
+
+    def context(self, index: int) -> _Speaker | None:
+        """Whom an unattributed quotation opening the next sentence belongs to, from one without quotes."""
+        view = self.views[index]
+        spans = self.covered.get(index, [])
+        low = max((high for _, high in spans), default=view.body_start)
+        return self.speaker_named(index, low, len(view.text), after_quote=False) or _opening_subject(
+            view, view.body_start, min((low for low, _ in spans), default=len(view.text)))
+
+
+def _spokesperson_name(view: SentenceView, low: int, end: int) -> _Speaker | None:
+    """A spokesperson named after whom they speak for, in words ending at `end`, or None."""
     text = view.text
-    window = text[low:high].rstrip(" ,")
-    noun = _lexicon()["spokesperson"].search(window)
-    if noun is None:
+    lexicon = _lexicon()
+    noun = lexicon["spokesperson"].search(text, low, end)
+    if noun is not None:
+        for owner in reversed(view.persons):          # "Tony Blair's official spokesman"
+            if low <= owner.start and owner.end <= noun.start() and _OWNER_GAP.fullmatch(text, owner.end, noun.start()):
+                if owner.surface.lower() in _PRONOUNS:
+                    return None
+                return _Speaker(owner.name + text[owner.end:end], stand_in=True)
+        owned = _DETERMINER.search(text, max(low, noun.start() - 60), noun.start())
+        words = owned.group("words") if owned else ""
+        if any(w[:1].isupper() or w.endswith(("'s", "\u2019s")) for w in words.split()):
+            return _Speaker(words + text[noun.start():end], stand_in=True)    # "a UKIP spokesman"
         return None
-    noun_at, end = low + noun.start(), low + len(window)
-    for owner in reversed(view.persons):              # "Tony Blair's official spokesman"
-        if low <= owner.start and owner.end <= noun_at and _OWNER_GAP.fullmatch(text, owner.end, noun_at):
-            if owner.surface.lower() in _PRONOUNS:
-                return _Speaker(None, stand_in=True)
-            return _Speaker(owner.name + text[owner.end:end], stand_in=True)
-    owned = _DETERMINER.search(text, max(low, noun_at - 60), noun_at)
-    if owned is None:
+    serving = lexicon["spokesperson_for"].search(text, max(low, end - 120), end)
+    if serving is None:
         return None
-    words = owned.group("words")
-    if not any(w[:1].isupper() or w.endswith(("'s", "\u2019s")) for w in words.split()):
-        return _Speaker(None, stand_in=True)          # "a spokesman": unnamed
-    return _Speaker(words + text[noun_at:end], stand_in=True)
+    owners = [m for m in view.persons if serving.start("owner") <= m.start and m.end <= serving.end()]
+    if owners:
+        return _Speaker(f"{owners[-1].name}'s {serving.group('noun')}", stand_in=True)
+    return _Speaker(f"{serving.group('owner')} {serving.group('noun')}", stand_in=True)
+
+
+def _owned_spokespeople(views: list[SentenceView]) -> list[tuple[int, str]]:
+    """Every spokesperson the story names after whom they speak for, in order."""
+    found = []
+    pattern = _lexicon()["spokesperson_anywhere"]
+    for index, view in enumerate(views):
+        for match in pattern.finditer(view.text):
+            named = _spokesperson_name(view, max(0, match.start() - 80), match.end())
+            if named is not None and named.name:
+                found.append((index, named.name))
+    return found
 
 
 def _unnamed_subject(text: str, low: int, high: int) -> _Speaker:
@@ -165,30 +316,6 @@ def _unnamed_subject(text: str, low: int, high: int) -> _Speaker:
 
 def _named(mention: Mention) -> _Speaker:
     return _Speaker(mention.name, pronoun=mention.surface.lower() in _PRONOUNS, at=mention.start)
-
-
-def _subject(view: SentenceView, low: int, verb: re.Match[str]) -> _Speaker | None:
-    """The subject of a speech verb when it is someone named or speaking for someone named."""
-    text = view.text
-    verb_at = verb.start()
-    owned = _spokesperson(view, low, verb_at)
-    if owned:
-        return owned
-    participle = verb.group().endswith("ing")
-    comma = text.rfind(",", low, verb_at) if participle else -1
-    before = [m for m in view.persons if low <= m.start and m.end <= verb_at]
-    for chosen in reversed(before[-3:]):              # nearest first
-        if chosen.possessive:
-            continue
-        if comma > chosen.end:                         # "Shultz was guarded, saying", "X, in Rome, telling"
-            if subject_is_close(text, chosen.end, comma, max_words=8) or subject_is_close(
-                    text, chosen.end, comma + 1, max_words=8):
-                return _named(chosen)
-        elif text[chosen.end:verb_at].strip() == "," or subject_is_close(text, chosen.end, verb_at, max_words=3):
-            return _named(chosen)
-    if comma > low:                                    # "X reiterated calls for ..., warning:"
-        return _opening_subject(view, low, comma)
-    return None
 
 
 def _opening_subject(view: SentenceView, low: int, high: int) -> _Speaker | None:
@@ -204,51 +331,6 @@ def _opening_subject(view: SentenceView, low: int, high: int) -> _Speaker | None
     return None
 
 
-def _inverted(view: SentenceView, verb: re.Match[str], high: int) -> _Speaker | None:
-    """ '"...," said Ray Mallon' or '"...," said a Treasury spokesman'."""
-    text = view.text
-    for mention in view.persons:
-        if (verb.end() <= mention.start < high and mention.surface.lower() not in _PRONOUNS
-                and _TITLE_GAP.match(text, verb.end(), mention.start) and _NAME_ENDS.match(text, mention.end)):
-            return _named(mention)
-    after = _lexicon()["inverted"].match(text, verb.end(), high)
-    if after and _NAME_ENDS.match(text, after.end()):
-        return _spokesperson(view, verb.end(), after.end())
-    return None
-
-
-def _speaker_in(view: SentenceView, low: int, high: int, after_quote: bool) -> _Speaker | None:
-    """The speaker a stretch outside quotation marks names with a speech verb.
-
-    Before a quotation the verb nearest to it counts ('X said the plan would "fail"');
-    after one, only a verb that follows it closely ('"...," Kelly, an aide, said').
-    """
-    if high <= low:
-        return None
-    text = view.text
-    verbs = list(_lexicon()["speech"].finditer(text, low, high))
-    if not verbs:
-        return None
-    quoted_as = _QUOTED_AS.search(text, low, high)
-    if quoted_as:                                      # '"...," Zhu quoted Tang as saying'
-        named = [m for m in view.persons if quoted_as.start() < m.start < quoted_as.end()]
-        if named:
-            return _named(named[0])
-    if after_quote:
-        first_word = _PUNCTUATION.match(text, low).end()
-        if not (verbs[0].start() == first_word or _SUBJECT_START.match(text, first_word)) or not subject_is_close(
-                text, low, verbs[0].start(), max_words=MAX_SUBJECT_WORDS):
-            return None
-    for verb in (verbs[:1] if after_quote else reversed(verbs)):
-        found = _subject(view, low, verb) or _inverted(view, verb, high)
-        if found:
-            return found
-        clause_start = max(low, text.rfind(",", low, verb.start()) + 1)
-        if text[clause_start:verb.start()].strip():
-            return _unnamed_subject(text, clause_start, verb.start())
-    return None
-
-
 def _covered(views: list[SentenceView], quotes: list[_Quote]) -> dict[int, list[tuple[int, int]]]:
     """Per sentence, the stretches its quotations cover."""
     covered: dict[int, list[tuple[int, int]]] = {}
@@ -258,22 +340,6 @@ def _covered(views: list[SentenceView], quotes: list[_Quote]) -> dict[int, list[
             high = quote.end if index == quote.last else len(views[index].text)
             covered.setdefault(index, []).append((low, high))
     return covered
-
-
-def _own_speaker(views: list[SentenceView], quote: _Quote, covered: dict[int, list[tuple[int, int]]]
-                 ) -> _Speaker | None:
-    """The speaker named right after the quotation, else before it in its sentence."""
-    if quote.closed and _ends_clause(views[quote.last].text, quote.end):
-        view = views[quote.last]
-        high = min((low for low, _ in covered[quote.last] if low >= quote.end), default=len(view.text))
-        found = _speaker_in(view, quote.end, high, after_quote=True)
-        if found:
-            return found
-    if quote.start < 0:
-        return None
-    view = views[quote.first]
-    low = max((high for _, high in covered[quote.first] if high <= quote.start), default=view.body_start)
-    return _speaker_in(view, low, quote.start, after_quote=False)
 
 
 def _quote_text_words(quote: _Quote, view: SentenceView) -> list[str]:
@@ -287,19 +353,13 @@ def _ends_clause(text: str, end: int) -> bool:
     return text[end - 2:end - 1] in (",", "?", "!", ".") or text[end:end + 1] == ","
 
 
-def _context(view: SentenceView, covered: list[tuple[int, int]]) -> _Speaker | None:
-    """Whom an unattributed quotation opening the next sentence belongs to, from one without quotes."""
-    low = max((high for _, high in covered), default=view.body_start)
-    return _speaker_in(view, low, len(view.text), after_quote=False) or _opening_subject(view, low, len(view.text))
-
-
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     views = analysis.views
     quotes = _quotations(views)
     if not quotes:
         return []
-    covered = _covered(views, quotes)
-    own = [_own_speaker(views, quote, covered) for quote in quotes]
+    reader = _Reader(views, quotes, _covered(views, quotes), _owned_spokespeople(views))
+    own = [reader.own_speaker(quote) for quote in quotes]
     speakers: list[_Speaker | None] = list(own)
     opening: dict[int, list[int]] = {}                # sentence -> quotations that open in it
     touching: dict[int, list[int]] = {}               # sentence -> quotations that run through it
@@ -307,12 +367,16 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         opening.setdefault(quote.first, []).append(number)
         for index in range(quote.first, quote.last + 1):
             touching.setdefault(index, []).append(number)
-    context: _Speaker | None = None                   # who spoke, or acted, in the sentence before
+    context: _Speaker | None = None                   # who spoke, or acted, in the sentences before
+    carried = 0                                       # sentences the context was carried over unchanged
     for index, view in enumerate(views):
         for number in opening.get(index, []):
             speakers[number] = _attribute(view, quotes[number], number, own, opening[index], context)
         spoken = [speakers[n] for n in touching.get(index, []) if speakers[n] is not None]
-        context = spoken[-1] if spoken else _context(view, covered.get(index, []))
+        found = spoken[-1] if spoken else reader.context(index)
+        carried = 0 if found is not None else carried + 1
+        if found is not None or carried > MAX_CARRIED:
+            context = found
     facts = []
     for quote, speaker in zip(quotes, speakers):
         text = _quote_text(views, quote) if speaker is not None and speaker.name else ""
@@ -323,7 +387,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
 
 def _attribute(view: SentenceView, quote: _Quote, number: int, own: list[_Speaker | None],
                in_sentence: list[int], context: _Speaker | None) -> _Speaker | None:
-    """A quotation's speaker: its own, another in its sentence's, or the sentence before's."""
+    """A quotation's speaker: its own, another in its sentence's, or the sentences before's."""
     speaker = own[number]
     earlier = [own[n] for n in in_sentence if n < number and own[n] is not None and own[n].name]
     if speaker is not None and speaker.name is None and not speaker.stand_in and earlier:
@@ -336,7 +400,10 @@ def _attribute(view: SentenceView, quote: _Quote, number: int, own: list[_Speake
             return context
         if len(_quote_text_words(quote, view)) >= TEXT_WORDS:          # "X will attack them for "...""
             return _opening_subject(view, view.body_start, quote.start)
-    if (speaker is not None and speaker.pronoun and context is not None and context.stand_in
+        return None
+    if speaker.pronoun and speaker.name is None:
+        return context
+    if (speaker.pronoun and context is not None and context.stand_in
             and not any(not m.pronoun and m.end <= speaker.at and not inside_quote(view.text, m.start)
                         for m in view.persons)):
         return context                                 # "A spokesman said ... He added: '...'"
