@@ -116,3 +116,12 @@ def test_quote_mark_typed_for_an_apostrophe_does_not_split_the_quote():
 def test_short_quote_runs_into_the_next_sentence():
     found = _quotes('Judge Amy Park said: "No. We will not change the ruling at all."')
     assert found == [("Amy Park", "No. We will not change the ruling at all.")]
+
+
+def test_named_spokesman_keeps_his_name():
+    found = _quotes('Ray Dunn, the Farmers Union spokesman, said "prices must rise before the spring".')
+    assert found == [("Ray Dunn", "prices must rise before the spring")]
+
+
+def test_object_of_a_speech_verb_is_not_the_speaker():
+    assert _quotes('The unions accused Mayor Tess Allen of being "afraid of the voters".') == []

@@ -176,7 +176,9 @@ class _Reader:
             verbs = verbs[:1]
         for position in range(len(verbs) - 1, -1, -1):
             verb = verbs[position]
-            found = self.subject(index, low, verb) or self.inverted(index, verb, high)
+            found = self.subject(index, low, verb)
+            if found is None and not text[low:verb.start()].strip(" ,;:-\u2013\u2014"):
+                found = self.inverted(index, verb, high)       # '"...," said X', not 'accused X of'
             if found:
                 return found
             outer = verbs[position - 1] if position else None
@@ -193,9 +195,6 @@ class _Reader:
         view = self.views[index]
         text = view.text
         verb_at = verb.start()
-        owned = self.spokesperson(index, low, verb_at)
-        if owned:
-            return owned
         participle = verb.group().endswith("ing")
         comma = text.rfind(",", low, verb_at) if participle else -1
         before = [m for m in view.persons if low <= m.start and m.end <= verb_at and not m.possessive
@@ -209,6 +208,9 @@ class _Reader:
                     text, chosen.end, verb_at, max_words=8 if participle else 3)
             if close:
                 return _named(chosen)
+        owned = self.spokesperson(index, low, verb_at)
+        if owned:
+            return owned
         if participle:                                 # "X reiterated calls for ..., warning:"
             return _opening_subject(view, low, comma if comma > low else verb_at)
         return None
