@@ -414,9 +414,11 @@ def analyse(story: Story) -> StoryAnalysis:
                 if cand.words[0] in female:
                     gender.setdefault(name, "f")
             else:
-                name = registry.refer(cand.words[0])
-                if name is None and cand.honorific and cand.honorific != "title":
-                    name = cand.words[0]        # "Mr Straw" with no full name in the story
+                title = _title_right_before(sentence.text, cand.start) if cand.honorific == "title" else ""
+                name = _holder(title, cand.words[0], descriptions) or registry.refer(cand.words[0])
+                if name is None and cand.honorific and (cand.honorific != "title" or (
+                        title in title_heads() and len(cand.words[0]) > 1)):
+                    name = cand.words[0]        # "Mr Straw", "President Reagan" with no full name in the story
                 if name is None:
                     continue
             if cand.honorific in FEMALE_HONORIFICS:
@@ -441,6 +443,25 @@ def analyse(story: Story) -> StoryAnalysis:
         place = story.dateline.split(",")[0].strip().title()
         dateline_place = places().names.get(place, place)
     return StoryAnalysis(story, views, registry.order, dateline_place)
+
+
+def _title_right_before(text: str, position: int) -> str:
+    """The title words right before a name, lower-case ("treasury secretary" in "Treasury Secretary Baker")."""
+    words = text[:position].split()[-3:]
+    titles = _title_words()
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() not in titles:
+            break
+        phrase.insert(0, word.lower())
+    return " ".join(phrase)
+
+
+def _holder(title: str, word: str, descriptions: dict[str, set[tuple[str, str]]]) -> str | None:
+    """ "Treasury Secretary Baker" when the story has two Bakers: the one it gave that title."""
+    holders = {name for name, _ in descriptions.get(title, ())
+               if name.split()[-1] == word or name.split()[0] == word}
+    return holders.pop() if len(holders) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -555,7 +576,8 @@ def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, se
     modifiers = _title_words() | {w.lower() for w in word_set("parties") | word_set("organisations")}
     added = []
     for match in _subject_description().finditer(text, view.body_start):
-        if match.group("next").lower() in _NOT_A_VERB or not match.group("next").islower():
+        if (match.group("next").lower() in _NOT_A_VERB or not match.group("next").islower()
+                or inside_quote(text, match.start())):
             continue
         mods = match.group("mods").split()
         if not all(w.lower() in modifiers for w in mods) or any(
