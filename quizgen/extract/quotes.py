@@ -333,6 +333,12 @@ def _opening_subject(view: SentenceView, low: int, high: int) -> _Speaker | None
     return None
 
 
+def quoted_spans(views: list[SentenceView]) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence (index in `views`), the stretches inside quotation marks, also of quotations
+    opened in an earlier sentence: the speaker's words, which other rules leave alone."""
+    return _covered(views, _quotations(views))
+
+
 def _covered(views: list[SentenceView], quotes: list[_Quote]) -> dict[int, list[tuple[int, int]]]:
     """Per sentence, the stretches its quotations cover."""
     covered: dict[int, list[tuple[int, int]]] = {}
