@@ -41,7 +41,7 @@ def _any_case(words) -> str:
 
 @lru_cache(maxsize=1)
 def when_pattern() -> re.Pattern[str]:
-    """Time expressions, most specific first."""
+    """Time expressions, most specific first, each at a word's start (one test prunes most positions)."""
     table = data_file("dates")
     weekdays = "|".join(table["weekdays"])
     months = _alternation(table["months"])
@@ -50,24 +50,25 @@ def when_pattern() -> re.Pattern[str]:
     relative = _any_case(table["relative"])
     year_words = r"(?:(?:[Ll]ast|[Tt]his|[Nn]ext) year)"
     return re.compile(
-        rf"(?P<period>\b(?:{_any_case(table['ordinals'])}) (?:{_alternation(table['periods'])})"
+        r"\b(?:"
+        rf"(?P<period>(?:{_any_case(table['ordinals'])}) (?:{_alternation(table['periods'])})"
         rf"(?: of (?:(?P<year5>{_YEAR})|the year|{year_words}|fiscal {_YEAR}))?\b)"
-        rf"|(?P<edge>\b(?:{_any_case(table['edges'])}) of (?:the )?(?:(?P<year6>{_YEAR})|{year_words}"
+        rf"|(?P<edge>(?:{_any_case(table['edges'])}) of (?:the )?(?:(?P<year6>{_YEAR})|{year_words}"
         rf"|(?:{months})(?: {_YEAR})?|(?:{_alternation(table['edge_periods'])}))\b)"
-        rf"|(?P<monthrel>\b(?:{months}) (?:last|this|next) year\b)"
-        rf"|(?P<monthday>\b(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?P<year1>\d{{4}})\b)?)"
-        rf"|(?P<daymonth>\b\d{{1,2}}(?:st|nd|rd|th)? (?:{months})\b(?:,? (?P<year2>\d{{4}})\b)?)"
-        rf"|(?P<weekday>\b(?:(?:next|last|this|[Ll]ate|[Ee]arly) )?(?:{weekdays})(?: (?:{parts}))?\b(?! (?:{not_after})\b)"
+        rf"|(?P<monthrel>(?:{months}) (?:last|this|next) year\b)"
+        rf"|(?P<monthday>(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? (?P<year1>\d{{4}})\b)?)"
+        rf"|(?P<daymonth>\d{{1,2}}(?:st|nd|rd|th)? (?:{months})\b(?:,? (?P<year2>\d{{4}})\b)?)"
+        rf"|(?P<weekday>(?:(?:next|last|this|[Ll]ate|[Ee]arly) )?(?:{weekdays})(?: (?:{parts}))?\b(?! (?:{not_after})\b)"
         rf"(?:,? (?:\d{{1,2}}(?:st|nd|rd|th)? (?:{months})|(?:{months})\.? \d{{1,2}}(?:st|nd|rd|th)?)\b)?)"
-        rf"|(?P<monthyear>\b(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|mid-?) )?(?P<month>{months}) (?P<year3>{_YEAR})\b)"
-        rf"|(?P<inmonth>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]his) (?:{months})\b"
+        rf"|(?P<monthyear>(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|mid-?) )?(?P<month>{months}) (?P<year3>{_YEAR})\b)"
+        rf"|(?P<inmonth>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Tt]his) (?:{months})\b"
         rf"(?! \d)(?! (?:last|this|next) year))"
-        rf"|(?P<mid>\bmid-(?:(?P<year8>{_YEAR})|(?:{months}))\b)"
-        rf"|(?P<span>\b{_YEAR}[-\u2013](?:\d\d|{_YEAR})\b(?![-\u2013]|\s*(?:%|per\b|pct\b|percent\b)))"
-        rf"|(?P<year>\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring) (?:(?:early|late|mid) )?(?P<year4>{_YEAR})\b(?![-\u2013]|\s*(?:%|per\b|pct\b|percent\b)))"
+        rf"|(?P<mid>mid-(?:(?P<year8>{_YEAR})|(?:{months}))\b)"
+        rf"|(?P<span>{_YEAR}[-\u2013](?:\d\d|{_YEAR})\b(?![-\u2013]|\s*(?:%|per\b|pct\b|percent\b)))"
+        rf"|(?P<year>(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring) (?:(?:early|late|mid) )?(?P<year4>{_YEAR})\b(?![-\u2013]|\s*(?:%|per\b|pct\b|percent\b)))"
         rf"|(?P<adjyear>(?:(?<=\bthe )|(?<=\bits )|(?<=\btheir )|(?<=['\u2019]s ))(?P<year7>{_YEAR})(?= [a-z]))"
-        rf"|(?P<ago>\b(?:\d+|{NUMBER_WORD_PATTERN}|a|an|a few|several) (?:days?|weeks?|months?|years?|decades?) ago\b)"
-        rf"|(?P<relative>\b(?:{relative})\b)")
+        rf"|(?P<ago>(?:\d+|{NUMBER_WORD_PATTERN}|a|an|a few|several) (?:days?|weeks?|months?|years?|decades?) ago\b)"
+        rf"|(?P<relative>(?:{relative})\b))")
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +172,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, int]] = set()           # one fact per expression per sentence
     deictic = tuple(str(w) for w in data_file("dates")["deictic"])
-    quoted = quoted_spans(analysis.views)
+    quoted = quoted_spans(analysis)
     for index, view in enumerate(analysis.views):
         text = view.text
         if view.body_start:

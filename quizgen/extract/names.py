@@ -85,6 +85,7 @@ class StoryAnalysis:
     views: list[SentenceView]
     persons: list[str]               # full names, in order of first mention
     dateline_place: str | None = None
+    shared: dict[str, Any] = field(default_factory=dict)   # what one extractor works out and others reuse
 
     def fact(self, kind: str, slots: dict[str, Any], view: SentenceView,
              confidence: float = 1.0) -> Fact:
@@ -548,14 +549,35 @@ def may_be_subject(text: str, mention: Mention) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _subject_description() -> re.Pattern[str]:
-    """ "The Tory leader said", "the constitutional affairs secretary outlined": a title as a subject."""
-    heads = sorted(title_heads() - {t.lower() for t in word_set("generic_titles")}, key=len, reverse=True)
-    return re.compile(r"\b[Tt]he\s+(?P<mods>(?:[\w\-]+\s+){0,3}?)(?P<head>" + "|".join(map(re.escape, heads))
-                      + r")\s+(?P<next>[a-z]+)\b", re.IGNORECASE)
+def _description_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Heads a title used as a subject may end in, and the words that may come before them."""
+    heads = title_heads() - {t.lower() for t in word_set("generic_titles")}
+    modifiers = _title_words() | {w.lower() for w in word_set("parties") | word_set("organisations")}
+    return frozenset(heads), frozenset(modifiers)
+
+
+@lru_cache(maxsize=1)
+def _description_heads() -> re.Pattern[str]:
+    """Title heads as written in prose ("minister", "Minister"), found at C speed before any word test."""
+    heads = sorted(_description_words()[0], key=len, reverse=True)
+    variants = sorted({v for h in heads for v in (h, h[:1].upper() + h[1:])}, key=len, reverse=True)
+    first = "".join(sorted({v[0] for v in variants}))
+    return re.compile(rf"(?=[{re.escape(first)}])\b(?:{'|'.join(map(re.escape, variants))})\b")
 
 
 _NOT_A_VERB = frozenset("of and or for to in at on with from by as who which that whose the a an".split())
+MAX_DESCRIPTION_WORDS = 4
+_THE = re.compile(r"\b[Tt]he\s+((?:[\w\-]+\s+){0,%d})$" % (MAX_DESCRIPTION_WORDS - 1))
+_CONNECTIVES = frozenset("But And However Meanwhile Yet Still So Now Also Later Earlier".split())
+
+
+def _opens_clause(view: SentenceView, position: int) -> bool:
+    """Whether words at `position` stand where a main clause's subject does: first, after a
+    connective or a comma ('"...," the prime minister said'), or after "According to X"."""
+    before = view.text[view.body_start:position].strip()
+    return (not before or before in _CONNECTIVES or before.endswith((",", ',"', ",\u201d"))
+            or any(m.end == view.body_start + len(view.text[view.body_start:position].rstrip())
+                   for m in view.persons if not m.pronoun))
 
 
 def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]],
@@ -566,27 +588,27 @@ def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, se
     Not a title with a country ("the US president"), not one many people hold ("the official").
     """
     text = view.text
-    if "he " not in text.lower() or not focus:
-        return
-    titled = {name for holders in descriptions.values() for name, _ in holders}
-    named_here = {m.name for m in view.persons if not m.pronoun}
-    candidates = [name for name in focus[:2] if name not in titled and name not in named_here]
-    if not candidates:
-        return
-    modifiers = _title_words() | {w.lower() for w in word_set("parties") | word_set("organisations")}
+    heads, modifiers = _description_words()
+    if not focus or heads.isdisjoint(text.lower().split()):
+        return                                       # most sentences: no title word at all
     added = []
-    for match in _subject_description().finditer(text, view.body_start):
-        if (match.group("next").lower() in _NOT_A_VERB or not match.group("next").islower()
-                or inside_quote(text, match.start())):
+    for head in _description_heads().finditer(text, view.body_start):
+        the = _THE.search(text, max(view.body_start, head.start() - 60), head.start())
+        verb = text[head.end():head.end() + 20].split()[:1]
+        verb = verb[0].rstrip(",;:.") if verb and text[head.end():head.end() + 1] == " " else ""
+        if (the is None or not verb.isalpha() or not verb.islower() or verb in _NOT_A_VERB
+                or not all(w.lower() in modifiers for w in the.group(1).split())
+                or not _opens_clause(view, the.start()) or inside_quote(text, the.start())):
             continue
-        mods = match.group("mods").split()
-        if not all(w.lower() in modifiers for w in mods) or any(
-                m.start < match.end("head") and match.start() < m.end for m in view.persons):
+        start, end = the.start(1), head.end()
+        if any(m.start < end and start < m.end for m in view.persons):
             continue
-        chosen = max(candidates, key=lambda name: mentions.get(name, 0))
-        start = match.start() + 4
-        added.append(Mention(start, match.end("head"), chosen, "person", text[start:match.end("head")],
-                             pronoun=True))
+        titled = {name for holders in descriptions.values() for name, _ in holders}
+        named_here = {m.name for m in view.persons if not m.pronoun}
+        candidates = [name for name in focus[:2] if name not in titled and name not in named_here]
+        if candidates:
+            chosen = max(candidates, key=lambda name: mentions.get(name, 0))
+            added.append(Mention(start, end, chosen, "person", text[start:end], pronoun=True))
     if added:
         view.persons = sorted(view.persons + added, key=lambda m: m.start)
 
@@ -601,8 +623,9 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
     if "he" not in text.lower():
         return
     added = []
-    antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)]
-    for match in PRONOUN.finditer(text):
+    pronouns = list(PRONOUN.finditer(text))
+    antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)] if pronouns else []
+    for match in pronouns:
         wanted = "f" if match.group()[0] in "Ss" else "m"
         earlier = [m.name for m in antecedents if m.end <= match.start()]
         candidates = list(dict.fromkeys(earlier + focus))

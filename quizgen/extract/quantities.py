@@ -118,7 +118,7 @@ def _partitive_unit(text: str, position: int, tables: dict) -> tuple[str, int] |
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     tables = _tables()
     pattern, hint = tables["pattern"], tables["hint"]
-    quoted = quoted_spans(analysis.views)
+    quoted = quoted_spans(analysis)
     counted: set[float] = set()                       # values the story has counted so far
     facts: list[Fact] = []
     for index, view in enumerate(analysis.views):

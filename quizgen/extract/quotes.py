@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 
 from ..lexicon import data_file
 from ..models import Fact
@@ -42,7 +43,6 @@ _OWNER_GAP = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+){0,2}")
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<words>(?:[\w&.\-]+(?:['\u2019]s)?\s+){0,5}?)$")
 _WORD = re.compile(r"[A-Za-z][\w'\-]*")
 MAX_SUBJECT_WORDS = 6    # "Tory leader Michael Howard": words before a sentence's subject
-MAX_CARRIED = 1          # sentences with no speaker or subject that a speaker is carried over
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,8 @@ def _quotations(views: list[SentenceView]) -> list[_Quote]:
             found.append(_Quote(opened[0], opened[1], index - 1, len(views[index - 1].text), False))
             opened = None
         text = view.text
+        if '"' not in text and "\u201c" not in text and "\u201d" not in text:
+            continue
         for mark in _MARKS.finditer(text, view.body_start):
             kind = _mark_kind(text, mark.start())
             if kind == "open" or (kind == "?" and opened is None):
@@ -333,10 +335,20 @@ def _opening_subject(view: SentenceView, low: int, high: int) -> _Speaker | None
     return None
 
 
-def quoted_spans(views: list[SentenceView]) -> dict[int, list[tuple[int, int]]]:
-    """Per sentence (index in `views`), the stretches inside quotation marks, also of quotations
-    opened in an earlier sentence: the speaker's words, which other rules leave alone."""
-    return _covered(views, _quotations(views))
+def quoted_spans(analysis: StoryAnalysis) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence (index in `analysis.views`), the stretches inside quotation marks, also of
+    quotations opened in an earlier sentence: the speaker's words, which other rules leave alone."""
+    return _reading(analysis)[1]
+
+
+def _reading(analysis: StoryAnalysis) -> tuple[list[_Quote], dict[int, list[tuple[int, int]]]]:
+    """The story's quotations and what they cover, worked out once for all extractors."""
+    if "quotations" not in analysis.shared:
+        text = analysis.story.text
+        marked = '"' in text or "\u201c" in text or "\u201d" in text
+        quotes = _quotations(analysis.views) if marked else []
+        analysis.shared["quotations"] = (quotes, _covered(analysis.views, quotes))
+    return analysis.shared["quotations"]
 
 
 def _covered(views: list[SentenceView], quotes: list[_Quote]) -> dict[int, list[tuple[int, int]]]:
@@ -363,10 +375,11 @@ def _ends_clause(text: str, end: int) -> bool:
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     views = analysis.views
-    quotes = _quotations(views)
+    quotes, covered = _reading(analysis)
     if not quotes:
         return []
-    reader = _Reader(views, quotes, _covered(views, quotes), _owned_spokespeople(views))
+    spoken_for = _lexicon()["spokesperson_anywhere"].search(analysis.story.text)
+    reader = _Reader(views, quotes, covered, _owned_spokespeople(views) if spoken_for else [])
     own = [reader.own_speaker(quote) for quote in quotes]
     speakers: list[_Speaker | None] = list(own)
     opening: dict[int, list[int]] = {}                # sentence -> quotations that open in it
@@ -375,16 +388,23 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         opening.setdefault(quote.first, []).append(number)
         for index in range(quote.first, quote.last + 1):
             touching.setdefault(index, []).append(number)
-    context: _Speaker | None = None                   # who spoke, or acted, in the sentences before
-    carried = 0                                       # sentences the context was carried over unchanged
+    found: dict[int, _Speaker | None] = {}
+
+    def speaker_of(index: int) -> _Speaker | None:
+        """Who spoke, or acted, in a sentence: its last quotation's speaker, else its own reading."""
+        if index not in found:
+            spoken = [speakers[n] for n in touching.get(index, []) if speakers[n] is not None]
+            found[index] = spoken[-1] if spoken else reader.context(index) if index >= 0 else None
+        return found[index]
+
+    def before(index: int) -> _Speaker | None:
+        """The sentence before's speaker, or the one before that when it names none."""
+        return speaker_of(index - 1) or speaker_of(index - 2)
+
     for index, view in enumerate(views):
         for number in opening.get(index, []):
-            speakers[number] = _attribute(view, quotes[number], number, own, opening[index], context)
-        spoken = [speakers[n] for n in touching.get(index, []) if speakers[n] is not None]
-        found = spoken[-1] if spoken else reader.context(index)
-        carried = 0 if found is not None else carried + 1
-        if found is not None or carried > MAX_CARRIED:
-            context = found
+            speakers[number] = _attribute(view, quotes[number], number, own, opening[index],
+                                          partial(before, index))
     facts = []
     for quote, speaker in zip(quotes, speakers):
         text = _quote_text(views, quote) if speaker is not None and speaker.name else ""
@@ -394,8 +414,11 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
 
 
 def _attribute(view: SentenceView, quote: _Quote, number: int, own: list[_Speaker | None],
-               in_sentence: list[int], context: _Speaker | None) -> _Speaker | None:
-    """A quotation's speaker: its own, another in its sentence's, or the sentences before's."""
+               in_sentence: list[int], context: Callable[[], _Speaker | None]) -> _Speaker | None:
+    """A quotation's speaker: its own, another in its sentence's, or the sentences before's.
+
+    `context` says who spoke in the sentences before; it is asked only when needed.
+    """
     speaker = own[number]
     earlier = [own[n] for n in in_sentence if n < number and own[n] is not None and own[n].name]
     if speaker is not None and speaker.name is None and not speaker.stand_in and earlier:
@@ -405,14 +428,15 @@ def _attribute(view: SentenceView, quote: _Quote, number: int, own: list[_Speake
         speaker = earlier[-1] if earlier else later[0] if later else None
     if speaker is None:
         if quote.start < 0 or not view.text[view.body_start:quote.start].strip():
-            return context
+            return context()
         if len(_quote_text_words(quote, view)) >= TEXT_WORDS:          # "X will attack them for "...""
             return _opening_subject(view, view.body_start, quote.start)
         return None
     if speaker.pronoun and speaker.name is None:
-        return context
-    if (speaker.pronoun and context is not None and context.stand_in
-            and not any(not m.pronoun and m.end <= speaker.at and not inside_quote(view.text, m.start)
-                        for m in view.persons)):
-        return context                                 # "A spokesman said ... He added: '...'"
+        return context()
+    if speaker.pronoun and not any(not m.pronoun and m.end <= speaker.at and not inside_quote(view.text, m.start)
+                                   for m in view.persons):
+        before = context()
+        if before is not None and before.stand_in:
+            return before                              # "A spokesman said ... He added: '...'"
     return speaker

@@ -27,6 +27,7 @@ from .names import _title_words as title_words
 
 MAX_TITLE_WORDS = 10
 MAX_ORG_WORDS = 5
+MAX_APPOSITIVE_CHARS = 160       # how far back an appositive before a name may start
 # A party tag after a US lawmaker's name: ", R-N.C." / ", D-Mass."
 _PARTY_TAG = re.compile(r"^,\s*[RDI]-[A-Z][A-Za-z.]*")
 _AFTER = re.compile(r"^,\s+(?P<title>[^,;:\"()\u201c\u201d]{2,160}?)\s*(?=,|;|\.?$|\s\(|\s[-\u2013\u2014]\s)")
@@ -34,6 +35,7 @@ _BEFORE = re.compile(r"(?:^|\s)(?P<title>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir
                      r"\s+[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _INITIAL = re.compile(r"[A-Z]\.")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w.]*\s+){0,2}")     # between names in a list
 _POSSESSIVE = re.compile(r"(?P<owner>.+?)['\u2019]s?$")
 _ARTICLES = frozenset("the a an".split())
 _LINKS = frozenset("of the and for".split())       # inside titles ("Secretary of State") but no title alone
@@ -109,9 +111,15 @@ def _singular_head(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Words that name organisations and parties ("Council", "Labour")."""
+    return word_set("organisations") | word_set("parties")
+
+
 def _org_word(word: str, following: str | None) -> bool:
     """A capitalised word that can stand in an organisation's name before a title."""
-    if _country(word) or word in word_set("organisations") | word_set("parties") or _ABBREVIATION.fullmatch(word):
+    if word in _bodies() or _country(word) or _ABBREVIATION.fullmatch(word):
         return True
     if not word[:1].isupper() or word in word_set("sentence_starters"):
         return False
@@ -122,6 +130,8 @@ def _org_word(word: str, following: str | None) -> bool:
 
 def _chain(words: list[str], plural: bool = False) -> _Role | None:
     """A role from the words right before a name: title words, with organisation words before them."""
+    if not plural and not (words[-1][:1].isupper() or _is_title_word(words[-1])):
+        return None                                  # "said Tang", "and Tang": the usual case, settled at once
     chain: list[str] = []
     org_count = 0
     owner: str | None = None
@@ -200,7 +210,7 @@ def _split(words: list[str]) -> _Role | None:
     start = len(words)
     if "of" in words:                                # "Chancellor of the Exchequer": from its head on
         start = words.index("of")
-    bodies = word_set("organisations") | word_set("parties")
+    bodies = _bodies()
     while start > 0 and (words[start - 1].islower() or (_is_title_word(words[start - 1]) and not (
             start < len(words) and words[start - 1] in bodies))):   # "Green Party leader", "State Department spokesman"
         start -= 1
@@ -234,7 +244,7 @@ def _title_before(text: str, mention: Mention) -> _Role | None:
 
 def _lead_words(left: str) -> list[str]:
     """The words before a name, without the honorifics and initials that belong to it."""
-    words = left.split()[-(MAX_TITLE_WORDS + MAX_ORG_WORDS + 3):]
+    words = left[-MAX_APPOSITIVE_CHARS:].split()[-(MAX_TITLE_WORDS + MAX_ORG_WORDS + 3):]
     honorifics = word_set("honorifics")
     while words and (words[-1].rstrip(".") in honorifics or _INITIAL.fullmatch(words[-1])):
         words.pop()
@@ -342,8 +352,10 @@ def _title_after(text: str, mention: Mention) -> list[_Role]:
 def _title_before_appositive(text: str, mention: Mention) -> list[_Role]:
     """ "a State Department spokesman, Philip Reeker", "the chairman of the Bar Council, Guy Mansfield",
     also with a title between ("the magazine's editor, Conservative MP Boris Johnson")."""
-    left = text[:mention.start]
-    match = _BEFORE.search(left)
+    left = text[max(0, mention.start - MAX_APPOSITIVE_CHARS):mention.start]
+    if "," not in left:
+        return []
+    match = _BEFORE.search(left) if left.rstrip().endswith(",") else None
     if not match:
         comma = left.rfind(",")
         between = _lead_words(left[comma + 1:])
@@ -361,11 +373,15 @@ def _list_title(view: SentenceView, position: int) -> _Role | None:
     persons = view.persons
     text = view.text
     first = position
-    while first > 0 and re.fullmatch(r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w.]*\s+){0,2}",
-                                     text[persons[first - 1].end:persons[first].start]):
+    while first > 0 and _LIST_GAP.fullmatch(text, persons[first - 1].end, persons[first].start):
         first -= 1
-    words = _lead_words(text[:persons[first].start])
-    return _chain(words, plural=True) if words and text[:persons[first].start][-1:].isspace() else None
+    left = text[:persons[first].start]
+    if "s " not in left[-MAX_APPOSITIVE_CHARS:]:
+        return None                                  # no plural before the list
+    words = _lead_words(left)
+    if not words or not words[-1].endswith("s") or not text[:persons[first].start][-1:].isspace():
+        return None
+    return _chain(words, plural=True)
 
 
 def _description_role(mention: Mention) -> _Role | None:
