@@ -5,6 +5,7 @@ out of the distractors; the self-test uses it to check what a student typed.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -13,8 +14,11 @@ from .extract.names import places
 from .numbers import number_words, parse_number, scale_value
 
 ARTICLES = {"a", "an", "the"}
-_HEDGE = re.compile(r"^(?:some|about|around|roughly|nearly|almost|over|more than|less than|an estimated|up to)\s+")
-_NUMBER_TEXT = re.compile(r"^(?P<prefix>[$£€]?)\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-zA-Z]+)?")
+# Plain patterns (no Python-only syntax but named groups): export/answer_check.js uses them too.
+HEDGE_PATTERN = r"^(?:some|about|around|roughly|nearly|almost|over|more than|less than|an estimated|up to)\s+"
+NUMBER_TEXT_PATTERN = r"^(?P<prefix>[$£€]?)\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-zA-Z]+)?"
+_HEDGE = re.compile(HEDGE_PATTERN)
+_NUMBER_TEXT = re.compile(NUMBER_TEXT_PATTERN)
 
 
 @lru_cache(maxsize=65536)
@@ -41,7 +45,8 @@ def number_value(text: str) -> float | None:
     if match:
         value = float(match.group("number").replace(",", ""))
         scale = scale_value(match.group("scale") or "")
-        return value * scale if scale else value
+        value = value * scale if scale else value
+        return value if math.isfinite(value) else None
     words = re.split(r"[\s-]+", text)
     total, current = 0.0, 0.0
     consumed = False

@@ -9,8 +9,18 @@ from .errors import QuizgenError
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write beside the target, flush to disk, then rename over it."""
+    """Write beside the target, flush to disk, then rename over it.
+
+    A link is written through (the file it points to is replaced, the link stays), and a
+    file without write permission is refused rather than silently replaced.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise QuizgenError("is a folder, not a file", path)
+    if path.exists() and not path.stat().st_mode & 0o222:
+        raise QuizgenError("is read-only; not changed (make it writable to let quizgen update it)", path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,7 @@ stderr, and turns QuizgenError into one line and an exit code (see README).
 """
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -16,10 +17,12 @@ from . import __version__
 
 try:  # typer >= 0.23 carries its own copy of click
     from typer._click import exceptions as click_errors
+    from typer._click.utils import PacifyFlushWrapper
 except ImportError:  # pragma: no cover - older typer uses click itself
     from click import exceptions as click_errors
+    from click.utils import PacifyFlushWrapper
 from .bank import DEFAULT_BANK_DIR, QuestionFilter, select_questions
-from .errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, QuizgenError, UsageError
+from .errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, QuizgenError, UsageError, printable
 from .models import STATUSES
 from .stories import bundled_story_paths, story_paths
 
@@ -43,6 +46,10 @@ def say(message: str) -> None:
     """A message for the person (stderr), silenced by --quiet."""
     if not Settings.quiet:
         typer.echo(message, err=True)
+
+
+def say_wrote(path: Path) -> None:
+    say("wrote to stdout" if str(path) == "-" else f"wrote {printable(str(path))}")
 
 
 def _version(value: bool) -> None:
@@ -72,7 +79,11 @@ StatusFilter = Annotated[Optional[list[str]], typer.Option(
     "--status", help="Only this status: draft, approved, rejected [default: all but rejected].")]
 MinDifficulty = Annotated[int, typer.Option("--min-difficulty", min=1, max=3, help="Easiest level to keep (1-3).")]
 MaxDifficulty = Annotated[int, typer.Option("--max-difficulty", min=1, max=3, help="Hardest level to keep (1-3).")]
+IncludeStale = Annotated[bool, typer.Option(
+    "--include-stale", help="Also questions marked stale (their fact is no longer found in the story).")]
 Seed = Annotated[int, typer.Option("--seed", help="Same seed, same output.")]
+STORY_KINDS = ("Story files: plain text (.txt, any encoding), saved web pages (.html, .htm: the article "
+               "alone) and Word files (.docx).")
 Jobs = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores].")]
 
 
@@ -95,13 +106,14 @@ def _generate_options(seed: int, templates: Optional[Path], min_score: float):
 
 
 def question_filter(story: Optional[list[str]], qtype: Optional[list[str]], tag: Optional[list[str]],
-                    status: Optional[list[str]], min_difficulty: int, max_difficulty: int) -> QuestionFilter:
+                    status: Optional[list[str]], min_difficulty: int, max_difficulty: int,
+                    include_stale: bool = False) -> QuestionFilter:
     for value in status or []:
         if value not in STATUSES:
             raise UsageError(f"unknown --status {value!r}; choose from {', '.join(STATUSES)}")
     return QuestionFilter(stories=story or [], types=qtype or [], tags=tag or [],
                           statuses=status or QuestionFilter().statuses,
-                          min_difficulty=min_difficulty, max_difficulty=max_difficulty)
+                          min_difficulty=min_difficulty, max_difficulty=max_difficulty, include_stale=include_stale)
 
 
 def _inputs(files: Optional[list[str]]) -> list[str]:
@@ -115,7 +127,7 @@ def _jobs(jobs: Optional[int], paths: list[str]) -> int:
 
 @app.command()
 def extract(
-    files: Annotated[list[str], typer.Argument(help="Story files (.txt), folders of them, or - for stdin.")],
+    files: Annotated[list[str], typer.Argument(help=STORY_KINDS + " Also folders of them, globs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (the FACTS.md contract) or yaml.")] = "json",
     jobs: Jobs = None,
 ) -> None:
@@ -137,7 +149,8 @@ def extract(
 @app.command()
 def generate(
     files: Annotated[Optional[list[str]], typer.Argument(
-        help="Story files, folders or globs, or - for stdin [default: the bundled stories].", show_default=False)] = None,
+        help=STORY_KINDS + " Also folders of them, globs, or - for stdin \\[default: the bundled stories].",
+        show_default=False)] = None,
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files, one per story.")] = DEFAULT_BANK_DIR,
     seed: Seed = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be added, kept and marked stale.")] = False,
@@ -158,13 +171,18 @@ BANK_LINES = 20      # more banks than this get one summary line, not a line eac
 
 
 def _report_generation(report, dry_run: bool) -> None:
-    verb = "would write" if dry_run else "wrote"
-    if len(report.merges) > BANK_LINES and not dry_run:
-        totals = [sum(len(getattr(m, part)) for m in report.merges) for part in ("added", "updated", "kept", "stale")]
-        say(f"{verb} {len(report.merges)} banks: {totals[0]} added, {totals[1]} updated, {totals[2]} kept, "
-            f"{totals[3]} marked stale")
-    for merge in report.merges if len(report.merges) <= BANK_LINES or dry_run else []:
-        say(f"{verb} {merge.path}: {len(merge.added)} added, {len(merge.updated)} updated, "
+    merges = report.merges
+    if len(merges) > BANK_LINES and not dry_run:
+        totals = [sum(len(getattr(m, part)) for m in merges) for part in ("added", "updated", "stale")]
+        current = sum(m.up_to_date for m in merges)
+        say(f"{len(merges)} banks: {totals[0]} questions added, {totals[1]} updated, {totals[2]} marked stale"
+            + (f"; {current} already up to date" if current else ""))
+    for merge in merges if len(merges) <= BANK_LINES or dry_run else []:
+        if merge.up_to_date:
+            say(f"{printable(merge.path)}: up to date (same story, same rules): 0 added, 0 updated")
+            continue
+        verb = "would write" if dry_run else "wrote" if merge.written else "unchanged"
+        say(f"{verb} {printable(merge.path)}: {len(merge.added)} added, {len(merge.updated)} updated, "
             f"{len(merge.kept)} kept, {len(merge.stale)} marked stale")
         if dry_run:
             for label, ids in (("add", merge.added), ("update", merge.updated), ("mark stale", merge.stale)):
@@ -176,7 +194,7 @@ def _report_generation(report, dry_run: bool) -> None:
 @app.command()
 def build(
     files: Annotated[Optional[list[str]], typer.Argument(
-        help="Story files, folders or globs [default: the bundled stories].", show_default=False)] = None,
+        help=STORY_KINDS + " Also folders of them or globs \\[default: the bundled stories].", show_default=False)] = None,
     bank: Annotated[Path, typer.Option("--bank", help="Folder for the bank files.")] = DEFAULT_BANK_DIR,
     out: Annotated[Path, typer.Option("--out", help="Folder for quizgen.apkg, quiz.pdf and quiz.html.")] = Path("decks"),
     seed: Seed = 0,
@@ -220,22 +238,25 @@ def anki(
         "--reverse-roles", help="Also a reversed card for each position question (position -> person).")] = False,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+    include_stale: IncludeStale = False,
 ) -> None:
     """Export banks to an Anki deck (.apkg) that re-imports in place."""
     from .export import ExportOptions, export
 
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
-    say(f"wrote {export(selection, out, 'apkg', ExportOptions(deck_name=deck, reverse_roles=reverse_roles))}")
+    say_wrote(export(selection, out, 'apkg', ExportOptions(deck_name=deck, reverse_roles=reverse_roles)))
 
 
 @app.command("print")
 def print_quiz(
     banks: Banks = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write [default: decks/quiz.<format>].")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="File to write, or - for stdout [default: decks/quiz.<format>].")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="pdf, html or md [default: from -o, else pdf].")] = None,
-    count: Annotated[Optional[int], typer.Option("--count", "-n", min=1,
-                                                 help="Use N questions, spread across types [default: all].")] = None,
+    count: Annotated[Optional[int], typer.Option(
+        "--count", "-n", min=1, help="Use N questions, spread across stories, types and facts; each fact "
+                                     "asked once [default: every question that fits].")] = None,
     versions: Annotated[int, typer.Option("--versions", "-k", min=1, max=8,
                                           help="Versions with questions and choices in different orders.")] = 1,
     seed: Seed = 0,
@@ -243,8 +264,15 @@ def print_quiz(
     paper: Annotated[str, typer.Option("--paper", help="a4 or letter.")] = "a4",
     no_key: Annotated[bool, typer.Option("--no-key", help="Leave out the answer keys.")] = False,
     key_only: Annotated[bool, typer.Option("--key-only", help="Write only the answer keys.")] = False,
+    interactive: Annotated[bool, typer.Option(
+        "--interactive", help="With --format html: a quiz students take in the browser; it marks itself.")] = False,
+    with_story: Annotated[bool, typer.Option(
+        "--with-story", help="Print each story's title and text before its questions.")] = False,
+    stories: Annotated[Optional[list[Path]], typer.Option(
+        "--stories", help="Folder holding the story files, for --with-story [default: beside the bank].")] = None,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+    include_stale: IncludeStale = False,
 ) -> None:
     """Print a classroom quiz (PDF, HTML or Markdown): numbered, grouped by type, with answer keys.
 
@@ -252,19 +280,25 @@ def print_quiz(
     """
     from .export import ExportOptions, export
 
+    to_stdout = out == Path("-")
     fmt = (fmt or (out.suffix.lstrip(".").lower() if out and out.suffix else "pdf")).lower()
     if fmt not in ("pdf", "html", "md"):
         raise UsageError(f"unknown format {fmt!r}; choose pdf, html or md")
+    if interactive and fmt != "html":
+        raise UsageError("--interactive makes an HTML quiz; use it with --format html or -o FILE.html")
     if paper not in ("a4", "letter"):
         raise UsageError(f"unknown --paper {paper!r}; choose a4 or letter")
     if no_key and key_only:
         raise UsageError("--no-key and --key-only contradict each other")
+    if to_stdout and fmt == "pdf" and sys.stdout.isatty():
+        raise UsageError("a PDF is not for the terminal: redirect it (-o - > quiz.pdf) or choose --format html or md")
     out = out or Path("decks") / f"quiz.{fmt}"
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
     options = ExportOptions(title=title, seed=seed, versions=versions, count=count, paper=paper,
-                            answer_key=not no_key, key_only=key_only)
-    say(f"wrote {export(selection, out, fmt, options)}")
+                            answer_key=not no_key, key_only=key_only, with_story=with_story,
+                            story_dirs=[str(folder) for folder in stories or []])
+    say_wrote(export(selection, out, "html-interactive" if interactive else fmt, options))
 
 
 @app.command("export")
@@ -274,6 +308,7 @@ def export_bank(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write [default: decks/quizgen.<format>].")] = None,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+    include_stale: IncludeStale = False,
 ) -> None:
     """Export banks for other tools: CSV/TSV (front, back, tags), Moodle GIFT or Moodle XML."""
     from .export import ExportOptions, export
@@ -281,9 +316,9 @@ def export_bank(
     if fmt not in ("csv", "tsv", "gift", "moodle-xml"):
         raise UsageError(f"unknown --format {fmt!r}; choose csv, tsv, gift or moodle-xml")
     out = out or Path("decks") / f"quizgen.{'xml' if fmt == 'moodle-xml' else fmt}"
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
-    say(f"wrote {export(selection, out, fmt, ExportOptions())}")
+    say_wrote(export(selection, out, fmt, ExportOptions()))
 
 
 @app.command()
@@ -297,6 +332,7 @@ def quiz(
     show_stats: Annotated[bool, typer.Option("--stats", help="Print your scores and what is due; ask nothing.")] = False,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
+    include_stale: IncludeStale = False,
 ) -> None:
     """Test yourself at the terminal; spaced repetition brings back what you got wrong.
 
@@ -313,7 +349,7 @@ def quiz(
         for line in stats(study):
             typer.echo(line)
         return
-    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty),
+    selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
     chosen = pick_questions(selection.questions, study, QuizOptions(count=count, due_only=due, seed=seed))
     if not chosen:
@@ -328,8 +364,7 @@ def quiz(
 @app.command()
 def validate(banks: Banks = None) -> None:
     """Check bank files: every problem as FILE:LINE: message (exit 1), else a one-line summary."""
-    from .bank import bank_files
-    from .bank_validate import validate_banks
+    from .bank import bank_files, validate_banks
 
     report = validate_banks(bank_files(banks or []))
     for problem in report.problems:
@@ -354,18 +389,34 @@ def main() -> None:
         typer.echo(f"quizgen: error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code or EXIT_USAGE)
     except (KeyboardInterrupt, typer.Abort):
-        typer.echo("quizgen: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _interrupted()
     except QuizgenError as exc:
         if debug:
             traceback.print_exc()
         typer.echo(f"quizgen: error: {exc}", err=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
-        sys.exit(0)
+        _reader_left()
+    except SystemExit as exc:
+        if isinstance(sys.stdout, PacifyFlushWrapper):     # typer's sign that stdout's reader left
+            _reader_left()
+        raise
     except Exception as exc:  # a bug: one line unless --debug
         if debug:
             traceback.print_exc()
         typer.echo(f"quizgen: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
         sys.exit(EXIT_BUG)
+    if result == EXIT_INTERRUPTED:      # typer turns Ctrl-C into this exit code, silently
+        _interrupted()
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _interrupted() -> None:
+    typer.echo("quizgen: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def _reader_left() -> None:
+    """`quizgen extract ... | head`: the reader has what it wanted; that is a success."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)

@@ -7,6 +7,7 @@ code. Anything else escaping is a bug, shown with a traceback only under
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 # Exit codes, documented in the README.
@@ -29,10 +30,19 @@ class QuizgenError(Exception):
         self.exit_code = exit_code
 
     def __str__(self) -> str:
-        where = self.path or ""
+        where = printable(self.path or "")
         if where and self.line:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        message = printable(self.message)
+        return f"{where}: {message}" if where else message
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a one-line message: line breaks and terminal escapes shown, not obeyed."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1] if m.group() != "\x1b" else "\\e", str(text))
 
 
 class UsageError(QuizgenError):

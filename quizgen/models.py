@@ -64,6 +64,9 @@ class Story:
     text: str           # the body, verbatim; every offset points into it
     sentences: list[Sentence] = field(default_factory=list)
     dateline: str | None = None   # "MOSCOW, April 13" when the story opens with one
+    reader: str = "text"          # how the file was read: "text", "html" (a saved page) or "docx"
+    encoding: str | None = "utf-8"   # what its bytes were decoded from; None for Word files
+    published: str | None = None  # the page's own date (ISO 8601), when it gives one
 
     @property
     def word_count(self) -> int:
@@ -156,14 +159,18 @@ class Question:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Question":
+        """A question from a bank as read: every value is the text a person typed (or wrote with
+        quizgen), converted here only where the schema says number or flag."""
         def strs(key: str) -> list[str]:
             value = data.get(key) or []
             return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
         pairs = data.get("pairs") or []
+        qtype, answer = str(data.get("type", "")), str(data.get("answer", ""))
+        if qtype == "truefalse" and answer.lower() in ("true", "false"):
+            answer = answer.capitalize()        # "true", "TRUE" and "True" are one answer everywhere
         return cls(
-            id=str(data.get("id", "")), type=str(data.get("type", "")),
-            prompt=str(data.get("prompt", "")), answer=str(data.get("answer", "")),
+            id=str(data.get("id", "")), type=qtype, prompt=str(data.get("prompt", "")), answer=answer,
             source=str(data.get("source", "")), story=str(data.get("story", "")),
             fact=dict(data.get("fact") or {}) if isinstance(data.get("fact"), dict) else {},
             tags=strs("tags"), status=str(data.get("status", "draft")),
@@ -171,7 +178,7 @@ class Question:
             pairs=[[str(x) for x in p] for p in pairs if isinstance(p, (list, tuple))],
             cloze=str(data.get("cloze", "") or ""), explanation=str(data.get("explanation", "") or ""),
             difficulty=_int(data.get("difficulty"), 2), score=_float(data.get("score"), 1.0),
-            template=str(data.get("template", "") or ""), stale=bool(data.get("stale", False)),
+            template=str(data.get("template", "") or ""), stale=str(data.get("stale", "")).lower() == "true",
         )
 
 
@@ -191,11 +198,13 @@ def _float(value: Any, default: float) -> float:
 
 @dataclass
 class StoryRef:
-    """What a bank records about its story."""
+    """What a bank records about its story: enough to tell a correction from a different story."""
 
     id: str
     title: str
     file: str
+    sha256: str = ""        # of the story text quizgen read
+    rules: str = ""         # what made the questions (quizgen, its data, templates, options)
 
 
 @dataclass

@@ -5,6 +5,7 @@ their text into a value, so quantities and dates share one reading.
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -42,6 +43,11 @@ def word_value(text: str) -> float | None:
     return None
 
 
+def scale_table() -> dict[str, float]:
+    """Scale words and their values ("million" -> 1e6), as data for other checkers."""
+    return dict(_tables()[1])
+
+
 def scale_value(text: str) -> float | None:
     return _tables()[1].get(text.lower()) if text else None
 
@@ -53,9 +59,10 @@ def parse_number(text: str) -> float | None:
         return None
     if text[0].isdigit():
         try:
-            return float(text.replace(",", ""))
+            value = float(text.replace(",", ""))
         except ValueError:
             return None
+        return value if math.isfinite(value) else None      # 309 digits and more: not a quantity
     return word_value(text)
 
 

@@ -6,16 +6,20 @@ so output does not depend on the number of workers.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 import yaml
 
-from .bank import MergeReport, QuestionFilter, Selection, bank_path, read_bank, save_generated
+from .bank import MergeReport, QuestionFilter, Selection, bank_path, read_bank, save_generated, saved_bank
+from .bank.reading import TextLoader, check_text
 from .errors import QuizgenError
 from .extract import extract_facts
 from .generate import generate_questions
@@ -61,6 +65,24 @@ class GenerateOptions:
     min_score: float = 0.0
     bank_dir: str | None = None      # save each story's bank here (in the worker that made it)
     dry_run: bool = False
+    return_banks: bool = False       # hand each bank, as saved, back to the caller (for exports)
+
+    def rules(self) -> str:
+        """What makes the questions: quizgen's code and data, a user's templates, the options.
+        A bank made by the same rules from the same text needs no regeneration."""
+        extra = Path(self.templates).read_bytes() if self.templates else b""
+        return stable_id(_package_digest(), hashlib.sha256(extra).hexdigest(), self.seed, self.min_score)[:16]
+
+
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    digest = hashlib.sha256()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".yaml", ".json") and "corpus" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def process_story(path: str, options: GenerateOptions | None = GenerateOptions(),
@@ -71,6 +93,11 @@ def process_story(path: str, options: GenerateOptions | None = GenerateOptions()
     try:
         story = load_story(path)
         outcome.story_id, outcome.words = story.id, story.word_count
+        ref = StoryRef(id=story.id, title=story.title, file=story.file,
+                       sha256=hashlib.sha256(story.text.encode("utf-8")).hexdigest(),
+                       rules=options.rules() if with_questions else "")
+        if with_questions and options.bank_dir and not options.dry_run and _up_to_date(ref, outcome, options):
+            return outcome
         outcome.facts = extract_facts(story)
         if not outcome.facts:
             outcome.empty = True
@@ -78,25 +105,56 @@ def process_story(path: str, options: GenerateOptions | None = GenerateOptions()
         if with_questions:
             questions = generate_questions(story, outcome.facts, seed=options.seed,
                                            templates=options.templates, min_score=options.min_score)
-            outcome.bank = Bank(story=StoryRef(id=story.id, title=story.title, file=story.file),
-                                questions=questions)
+            outcome.bank = Bank(story=ref, questions=questions)
             outcome.facts = []
             if options.bank_dir:
                 _save(outcome, options)
     except QuizgenError as exc:
         outcome.error = str(exc)
         outcome.bank = None
+    except Exception as exc:    # a bug: one story's failure must not stop the others
+        outcome.error = (f"{path}: internal error: {type(exc).__name__}: {exc} "
+                         f"(a bug: run `quizgen --debug extract {path}` and report it)")
+        outcome.bank, outcome.facts = None, []
     return outcome
+
+
+def _up_to_date(ref: StoryRef, outcome: StoryOutcome, options: GenerateOptions) -> bool:
+    """The bank was made by the same rules from the same text: nothing to regenerate."""
+    target = bank_path(options.bank_dir, ref.id)
+    if not target.is_file():
+        return False
+    recorded = _recorded_story(target)
+    if (recorded.get("sha256"), recorded.get("rules"), recorded.get("file")) != (ref.sha256, ref.rules, ref.file):
+        return False
+    outcome.merge = MergeReport(str(target), up_to_date=True)
+    if options.return_banks:
+        outcome.bank = read_bank(target)
+        outcome.merge.kept = [q.id for q in outcome.bank.questions]
+    return True
+
+
+HEAD_BYTES = 64 * 1024
+
+
+def _recorded_story(path: Path) -> dict:
+    """The `story:` mapping at the top of a bank, read without reading its questions."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES).decode("utf-8-sig", "replace").split("\nquestions:", 1)[0]
+        check_text(head, path)
+        story = yaml.load(head, Loader=TextLoader)
+    except (OSError, QuizgenError, yaml.YAMLError):
+        return {}
+    return story.get("story", {}) if isinstance(story, dict) and isinstance(story.get("story"), dict) else {}
 
 
 def _save(outcome: StoryOutcome, options: GenerateOptions) -> None:
     """Merge into the story's bank file; the outcome then carries the bank as saved."""
     target = bank_path(options.bank_dir, outcome.story_id)
-    generated = outcome.bank
-    outcome.merge = save_generated(generated, target, dry_run=options.dry_run)
-    fresh = len(outcome.merge.added) == len(generated.questions) and not outcome.merge.kept
-    if not (fresh or options.dry_run):
-        outcome.bank = read_bank(target)
+    merged = save_generated(outcome.bank, target, dry_run=options.dry_run)
+    outcome.merge = merged.report
+    outcome.bank = saved_bank(merged, target) if options.return_banks and not options.dry_run else None
 
 
 def _process_for_pool(args: tuple[str, GenerateOptions, bool]) -> StoryOutcome:
@@ -117,9 +175,17 @@ def process_stories(paths: Sequence[str], *, options: GenerateOptions = Generate
         yield from progress(results, len(tasks), "stories", show_progress)
         return
     chunk = max(1, min(16, len(tasks) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    try:
         results = pool.map(_process_for_pool, tasks, chunksize=chunk)
         yield from progress(results, len(tasks), "stories", show_progress)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)     # on Ctrl-C: finish the story in hand, start none
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and says so once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _clashing_ids(paths: Sequence[str]) -> dict[str, str]:
@@ -146,7 +212,7 @@ def generate_banks(paths: Sequence[str], bank_dir: str | Path, *, options: Gener
     for path, other in clashes.items():
         report.outcomes.append(StoryOutcome(path=path, error=(
             f"{path}: same story id {slug(Path(path).name)!r} as {other}; rename one file so their banks stay apart")))
-    options = replace(options, bank_dir=str(bank_dir), dry_run=dry_run)
+    options = replace(options, bank_dir=str(bank_dir), dry_run=dry_run, return_banks=on_bank is not None)
     todo = [p for p in paths if p not in clashes]
     for outcome in process_stories(todo, options=options, jobs=jobs, show_progress=show_progress):
         report.outcomes.append(outcome)

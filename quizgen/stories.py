@@ -5,7 +5,10 @@ Furniture rules, abbreviations and sentence starters are data files in
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
+import hashlib
+import os
 import re
 import sys
 from functools import lru_cache
@@ -15,6 +18,7 @@ from typing import Iterable, Iterator
 from .errors import QuizgenError, UsageError
 from .lexicon import word_list, word_set
 from .models import Sentence, Story
+from .readers import STORY_SUFFIXES, Document, is_story_file, read_document
 
 BUNDLED_DIR = Path(__file__).parent / "corpus"
 MAX_STORY_BYTES = 20 * 1024 * 1024
@@ -38,7 +42,12 @@ def bundled_story_paths() -> list[Path]:
 
 
 def story_paths(args: Iterable[str]) -> list[str]:
-    """Expand FILE arguments: `-` is stdin, folders are searched for `*.txt`, globs expand."""
+    """Expand FILE arguments: `-` is stdin, folders are searched for story files (see
+    quizgen/readers: .txt, .html, .htm, .docx), globs expand.
+
+    Only regular files are read (a FIFO or a device would block or never end), links to
+    folders are not followed (a link loop would never end), and a file named twice is read once.
+    """
     paths: list[str] = []
     for arg in args:
         if arg == "-":
@@ -46,24 +55,69 @@ def story_paths(args: Iterable[str]) -> list[str]:
             continue
         path = Path(arg)
         if path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*.txt") if p.is_file())
+            found = sorted(p for p in walk_files(path) if is_story_file(p, path))
             if not found:
-                raise UsageError("folder holds no stories (*.txt)", arg)
+                raise UsageError(f"folder holds no stories ({', '.join('*' + s for s in STORY_SUFFIXES)})", arg)
             paths.extend(found)
-        elif path.exists():
+        elif path.is_file():
             paths.append(arg)
+        elif path.exists():
+            raise UsageError("not a regular file (a pipe or device); give a story file, or - for stdin", arg)
         elif glob.has_magic(arg):
-            found = sorted(p for p in glob.glob(arg, recursive=True) if Path(p).is_file())
+            found = sorted(_glob(arg))
             if not found:
                 raise UsageError("no file matches this pattern", arg)
             paths.extend(found)
         else:
             raise UsageError("no such file", arg)
-    return paths
+    unique: dict[str, str] = {}
+    for path in paths:
+        unique.setdefault(path if path == "-" else os.path.realpath(path), path)
+    return list(unique.values())
+
+
+def walk_files(root: Path) -> Iterator[str]:
+    """Regular files below a folder, without following links to folders."""
+    for folder, _, names in os.walk(root, followlinks=False):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.isfile(path):
+                yield path
+
+
+def _glob(pattern: str) -> list[str]:
+    """glob.glob, but `**` never follows a link to a folder (a link loop explodes the search)."""
+    if "**" not in pattern:
+        return [p for p in glob.glob(pattern) if os.path.isfile(p)]
+    parts = Path(pattern).parts
+    fixed = next(n for n, part in enumerate(parts) if glob.has_magic(part))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    wanted = parts[fixed:]
+    found = []
+    for path in walk_files(base):
+        relative = Path(path).relative_to(base).parts
+        if _matches(wanted, relative):
+            found.append(path if fixed else os.path.relpath(path))
+    return found
+
+
+def _matches(patterns: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    if not patterns:
+        return not names
+    if patterns[0] == "**":
+        return _matches(patterns[1:], names) or (bool(names) and _matches(patterns, names[1:]))
+    return (bool(names) and not (names[0].startswith(".") and not patterns[0].startswith("."))
+            and fnmatch.fnmatchcase(names[0], patterns[0]) and _matches(patterns[1:], names[1:]))
 
 
 def read_story_text(path: str) -> str:
-    """The file's text, or a QuizgenError naming the file (and line) when it is not a story."""
+    """The story as quizgen reads it, in the plain form of a .txt story (a page's article, a Word
+    file's paragraphs), or a QuizgenError naming the file (and line) when it is not a story."""
+    return read_story_document(path).text
+
+
+def read_story_document(path: str) -> Document:
+    """The story file read by the reader its kind needs (see quizgen/readers)."""
     try:
         if path == "-":
             raw = sys.stdin.buffer.read(MAX_STORY_BYTES + 1)
@@ -78,26 +132,23 @@ def read_story_text(path: str) -> str:
         raise QuizgenError(f"cannot read: {exc.strerror or exc}", path) from None
     if len(raw) > MAX_STORY_BYTES:
         raise QuizgenError(f"story is larger than {MAX_STORY_BYTES // (1024 * 1024)} MB", path)
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise QuizgenError("binary file (NUL byte), not a text story", path, line)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise QuizgenError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", path, line) from None
-    if not text.strip():
+    document = read_document(raw, path)
+    if not document.text.strip():
         raise QuizgenError("empty story", path)
-    return text
+    return document
 
 
 def load_story(path: str | Path) -> Story:
     """Read one story file (or `-` for stdin)."""
     path = str(path)
     name = "-" if path == "-" else Path(path).name
-    story = parse_story(read_story_text(path), name)
+    document = read_story_document(path)
+    story = parse_story(document.body, name, title=document.title)
+    if path == "-":        # each story piped in gets its own bank, named for its text
+        story.id = f"stdin-{hashlib.sha256(document.text.encode('utf-8')).hexdigest()[:8]}"
     if not story.sentences:
         raise QuizgenError("story has no sentences", path)
+    story.reader, story.encoding, story.published = document.reader, document.encoding, document.published
     return story
 
 
@@ -108,18 +159,22 @@ def load_stories(paths: Iterable[str | Path]) -> Iterator[Story]:
 
 
 def slug(file_name: str) -> str:
-    """Story id: the file name without extension, lower case, runs of other characters as '-'."""
+    """Story id: the file name without extension, lower case, runs of other characters as '-'
+    (letters of any script stay: 東京.txt and 大阪.txt are two stories)."""
     stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "story"
+    return re.sub(r"[\W_]+", "-", stem.lower()).strip("-") or "story"
 
 
-def parse_story(text: str, file_name: str = "-") -> Story:
-    """Build a Story from raw text: title, furniture-free body, sentences."""
+def parse_story(text: str, file_name: str = "-", title: str | None = None) -> Story:
+    """Build a Story from raw text: title, furniture-free body, sentences.
+
+    The title is guessed from the first line unless the file gave one (a page, a Word heading).
+    """
     text = _clean_controls(text)
     lines = [line.strip() for line in text.splitlines()]
     lines = [line for line in lines if line and not is_furniture(line)]
-    title = ""
-    if lines and _looks_like_title(lines[0], more_follow=len(lines) > 1):
+    title = _clean_controls(title or "").strip()
+    if not title and lines and _looks_like_title(lines[0], more_follow=len(lines) > 1):
         title = lines.pop(0)
     body = "\n\n".join(lines)
     story_id = "stdin" if file_name == "-" else slug(file_name)
@@ -165,7 +220,6 @@ def is_furniture(line: str) -> bool:
 # A candidate boundary: terminal punctuation, closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S+)")
-_LAST_TOKEN = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$|^[A-Z]-[A-Z.]+$|^[A-Z][a-z]?-[A-Z]\.[A-Z]$")
 
 
@@ -196,6 +250,13 @@ def _paragraph_spans(paragraph: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _token_start(text: str, start: int, end: int) -> int:
+    """Where the word ending at `end` begins: a walk back over one word, so splitting stays linear."""
+    while end > start and not text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _skip_space(text: str, index: int) -> int:
     while index < len(text) and text[index].isspace():
         index += 1
@@ -215,11 +276,11 @@ def _is_sentence_end(text: str, start: int, match: re.Match[str]) -> bool:
         return True             # "!" "?" "..." end sentences
     if any(c in punct for c in "\"'\u201d\u2019)]"):
         return True             # '... hard-won." Next' ends the quoted sentence
-    last = _LAST_TOKEN.search(text, start, match.start())
-    token = last.group(1).lstrip("\"'\u201c\u2018([") if last else ""
+    token_start = _token_start(text, start, match.start())
+    token = text[token_start:match.start()].lstrip("\"'\u201c\u2018([")
     if not token:
         return True
-    if last.start() <= start:
+    if token_start <= start:
         return False            # a sentence is more than one abbreviation
     if len(token) == 1 and token.isupper():
         return False            # an initial: "George W. Bush"

@@ -212,7 +212,7 @@ def test_a_bank_with_ids_from_before_they_named_the_story_keeps_its_questions(ba
         if question.type in forms:
             old = legacy_question_id(question.fact["id"], question.template, forms[question.type])
             text = text.replace(f"- id: {question.id}\n", f"- id: {old}\n")
-    approved = next(q for q in current.values() if q.type == "short")
+    text = re.sub(r"(?m)^  (sha256|rules): .*\n", "", text)       # as quizgen 0.1 wrote banks
     bank.write_text(text.replace("status: draft", "status: approved", 1), encoding="utf-8")
     result = regenerate(bank)
     assert "0 added" in result.err and "0 marked stale" in result.err

@@ -76,7 +76,7 @@ def test_a_failing_story_is_reported_at_the_end_and_does_not_stop_the_rest(stori
     broken.mkdir()
     for path in sorted(stories.rglob("*.txt"))[:20]:
         (broken / path.name).write_bytes(path.read_bytes())
-    (broken / "zz_broken.txt").write_bytes(b"\xff\xfe\x00 not text")
+    (broken / "zz_broken.txt").write_bytes(b"\x00\x01 not text")   # binary: a NUL and no byte-order mark
     result = run_quizgen("build", str(broken), "--bank", str(tmp_path / "bank"),
                          "--out", str(tmp_path / "decks"), "--jobs", "2")
     assert result.code == 1

@@ -60,10 +60,13 @@ def test_binary_story_is_bad_data_naming_file_and_line(quizgen, tmp_path):
     assert_one_line_error(quizgen("extract", str(binary)), 1, "image.txt:2")
 
 
-def test_non_utf8_story_is_bad_data_naming_file_and_line(quizgen, tmp_path):
+def test_non_utf8_story_is_read_with_a_note_naming_file_and_encoding(quizgen, tmp_path):
     latin = tmp_path / "latin1.txt"
-    latin.write_bytes("Title\n\nCaf\u00e9 owners met on Monday.".encode("latin-1"))
-    assert_one_line_error(quizgen("extract", str(latin)), 1, "latin1.txt:3")
+    latin.write_bytes(STORY.replace("Lorca", "L\u00f3rca").encode("latin-1"))
+    result = quizgen("extract", str(latin))
+    assert result.code == 0, result.err
+    assert result.err.strip() == f"quizgen: {latin}: note: not UTF-8; read as cp1252"
+    assert "L\u00f3rca" in result.out
 
 
 def test_a_bad_story_does_not_stop_the_others(quizgen, tmp_path):

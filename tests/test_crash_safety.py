@@ -27,9 +27,10 @@ def many_stories(folder: Path, copies: int = 20) -> Path:
     return folder
 
 
-def generate(stories: Path, bank: Path) -> subprocess.Popen:
+def generate(stories: Path, bank: Path, seed: int = 0) -> subprocess.Popen:
+    """Each seed is a change of rules, so every bank is merged and written again."""
     return subprocess.Popen([sys.executable, "-m", "quizgen", "--quiet", "generate", str(stories),
-                             "--bank", str(bank), "--jobs", "1"],
+                             "--bank", str(bank), "--jobs", "1", "--seed", str(seed)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -51,8 +52,8 @@ def test_sigkill_during_generate_leaves_every_bank_whole(tmp_path):
     edited = sorted(bank.glob("*.yaml"))[0]
     approved_id = approve_first_question(edited)
     rng = random.Random(1234)
-    for _ in range(KILLS):
-        process = generate(stories, bank)
+    for kill in range(KILLS):
+        process = generate(stories, bank, seed=kill + 1)
         time.sleep(rng.uniform(0.05, 1.5))
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -62,3 +63,29 @@ def test_sigkill_during_generate_leaves_every_bank_whole(tmp_path):
         status = {q.id: q.status for q in read_bank(edited).questions}
         assert status[approved_id] == "approved"
         assert "# checked in class" in edited.read_text(encoding="utf-8")
+
+
+ROUNDS = int(os.environ.get("QUIZGEN_ROUNDS", "5"))
+
+
+def test_a_save_during_generate_is_never_lost(tmp_path):
+    """A person saves the bank (read, edit, write whole) at a random moment of each merge."""
+    story = FIXTURES / "harbour_talks.txt"
+    bank = tmp_path / "bank"
+    assert subprocess.run([sys.executable, "-m", "quizgen", "-q", "generate", str(story), "--bank", str(bank)]).returncode == 0
+    path = bank / "harbour-talks.yaml"
+    rng = random.Random(99)
+    for round_number in range(ROUNDS):
+        process = subprocess.Popen([sys.executable, "-m", "quizgen", "-q", "generate", str(story), "--bank", str(bank),
+                                    "--seed", str(round_number + 1)], stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.0, 0.8))
+        text = path.read_text(encoding="utf-8")
+        temporary = path.with_name(".editor-save")
+        temporary.write_text(text + f"# note {round_number}\n", encoding="utf-8")
+        os.replace(temporary, path)
+        _, err = process.communicate(timeout=120)
+        assert process.returncode in (0, 1), err
+        assert process.returncode == 0 or b"kept changing" in err
+        saved = path.read_text(encoding="utf-8")
+        assert all(f"# note {n}\n" in saved for n in range(round_number + 1))
+        read_bank(path)

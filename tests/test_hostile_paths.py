@@ -28,7 +28,7 @@ def test_titles_with_slashes_and_deck_separators_build_a_deck(tmp_path):
     story.write_text(STORY.format(title="Lima/Quito :: talks <b>&</b> ../../deals"), encoding="utf-8")
     result = run_quizgen("build", str(story), "--bank", str(tmp_path / "bank"), "--out", str(tmp_path / "out"))
     assert result.code == 0, result.err
-    assert [p.name for p in (tmp_path / "bank").iterdir()] == ["weird-name.yaml"]
+    assert sorted(p.name for p in (tmp_path / "bank").iterdir()) == ["quizgen-bank.schema.json", "weird-name.yaml"]
     col = anki_collection.Collection(str(tmp_path / "c.anki2"))
     try:
         col.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "out" / "quizgen.apkg"),

@@ -19,6 +19,7 @@ HOSTILE = 'Café “quotes” £5 €6 — <script>alert(1)</script> & {braces} 
 
 
 def bank_questions() -> list[Question]:
+    """Questions that can all stand in one quiz: each its own fact, sentence and answer."""
     people = ["Ana Ruiz", "Tom Hale", "Li Wen", "Sara Oke", "Olu Bade", "Ines Kask"]
     questions = []
     for n, person in enumerate(people):
@@ -26,15 +27,15 @@ def bank_questions() -> list[Question]:
         questions.append(Question(id=f"m{n}", type="mcq", prompt=f"Who met envoy number {n}?", answer=person,
                                   choices=[person, *others], source=f"Envoy {n} met {person} in Lima.", story="lima"))
     questions += [
-        Question(id="t1", type="truefalse", prompt="Ruiz is the mayor of Lima.", answer="False",
-                 choices=["True", "False"], source="Ruiz is the minister.", story="lima"),
-        Question(id="s1", type="short", prompt="What position does Ana Ruiz hold?", answer="Minister",
-                 source="Minister Ana Ruiz spoke.", story="lima"),
+        Question(id="t1", type="truefalse", prompt="Kofi Dane is the mayor of Lima.", answer="False",
+                 choices=["True", "False"], source="Kofi Dane is the harbour master.", story="lima"),
+        Question(id="s1", type="short", prompt="What position does Pia Lund hold?", answer="Minister",
+                 source="Minister Pia Lund spoke.", story="lima"),
         Question(id="c1", type="cloze", prompt="The _____ embargo ended.", answer="50-year",
                  cloze="The {{c1::50-year}} embargo ended.", source="The 50-year embargo ended.", story="lima"),
         Question(id="x1", type="matching", prompt="Match each person to their position.", answer="...",
-                 pairs=[["Ana Ruiz", "Minister"], ["Tom Hale", "Mayor"], ["Li Wen", "Envoy"]],
-                 source="Minister Ana Ruiz, Mayor Tom Hale and Envoy Li Wen met.", story="lima"),
+                 pairs=[["Rex Moll", "Governor"], ["Una Tell", "Judge"], ["Cy Pratt", "Treasurer"]],
+                 source="Governor Rex Moll, Judge Una Tell and Treasurer Cy Pratt met.", story="lima"),
         Question(id="h1", type="short", prompt=HOSTILE, answer=HOSTILE, source=HOSTILE, story="lima"),
     ]
     return questions

@@ -4,7 +4,9 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+import tempfile
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import Callable
@@ -27,6 +29,8 @@ class ExportOptions:
     key_only: bool = False
     format: str = ""        # the format name chosen, for modules that write several
     reverse_roles: bool = False   # Anki: also a reversed card (position -> person) for role questions
+    with_story: bool = False      # quizzes: each story's text before its questions
+    story_dirs: list[str] = field(default_factory=list)   # quizzes: where story files are (--stories)
 
 
 # format name -> module in this package holding `write`
@@ -34,6 +38,7 @@ FORMATS: dict[str, str] = {
     "apkg": "anki",
     "pdf": "pdf",
     "html": "html",
+    "html-interactive": "interactive",
     "md": "markdown",
     "csv": "delimited",
     "tsv": "delimited",
@@ -50,6 +55,17 @@ def writer_for(fmt: str) -> Callable[[Selection, Path, ExportOptions], Path]:
 
 
 def export(selection: Selection, out: str | Path, fmt: str, options: ExportOptions | None = None) -> Path:
+    """Write the selection as `fmt` to `out`; `-` writes it to stdout (for pipes)."""
     options = options or ExportOptions()
     options.format = fmt
+    if str(out) == STDOUT:
+        with tempfile.TemporaryDirectory(prefix="quizgen-") as folder:
+            written = writer_for(fmt)(selection, Path(folder) / f"out.{fmt}", options)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(written.read_bytes())
+            sys.stdout.flush()
+        return Path(STDOUT)
     return writer_for(fmt)(selection, Path(out), options)
+
+
+STDOUT = "-"

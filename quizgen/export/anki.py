@@ -24,11 +24,13 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from ..atomic import write_atomic
 from ..bank import Selection
+from ..errors import QuizgenError
 from ..models import Bank, Question, stable_id
 from . import ExportOptions
 from .anki_models import model_for
 
 LETTERS = "ABCDEFGH"
+FIELD_SEPARATOR = "\x1f"
 
 
 def anki_id(*parts: str) -> int:
@@ -51,8 +53,11 @@ class DeckWriter:
 
     def __init__(self, out: Path, options: ExportOptions):
         self.out, self.options = Path(out), options
-        self.out.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.db_path = tempfile.mkstemp(suffix=".anki2", dir=self.out.parent)
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.db_path = tempfile.mkstemp(suffix=".anki2", dir=self.out.parent)
+        except OSError as exc:
+            raise QuizgenError(f"cannot write here: {exc.strerror or exc}", self.out) from None
         os.close(fd)
         self.timestamp = time.time()     # newer than the last export: Anki then updates notes in place
         self.ids = itertools.count(int(self.timestamp * 1000))
@@ -141,6 +146,7 @@ def note_for(question: Question, story_title: str, options: ExportOptions) -> ge
         if options.reverse_roles and fact.get("type") == "role" and question.answer == fact.get("title"):
             reverse_prompt, reverse_answer = e(f"Who is {fact['title']}?"), e(str(fact.get("person", "")))
         fields = [e(question.prompt), e(question.answer), source, story, reverse_prompt, reverse_answer]
+    fields = [field.replace(FIELD_SEPARATOR, " ") for field in fields]    # Anki splits fields on it
     return genanki.Note(model=model, fields=fields, guid=genanki.guid_for(question.id), tags=tags_for(question),
                         sort_field=fields[0])
 

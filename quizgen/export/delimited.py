@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from ..atomic import write_atomic
@@ -32,9 +33,19 @@ def back(question: Question) -> str:
     return question.answer
 
 
+_FORMULA = re.compile(r"[=@\t\r]|[+-](?![\d.,]*%?$)")
+
+
+def cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one that would start a formula gets a leading quote
+    (OWASP's advice for CSV injection); plain numbers such as -5 are left alone."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
 def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="\t" if options.format == "tsv" else ",", lineterminator="\n")
+    # RFC 4180 line ends: a field holding a bare \r is then quoted too, and comes back whole.
+    writer = csv.writer(buffer, delimiter="\t" if options.format == "tsv" else ",", lineterminator="\r\n")
     for question in selection.questions:
-        writer.writerow([front(question), back(question), " ".join(tags_for(question))])
+        writer.writerow([cell(front(question)), cell(back(question)), cell(" ".join(tags_for(question)))])
     return write_atomic(out, buffer.getvalue())

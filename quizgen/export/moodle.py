@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -14,9 +15,13 @@ MOODLE_TYPES = {"mcq": "multichoice", "truefalse": "truefalse", "short": "shorta
                 "cloze": "shortanswer", "matching": "matching"}
 
 
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _text(parent: ElementTree.Element, tag: str, text: str, **attributes: str) -> ElementTree.Element:
     element = ElementTree.SubElement(parent, tag, attributes)
-    ElementTree.SubElement(element, "text").text = text
+    ElementTree.SubElement(element, "text").text = _NOT_XML.sub("", text)
     return element
 
 
@@ -35,8 +40,8 @@ def question_element(question: Question) -> ElementTree.Element:
         for choice in question.choices:
             _answer(element, choice, choice == question.answer)
     elif question.type == "truefalse":
-        _answer(element, "true", question.answer == "True")
-        _answer(element, "false", question.answer == "False")
+        _answer(element, "true", question.answer.lower() == "true")
+        _answer(element, "false", question.answer.lower() == "false")
     elif question.type == "matching":
         for left, right in question.pairs:
             sub = _text(element, "subquestion", html.escape(left), format="html")

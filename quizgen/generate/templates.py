@@ -93,8 +93,9 @@ def _check(template: Template, path: Path, line: int) -> None:
     known = set(sum(FACT_SLOTS[template.fact], ())) | set(DERIVED) | {"person", "partner"}
     try:
         names = placeholders(template.prompt)
-    except ValueError:
-        raise QuizgenError(f"unbalanced {{ }} in the prompt of template {template.id!r}", path, line) from None
+    except ValueError as exc:
+        raise QuizgenError(f"bad placeholder in the prompt of template {template.id!r}: {exc} "
+                           "(write {name}, nothing more, and {{ }} for braces)", path, line) from None
     for placeholder in names:
         if placeholder not in known:
             raise QuizgenError(f"unknown placeholder {{{placeholder}}} in template {template.id!r}", path, line)
@@ -103,5 +104,13 @@ def _check(template: Template, path: Path, line: int) -> None:
 
 
 def placeholders(text: str) -> list[str]:
-    """Names of the {placeholders} in a prompt; ValueError on unbalanced braces."""
-    return [name for _, name, _, _ in string.Formatter().parse(text) if name]
+    """Names of the {placeholders} in a prompt; ValueError on unbalanced braces or on a format
+    spec or conversion ({title:>300000000} would build a 300 MB string)."""
+    names = []
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            raise ValueError(f"{{{name}}} with a format or conversion")
+        names.append(name)
+    return names

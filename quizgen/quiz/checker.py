@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..answers import normalize, number_value
+from ..numbers import number_words
 from ..models import Question
 
 LETTERS = "ABCDEFGH"
@@ -50,6 +51,8 @@ def _check_choice(question: Question, typed: str) -> Verdict:
 
 
 def check_text(typed: str, answers: list[str]) -> Verdict:
+    if typed.strip().lower() in {answer.strip().lower() for answer in answers}:
+        return Verdict(True)        # the answer as written, even one of punctuation only ("%")
     said = normalize(typed)
     if not said:
         return Verdict(False)
@@ -65,6 +68,43 @@ def check_text(typed: str, answers: list[str]) -> Verdict:
 
 
 def _close(said: str, form: str) -> bool:
-    """One slip in answers of 5+ letters, two in answers of 10+."""
-    allowed = 2 if len(form) >= 10 else 1 if len(form) >= 5 else 0
+    allowed = typo_allowance(form)
     return allowed > 0 and Levenshtein.distance(said, form, score_cutoff=allowed) <= allowed
+
+
+def typo_allowance(form: str) -> int:
+    """One slip in answers of 5+ letters, two in answers of 10+."""
+    return 2 if len(form) >= 10 else 1 if len(form) >= 5 else 0
+
+
+def portable_key(question: Question) -> dict:
+    """Everything a browser or an Anki card needs to mark a typed answer by these same rules.
+
+    The rules that need Python (surnames, aliases, number words, accepted answers) are
+    applied here, once; `export/answer_check.js` only normalises what was typed, reads
+    digits, and allows the same typos, so the page and the terminal agree.
+    """
+    answers = [question.answer, *question.accepted]
+    forms: dict[str, int] = {}
+    for answer in answers:
+        form = normalize(answer)
+        if form and form not in forms:
+            forms[form] = 0 if number_value(form) is not None else typo_allowance(form)
+    values = sorted({value for answer in answers if (value := number_value(answer)) is not None})
+    for value in values:        # number words are read in Python only: send their usual spelling
+        if value.is_integer() and abs(value) < 10 ** 15:
+            forms.setdefault(normalize(number_words(int(value))), 0)
+    exact = sorted({answer.strip().lower() for answer in answers})
+    return {"exact": exact, "forms": [[form, allowed] for form, allowed in forms.items()], "values": values}
+
+
+def portable_rules() -> dict:
+    """The words and patterns answer_check.js reads: the very ones the Python checker uses."""
+    from ..answers import ARTICLES, HEDGE_PATTERN, NUMBER_TEXT_PATTERN
+    from ..numbers import scale_table
+
+    def for_javascript(pattern: str) -> str:
+        return pattern.replace("(?P<", "(?<")
+
+    return {"articles": sorted(ARTICLES), "hedge": for_javascript(HEDGE_PATTERN),
+            "number": for_javascript(NUMBER_TEXT_PATTERN), "scales": scale_table()}
