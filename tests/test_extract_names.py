@@ -72,3 +72,14 @@ def test_title_as_a_subject_points_back_to_the_latest_untitled_subject():
                        "The spokesman said nothing.")
     assert persons[1] == ["Ferris"]
     assert persons[2] == []
+
+
+def test_surname_after_an_office_is_a_person_but_not_after_general():
+    persons = _persons("President Reagan spoke. General Motors cut jobs.")
+    assert persons == [["Reagan"], []]
+
+
+def test_titled_surname_picks_the_namesake_with_that_title():
+    persons = _persons("Treasury Secretary Tom Baker met senator Ed Baker. Ed Baker left. "
+                       "Treasury Secretary Baker stayed.")
+    assert persons[2] == ["Tom Baker"]

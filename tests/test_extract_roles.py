@@ -100,3 +100,15 @@ def test_title_used_as_a_subject_later():
 def test_title_is_not_taken_from_an_organisation_name():
     assert _roles("He joined the National Coffee Growers Federation last year.") == set()
     assert ("Lee Gant", "Former deputy director", "CIA") in _roles("Former CIA deputy director Lee Gant spoke.")
+
+
+def test_crown_prince_is_the_whole_title_and_a_surname_after_an_office_is_a_person():
+    roles = _roles("Crown Prince Haakon opened it. Saudi Crown Prince Fahd and President Reagan came.")
+    assert ("Haakon", "Crown Prince", None) in roles and ("Reagan", "President", None) in roles
+    assert ("Fahd", "Crown Prince", "Saudi Arabia") in roles
+
+
+def test_no_title_from_words_before_a_preposition():
+    roles = _roles("He ran the Office of Budget under President Ray Dorn.")
+    assert ("Ray Dorn", "President", None) in roles
+    assert not any(title != "President" for person, title, _ in roles if person == "Ray Dorn")

@@ -418,7 +418,7 @@ def analyse(story: Story) -> StoryAnalysis:
                 title = _title_right_before(sentence.text, cand.start) if cand.honorific == "title" else ""
                 name = _holder(title, cand.words[0], descriptions) or registry.refer(cand.words[0])
                 if name is None and cand.honorific and (cand.honorific != "title" or (
-                        title in title_heads() and len(cand.words[0]) > 1)):
+                        bool(title) and title.split()[-1] in word_set("office_titles") and len(cand.words[0]) > 1)):
                     name = cand.words[0]        # "Mr Straw", "President Reagan" with no full name in the story
                 if name is None:
                     continue

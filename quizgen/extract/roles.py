@@ -43,6 +43,10 @@ _FORMER = re.compile(r"^(?:ex|former)-", re.IGNORECASE)
 _FORMER_WORD = re.compile(r"(?<![\w-])(?:ex|former)-(?=[A-Za-z])", re.IGNORECASE)
 # Words after a title's head that begin whose or what it is: "chairman of ...", "director at ...".
 _HEAD_FOLLOWERS = frozenset("of for at on in with to".split())
+# Lower-case words that never stand inside a title ("Budget under President Clinton").
+_NOT_IN_TITLES = frozenset("said says told is was are were has had have will would could who which that when "
+                           "where and but or to be of the for at on in with under from by about after before "
+                           "than against into over".split())
 # An appositive that says something other than a position.
 _CLAUSE_WORDS = frozenset("said says told is was are were has had have will would could who which that "
                           "when where and but or to be".split())
@@ -154,12 +158,14 @@ def _chain(words: list[str], plural: bool = False) -> _Role | None:
         if former and _is_title_word(word[former.end():]):
             chain[:0] = ["former", word[former.end():]]     # "ex-foreign secretary", "former-President"
             break
+        if lower in _NOT_IN_TITLES - _LINKS and f"{lower} {chain[0].lower()}" not in word_set("titles"):
+            break                                    # "Budget under President", not "Under Secretary"
         if _is_title_word(word) or (lower == "of" or (lower == "the" and index and words[index - 1] == "of")):
             chain.insert(0, word)
         elif _org_word(word, chain[0]) and org_count < MAX_ORG_WORDS:
             chain.insert(0, word)
             org_count += 1
-        elif (word.isalpha() and word.islower() and lower not in _CLAUSE_WORDS | _LINKS and not org_count
+        elif (word.isalpha() and word.islower() and lower not in _NOT_IN_TITLES and not org_count
               and _title_word_before(words, index)):
             chain.insert(0, word)                      # "former civil service chief"
         else:
