@@ -244,6 +244,9 @@ def _title_before(text: str, mention: Mention) -> _Role | None:
     left = text[:mention.start]
     if not left[-1:].isspace():
         return None
+    last = left[-40:].split()[-1:]
+    if not last or (last[0].islower() and not _is_title_word(last[0])):
+        return None                                  # "said Tang": settled without reading further back
     words = _lead_words(left)
     return _chain(words) if words else None
 
