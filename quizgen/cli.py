@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - older typer uses click itself
     from click.utils import PacifyFlushWrapper
 from .bank import DEFAULT_BANK_DIR, QuestionFilter, select_questions
 from .errors import EXIT_BUG, EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, QuizgenError, UsageError, printable
-from .models import STATUSES
+from .models import QUESTION_TYPES, STATUSES
 from .stories import bundled_story_paths, story_paths
 
 app = typer.Typer(
@@ -111,6 +111,9 @@ def question_filter(story: Optional[list[str]], qtype: Optional[list[str]], tag:
     for value in status or []:
         if value not in STATUSES:
             raise UsageError(f"unknown --status {value!r}; choose from {', '.join(STATUSES)}")
+    for value in qtype or []:
+        if value not in QUESTION_TYPES:
+            raise UsageError(f"unknown --type {value!r}; choose from {', '.join(QUESTION_TYPES)}")
     return QuestionFilter(stories=story or [], types=qtype or [], tags=tag or [],
                           statuses=status or QuestionFilter().statuses,
                           min_difficulty=min_difficulty, max_difficulty=max_difficulty, include_stale=include_stale)
@@ -220,7 +223,7 @@ def build(
 def _report_problems(report) -> None:
     """Skipped and failed stories, one line each; the others were processed."""
     for outcome in report.empties:
-        say(f"quizgen: {outcome.path}: no facts found; skipped")
+        say(f"quizgen: {printable(outcome.path)}: no facts found; skipped")
     for outcome in report.failures:
         typer.echo(f"quizgen: {outcome.error}", err=True)
     if not report.merges:
@@ -236,16 +239,28 @@ def anki(
     deck: Annotated[str, typer.Option("--deck", help="Deck name in Anki.")] = "quizgen",
     reverse_roles: Annotated[bool, typer.Option(
         "--reverse-roles", help="Also a reversed card for each position question (position -> person).")] = False,
+    typed: Annotated[bool, typer.Option(
+        "--typed", help="Short-answer and cloze questions as type-the-answer cards, marked leniently on the card.")] = False,
     story: StoryFilter = None, qtype: TypeFilter = None, tag: TagFilter = None,
     status: StatusFilter = None, min_difficulty: MinDifficulty = 1, max_difficulty: MaxDifficulty = 3,
     include_stale: IncludeStale = False,
 ) -> None:
-    """Export banks to an Anki deck (.apkg) that re-imports in place."""
-    from .export import ExportOptions, export
+    """Export banks to an Anki deck (.apkg): one note per fact, re-imports update only what changed.
+
+    A question several stories ask alike is one note naming its stories. `-o -` writes the deck to stdout.
+    """
+    from .export import ExportOptions
+    from .export.anki import DeckWriter
 
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
-    say_wrote(export(selection, out, 'apkg', ExportOptions(deck_name=deck, reverse_roles=reverse_roles)))
+    with DeckWriter(out, ExportOptions(deck_name=deck, reverse_roles=reverse_roles, typed=typed)) as writer:
+        for bank in selection.banks:
+            writer.add(bank)
+    if writer.to_stdout:
+        say_wrote(out)
+    else:
+        say(f"wrote {printable(str(out))}: {writer.notes} notes, {writer.changed} new or changed since the last export here")
 
 
 @app.command("print")
@@ -336,29 +351,33 @@ def quiz(
 ) -> None:
     """Test yourself at the terminal; spaced repetition brings back what you got wrong.
 
-    Answer by letter (multiple choice), t/f (true or false) or by typing; ? gives a hint,
-    s skips, q saves and quits. Piped stdin is read one answer per line.
+    A question several stories ask is asked once. Answer by letter (multiple choice), t/f
+    (true or false), letters in order (matching) or by typing; ? gives a hint, s skips, q saves
+    and quits, r after a wrong mark says you were right. Piped stdin is read one answer per line.
     """
+    import shutil
+
+    from .quiz.merge import merge_banks
     from .quiz.schedule import default_state_path, load_state
-    from .quiz.session import QuizOptions, next_reviews, pick_questions, run_session, stats, summary
+    from .quiz.session import QuizOptions, Terminal, next_reviews, pick_questions, run_session, stats, summary
 
     study = load_state(state or default_state_path())
     if study.notice:
         typer.echo(f"quizgen: {study.notice}", err=True)
+    terminal = Terminal(typer.echo, shutil.get_terminal_size().columns - 1)
     if show_stats:
         for line in stats(study):
-            typer.echo(line)
+            terminal(line)
         return
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
-    chosen = pick_questions(selection.questions, study, QuizOptions(count=count, due_only=due, seed=seed))
+    chosen = pick_questions(merge_banks(selection.banks), study, QuizOptions(count=count, due_only=due, seed=seed))
     if not chosen:
-        raise UsageError(f"nothing to ask: --due left no question ({next_reviews(study)})" if due else
-                         "nothing to ask: matching questions are for print; choose other --type values")
-    result = run_session(chosen, study, input, typer.echo)
-    typer.echo("")
+        raise UsageError(f"nothing to ask: --due left no question ({next_reviews(study)})")
+    result = run_session(chosen, study, input, terminal)
+    terminal()
     for line in summary(result, study):
-        typer.echo(line)
+        terminal(line)
 
 
 @app.command()
@@ -374,11 +393,23 @@ def validate(banks: Banks = None) -> None:
     typer.echo(report.summary())
 
 
+GLOBAL_FLAGS = ("--quiet", "-q", "--debug")
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """`quizgen build DIR --quiet` means `quizgen --quiet build DIR`: the flags that belong to
+    quizgen itself may stand anywhere before a `--`."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    return flags + [a for a in args[:end] if a not in GLOBAL_FLAGS] + args[end:]
+
+
 def main() -> None:
     """Entry point: run the app and turn every failure into one line and an exit code."""
-    debug = "--debug" in sys.argv[1:]
+    args = hoist_global_options(sys.argv[1:])
+    debug = "--debug" in args
     try:
-        result = app(standalone_mode=False)
+        result = app(args=args, prog_name="quizgen", standalone_mode=False)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except click_errors.UsageError as exc:

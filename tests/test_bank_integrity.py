@@ -4,6 +4,7 @@ changing the bank's text."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -301,3 +302,79 @@ def test_reading_the_writers_layout_fast_gives_what_pyyaml_gives(bank):
     edited = text.replace("status: draft", "status: approved  # checked", 1).replace("\n- id:", "\n\n# mine\n- id:", 2)
     for variant in (text, edited):
         assert load_text(variant, bank) == yaml.load(variant, Loader=TextLoader)
+
+
+# The second red-team pass (a tester who had not seen the tests).
+def test_another_seed_never_hides_a_question_whose_fact_is_still_there(bank):
+    text = bank.read_text(encoding="utf-8")
+    assert run_quizgen("generate", str(STORY), "--bank", str(bank.parent), "--seed", "7").code == 0
+    before_ids = set(re.findall(r'(?m)^- id: "?(\w+)"?$', text))
+    after = {q.id: q for q in read_bank(bank).questions}
+    assert before_ids <= set(after)
+    assert not any(after[qid].stale for qid in before_ids)
+
+
+def test_another_story_with_the_same_file_name_is_refused_not_merged(tmp_path):
+    for folder, story in (("a", STORY), ("b", FIXTURES / "school_meals.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(story, tmp_path / folder / "story.txt")
+    assert run_quizgen("generate", str(tmp_path / "a"), "--bank", str(tmp_path / "bank")).code == 0
+    before = (tmp_path / "bank" / "story.yaml").read_text(encoding="utf-8")
+    result = run_quizgen("generate", str(tmp_path / "b"), "--bank", str(tmp_path / "bank"))
+    assert result.code == 1 and "another story named 'story.txt'" in result.err
+    assert (tmp_path / "bank" / "story.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_corrected_story_of_the_same_name_is_still_merged(bank, tmp_path):
+    corrected = tmp_path / "harbour_talks.txt"
+    corrected.write_text(STORY.read_text(encoding="utf-8").replace("nine sailors", "ten sailors"), encoding="utf-8")
+    assert run_quizgen("generate", str(corrected), "--bank", str(bank.parent)).code == 0
+
+
+def test_every_command_that_reads_banks_refuses_duplicate_ids(bank, tmp_path):
+    other = bank.parent / "copy.yaml"
+    other.write_text(bank.read_text(encoding="utf-8").replace("id: harbour-talks", "id: copy", 1), encoding="utf-8")
+    for command in (("anki", "-o", str(tmp_path / "x.apkg")), ("export", "-o", str(tmp_path / "x.csv")),
+                    ("print", "-o", str(tmp_path / "x.md"))):
+        result = run_quizgen(*command, str(bank.parent))
+        assert result.code == 1 and "duplicate id" in result.err and "first at" in result.err, command
+
+
+def test_a_lone_surrogate_and_a_key_given_twice_are_one_line_each(bank, tmp_path):
+    question = read_bank(bank).questions[0]
+    set_field(bank, question.id, "prompt", '"lone \\ud83d here"')
+    for command in (("validate",), ("export", "-o", str(tmp_path / "x.csv"))):
+        result = run_quizgen(*command, str(bank))
+        assert result.code == 1 and re.search(rf"{re.escape(str(bank))}:\d+: .*(Unicode|surrogate)", result.out + result.err)
+    set_field(bank, question.id, "prompt", "Fine again?")
+    bank.write_text(bank.read_text(encoding="utf-8").replace("  prompt: Fine again?\n",
+                                                             "  prompt: Fine again?\n  prompt: Second?\n"), encoding="utf-8")
+    result = run_quizgen("validate", str(bank))
+    assert result.code == 1 and "the key 'prompt' is given twice" in result.out
+
+
+def test_a_windows_bank_keeps_its_line_ends_and_byte_order_mark(bank):
+    bank.write_bytes(b"\xef\xbb\xbf" + bank.read_bytes().replace(b"\n", b"\r\n"))
+    result = run_quizgen("generate", str(STORY), "--bank", str(bank.parent), "--seed", "3")
+    assert result.code == 0 and "wrote" in result.err
+    raw = bank.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == raw.count(b"\r\n")
+
+
+def test_true_false_cards_in_csv_lead_with_the_answer(bank, tmp_path):
+    out = tmp_path / "x.csv"
+    assert run_quizgen("export", str(bank), "--type", "truefalse", "-o", str(out)).code == 0
+    backs = [row[1] for row in csv.reader(io.StringIO(out.read_bytes().decode(), newline=""))]
+    assert backs and all(back.split("\n")[0] in ("True", "False") for back in backs)
+
+
+def test_an_unknown_type_filter_is_named_like_an_unknown_status(bank):
+    result = run_quizgen("export", str(bank), "--type", "essay")
+    assert result.code == 2 and "unknown --type 'essay'" in result.err
+
+
+def test_skipped_story_names_are_shown_escaped(tmp_path):
+    story = tmp_path / "bad\x1b]0;TITLE\x07.txt"
+    story.write_text("Title\n\nNothing happened here at all today.\n", encoding="utf-8")
+    result = run_quizgen("generate", str(story), "--bank", str(tmp_path / "bank"))
+    assert "\x1b" not in result.err and "\x07" not in result.err

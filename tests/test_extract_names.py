@@ -83,3 +83,7 @@ def test_titled_surname_picks_the_namesake_with_that_title():
     persons = _persons("Treasury Secretary Tom Baker met senator Ed Baker. Ed Baker left. "
                        "Treasury Secretary Baker stayed.")
     assert persons[2] == ["Tom Baker"]
+
+
+def test_an_initial_after_a_title_is_not_a_surname():
+    assert _persons("President E. Gerald Corrigan spoke.") == [["Gerald Corrigan"]]

@@ -112,3 +112,8 @@ def test_no_title_from_words_before_a_preposition():
     roles = _roles("He ran the Office of Budget under President Ray Dorn.")
     assert ("Ray Dorn", "President", None) in roles
     assert not any(title != "President" for person, title, _ in roles if person == "Ray Dorn")
+
+
+def test_place_name_starting_with_a_qualifier_stays_in_the_organisation():
+    assert ("Gerald Corrigan", "President", "New York Fed") in _roles(
+        "Other names include New York Fed President E. Gerald Corrigan and others.")

@@ -25,3 +25,33 @@ def test_subject_is_close_allows_appositives_not_new_clauses():
     assert subject_is_close(text, len("Kelly"), text.index("met"))
     text = "Lee said reports that the bank met Sha Bo were wrong."
     assert not subject_is_close(text, len("Lee"), text.index("met"))
+
+
+def test_a_quote_mark_inside_a_word_opens_no_quote():
+    text = 'Peru, one of the bank"s founders, will boycott the talks.'
+    assert not _inside(text, "boycott")
+
+
+def test_first_letters_of_cue_phrases():
+    from quizgen.extract.rules import first_letters
+    assert first_letters("met with") == {"m"}
+    assert first_letters("[Aa]fter a meeting") == {"A", "a"}
+    assert first_letters("(?:is|was) (?:now )?in") == {"i", "w"}
+    assert first_letters("(?:on )?talks") == set()
+    assert first_letters(", meeting") == set()
+
+
+def test_setting_subject_is_never_an_object():
+    from quizgen.extract.names import analyse
+    from quizgen.extract.rules import setting_subject
+    from quizgen.stories import parse_story
+
+    def subject(text, phrase):
+        view = analyse(parse_story(f"T\n\n{text}", "t.txt")).views[0]
+        start = view.text.index(phrase)
+        found = setting_subject(view, start, start + len(phrase), lambda lead: lead.istitle() or not lead)
+        return found.name if found else None
+
+    assert subject("After talks in Rome, Envoy Ada Kim said no.", "After talks in Rome") == "Ada Kim"
+    assert subject("Mr Lars Berg, after talks in Rome, said no.", "after talks in Rome") == "Lars Berg"
+    assert subject("After talks in Rome, his wife met Envoy Ada Kim.", "After talks in Rome") is None

@@ -18,13 +18,15 @@ from quizgen.bank import select_questions, write_bank
 from quizgen.models import Bank, Question, StoryRef
 from quizgen.quiz.checker import check
 from quizgen.quiz.schedule import load_state, record
+from quizgen.quiz.merge import merge_banks
 from quizgen.quiz.session import QuizOptions, pick_questions
 
 SOURCE = "Foreign Minister Madeleine Albright met some 37,000 U.S. troops in Seoul on Friday."
 
 
-def q(type_: str, answer: str, choices=(), accepted=(), prompt="?") -> Question:
-    return Question(id=f"{type_}-{answer}", type=type_, prompt=prompt, answer=answer, source=SOURCE,
+def q(type_: str, answer: str, choices=(), accepted=(), prompt="") -> Question:
+    return Question(id=f"{type_}-{answer}", type=type_, prompt=prompt or f"Which {type_} answer is {answer}?",
+                    answer=answer, source=SOURCE,
                     choices=list(choices), accepted=list(accepted), story="seoul", fact={"type": "role"})
 
 
@@ -79,12 +81,12 @@ def test_a_wrong_answer_is_due_again_sooner_than_a_right_one(tmp_path):
 def test_due_only_asks_what_is_due(tmp_path):
     state = load_state(tmp_path / "state.json")
     now = datetime(2026, 1, 1, tzinfo=timezone.utc)
-    questions = [PERSON, NUMBER, POSITION]
+    items = merge_banks([Bank(StoryRef("seoul", "Albright in Seoul", "seoul.txt"), [PERSON, NUMBER, POSITION])])
     record(state, PERSON.id, "good", now=now)
     record(state, NUMBER.id, "again", now=now)
     later = now + timedelta(minutes=2)
-    due = pick_questions(questions, state, QuizOptions(due_only=True), now=later)
-    assert [x.id for x in due] == [NUMBER.id]          # the wrong answer is back; new and later ones wait
+    due = pick_questions(items, state, QuizOptions(due_only=True), now=later)
+    assert [x.question.id for x in due] == [NUMBER.id]      # the wrong answer is back; new and later ones wait
 
 
 def test_corrupt_state_is_moved_aside_not_overwritten(tmp_path):
@@ -115,13 +117,13 @@ def bank(tmp_path) -> Path:
 def test_scripted_session_reads_one_answer_per_line(bank, tmp_path):
     state = tmp_path / "state.json"
     typed = {PERSON.id: "albright", NUMBER.id: "37000", MCQ.id: "?\nb", TF_TRUE.id: "t", CLOZE.id: "50-year"}
-    order = pick_questions(select_questions([bank]).questions, load_state(state), QuizOptions(seed=1))
+    order = pick_questions(merge_banks(select_questions([bank]).banks), load_state(state), QuizOptions(seed=1))
     result = run_quizgen("quiz", str(bank), "--state", str(state), "--seed", "1",
-                         stdin="".join(typed[question.id] + "\n" for question in order))
+                         stdin="".join(typed[item.question.id] + "\n" for item in order))
     assert result.code == 0, result.err
     assert result.out.count("Right!") == 5
     assert "Score: 5/5" in result.out and "Hint: it is one of" in result.out
-    assert "From the story: " + SOURCE in result.out
+    assert "Albright in Seoul: " + SOURCE in " ".join(result.out.split())
     reviews = json.loads(state.read_text())["reviews"]
     assert sorted(r["rating"] for r in reviews) == ["good", "good", "good", "good", "hard"]
     stats = run_quizgen("quiz", str(bank), "--state", str(state), "--stats")
@@ -163,3 +165,9 @@ def test_sigkill_mid_quiz_keeps_every_saved_review(bank, tmp_path):
             assert len(reviews) >= seen
             seen = len(reviews)
             assert not load_state(state).notice
+
+
+def test_a_one_letter_choice_typed_out_means_that_choice_not_a_letter():
+    question = q("mcq", "x", choices=["A", "", "d", "x"])
+    assert not check(question, "d").correct          # the choice "d", not the fourth letter
+    assert check(question, "x").correct and check(question, "D").correct is False

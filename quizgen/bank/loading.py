@@ -108,7 +108,7 @@ class ValidationReport:
         total = sum(self.by_type.values())
         types = ", ".join(f"{n} {t}" for t, n in sorted(self.by_type.items()))
         statuses = ", ".join(f"{n} {s}" for s, n in sorted(self.by_status.items()))
-        return f"ok: {total} questions ({types}; {statuses})"
+        return f"ok: {total} questions ({types}; {statuses})" if total else "ok: no questions yet"
 
 
 def validate_banks(paths: list[Path]) -> ValidationReport:
@@ -144,13 +144,17 @@ def _duplicate_ids(doc: object, path: Path, first_seen: dict[str, tuple[Path, in
             continue
         if question_id in first_seen:
             issues.append(Issue(("questions", number, "id"),
-                                f"duplicate id {question_id!r} (first at {_where(*first_seen[question_id])})"))
+                                f"duplicate id {question_id!r} (first at {where(*first_seen[question_id])})"))
         else:
             first_seen[question_id] = (path, number)
     return issues
 
 
-def _where(path: Path, number: int) -> str:
-    """FILE:LINE of a question, found again only when a duplicate needs it."""
+def where(path: Path, number: int) -> str:
+    """FILE:LINE of a question, found again only when a message needs it."""
+    return f"{path}:{line_of_question(path, number)}"
+
+
+def line_of_question(path: Path, number: int) -> int:
     text = read_bank_text(path)
-    return f"{path}:{issue_lines(text, path, [Issue(('questions', number, 'id'), '')])[0]}"
+    return issue_lines(text, path, [Issue(("questions", number, "id"), "")])[0]

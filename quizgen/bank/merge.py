@@ -74,6 +74,8 @@ class _Planner:
     def __init__(self, generated: Bank, report: MergeReport):
         self.story_id = generated.story.id
         self.fresh = {q.id: q for q in generated.questions}
+        self.found_facts = {q.fact.get("id") for q in generated.questions} | {
+            fact for q in generated.questions for fact in q.fact.get("facts", ())}
         self.report = report
 
     def plan(self, data: dict, may_rewrite: bool) -> _Plan:
@@ -87,7 +89,13 @@ class _Planner:
         new = self.fresh.pop(new_id, None)
         generated = "generated" in data
         if new is None:
-            if generated and flag(data.get("stale")) is not True:
+            if generated and self._fact_found(data):
+                if flag(data.get("stale")):
+                    plan.stale = False
+                    plan.data.pop("stale", None)
+                    self.report.revived.append(new_id)
+                self.report.kept.append(new_id)     # the fact is there, asked another way this time
+            elif generated and flag(data.get("stale")) is not True:
                 plan.stale = True
                 plan.data["stale"] = "true"
                 self.report.stale.append(new_id)
@@ -104,6 +112,13 @@ class _Planner:
         plan.data, plan.rewrite, plan.stale = record, True, None
         self.report.updated.append(new_id)
         return plan
+
+    def _fact_found(self, data: dict) -> bool:
+        fact = data.get("fact")
+        if not isinstance(fact, dict):
+            return False
+        facts = fact.get("facts") if isinstance(fact.get("facts"), list) else [fact.get("id")]
+        return bool(facts) and all(f in self.found_facts for f in facts)
 
     def additions(self) -> list[dict]:
         added = []
@@ -163,7 +178,8 @@ def _merge_layout(layout: Layout, generated: Bank, path: Path, report: MergeRepo
         return None             # the round-trip path reports the problem with its line
     if not (isinstance(head, dict) and isinstance(head.get("story"), dict) and head.get("questions") in ("", [])):
         return None
-    check_same_story(head["story"], generated, path)
+    check_same_story(head["story"], [items[0] for items, _ in parsed if isinstance(items, list) and items],
+                     generated, path)
     planner = _Planner(generated, report)
     pieces: list[str] = []
     saved: list[dict] = []
@@ -199,12 +215,26 @@ def _merge_layout(layout: Layout, generated: Bank, path: Path, report: MergeRepo
     return Merged(text if changed else None, saved + additions, report, story)
 
 
-def check_same_story(recorded: dict, generated: Bank, path: Path) -> None:
-    """A story id is never reused for a different story: a bank names the file it was made from."""
+SAME_STORY_SHARE = 0.5      # of a bank's fact sentences a corrected story still holds
+
+
+def check_same_story(recorded: dict, questions: list, generated: Bank, path: Path) -> None:
+    """A story id is never reused for a different story. The bank names the file it was made
+    from; a file of the same name whose text changed must still hold most of the sentences
+    the bank's questions came from (a corrected story does; another story does not)."""
     file = str(recorded.get("file") or "")
     if file and generated.story.file and file != generated.story.file:
         raise QuizgenError(f"holds the questions of {file!r}, not of {generated.story.file!r} (both have the "
                            f"story id {generated.story.id!r}); rename one of the two files", path)
+    if not recorded.get("sha256") or recorded.get("sha256") == generated.story.sha256:
+        return
+    old = {q["fact"].get("sentence") for q in questions
+           if isinstance(q, dict) and "generated" in q and isinstance(q.get("fact"), dict)} - {None, ""}
+    new = {q.fact.get("sentence") for q in generated.questions}
+    if len(old) >= 3 and len(old & new) < SAME_STORY_SHARE * len(old):
+        raise QuizgenError(f"holds the questions of another story named {file!r}: only {len(old & new)} of the "
+                           f"{len(old)} sentences its questions came from are in this one; rename one of the two "
+                           "files (or delete the bank to start it again)", path)
 
 
 def story_updates(recorded: dict, generated: Bank) -> dict[str, str]:

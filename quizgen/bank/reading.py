@@ -23,7 +23,19 @@ from .writing import PLAIN_NUMBER, needs_quotes, quoted
 MAX_BANK_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64          # a bank needs about five levels; the C composer recurses per level
 
-TextLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+    """Every scalar as text (PyYAML's base loader, in C where built), and a key given twice
+    in one mapping is an error, not a silent choice of the last value."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"the key {key.value!r} is given twice",
+                                                            key.start_mark)
+                seen.add(key.value)
+        return super().construct_mapping(node, deep)
 
 
 def read_bank_text(path: Path) -> str:
@@ -41,6 +53,8 @@ def read_bank_text(path: Path) -> str:
         raise QuizgenError(f"bank is not UTF-8 text (byte 0x{raw[exc.start]:02x})", path, line) from None
     except OSError as exc:
         raise QuizgenError(f"cannot read bank: {exc.strerror or exc}", path) from None
+    if "\r" in text:           # YAML reads CRLF and CR line breaks as LF: so does every reader here
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _maybe_alias_or_tag(text):
         _refuse_aliases_and_tags(text, path)
     return text
@@ -246,6 +260,8 @@ def _mapping(lines: list[str], at: int, indent: str) -> tuple[dict, int]:
     while at < len(lines) and lines[at].startswith(indent) and lines[at][width:width + 1] not in (" ", "-", ""):
         body = lines[at][width:]
         key, separator, raw = body.partition(": ")
+        if _canonical(key.rstrip(":")) in out:
+            raise ValueError(f"the key {key!r} is given twice")       # PyYAML says where
         if separator:
             out[_canonical(key)], at = _canonical(raw, key), at + 1
         elif body.endswith(":"):
@@ -274,12 +290,15 @@ def _sequence(lines: list[str], at: int, indent: str, key: str) -> tuple[list, i
     return out, at
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _canonical(raw: str, key: str = "") -> object:
     """A value exactly as the writer writes it, read; ValueError for any other spelling."""
     if raw.startswith('"'):
         value = json.loads(raw)
-        if not isinstance(value, str) or quoted(value) != raw:
-            raise ValueError(raw)
+        if not isinstance(value, str) or quoted(value) != raw or _LONE_SURROGATE.search(value):
+            raise ValueError(raw)           # PyYAML refuses lone surrogates: so does this reader
         return value
     if raw in ("[]", "{}"):
         return [] if raw == "[]" else {}

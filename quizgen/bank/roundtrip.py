@@ -57,8 +57,8 @@ def merge_roundtrip(text: str, generated: Bank, path: Path, planner: "_Planner",
                            path, mark.line + 1 if mark else None) from None
     if not isinstance(doc, CommentedMap) or not isinstance(doc.get("story"), CommentedMap):
         raise QuizgenError("a bank must be a mapping with `story:` and `questions:`", path, 1)
-    check_same_story(_plain(doc["story"]), generated, path)
     questions = doc.get("questions")
+    check_same_story(_plain(doc["story"]), _plain(questions) if isinstance(questions, list) else [], generated, path)
     if not isinstance(questions, CommentedSeq):
         if questions not in (None, ""):
             raise QuizgenError("`questions:` must be a list", path)

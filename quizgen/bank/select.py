@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from ..errors import UsageError
+from ..errors import QuizgenError, UsageError
 from ..models import STATUSES, Bank, Question
 from ..progress import progress
-from .loading import bank_files, read_bank
+from .loading import bank_files, line_of_question, read_bank, where
 
 
 @dataclass
@@ -42,6 +42,16 @@ class QuestionFilter:
                 and self.min_difficulty <= question.difficulty <= self.max_difficulty)
 
 
+def _refuse_duplicate_ids(bank: Bank, path: Path, first_seen: dict[str, tuple[Path, int]]) -> None:
+    """Ids are keys everywhere downstream (Anki GUIDs, review history): two questions with one id
+    would overwrite each other, so a reader refuses them, as `validate` does."""
+    for number, question in enumerate(bank.questions):
+        if question.id in first_seen:
+            raise QuizgenError(f"duplicate id {question.id!r} (first at {where(*first_seen[question.id])}); "
+                               "ids must be unique across banks", path, line_of_question(path, number))
+        first_seen[question.id] = (path, number)
+
+
 @dataclass
 class Selection:
     """Banks holding only the questions that passed the filter."""
@@ -59,8 +69,10 @@ def select_questions(args: Sequence[str | Path], filters: QuestionFilter | None 
     filters = filters or QuestionFilter()
     banks = []
     paths = bank_files(args)
+    first_seen: dict[str, tuple[Path, int]] = {}
     for path in progress(paths, len(paths), "banks", show_progress and len(paths) > 50):
         bank = read_bank(path)
+        _refuse_duplicate_ids(bank, path, first_seen)
         bank.questions = [q for q in bank.questions if filters.accepts(bank, q)]
         banks.append(bank)
     if not any(bank.questions for bank in banks):

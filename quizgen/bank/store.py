@@ -2,6 +2,7 @@
 even when they save the same file in an editor while quizgen is merging."""
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from ..errors import QuizgenError
@@ -35,7 +36,7 @@ def save_generated(generated: Bank, path: str | Path, dry_run: bool = False) -> 
             return merged
         if _current_text(path) != before:
             continue
-        write_text(path, merged.text)
+        write_text(path, _as_the_file_was(merged.text, path))
         merged.report.written = True
         return merged
     raise QuizgenError(f"the bank kept changing while quizgen merged into it ({MERGE_ATTEMPTS} tries); "
@@ -55,6 +56,18 @@ def _merge(text: str | None, generated: Bank, path: Path) -> Merged:
                       MergeReport(str(path), added=[q.id for q in generated.questions]),
                       story_record(generated.story))
     return merge_text(text, generated, path)
+
+
+def _as_the_file_was(text: str, path: Path) -> str:
+    """Keep a bank's Windows line ends and byte-order mark, if it had them."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return text
+    if b"\r\n" in head:
+        text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if head.startswith(codecs.BOM_UTF8) else text
 
 
 def _current_text(path: Path) -> str | None:

@@ -29,6 +29,7 @@ class ExportOptions:
     key_only: bool = False
     format: str = ""        # the format name chosen, for modules that write several
     reverse_roles: bool = False   # Anki: also a reversed card (position -> person) for role questions
+    typed: bool = False           # Anki: short and cloze questions as "type the answer" cards, marked on the card
     with_story: bool = False      # quizzes: each story's text before its questions
     story_dirs: list[str] = field(default_factory=list)   # quizzes: where story files are (--stories)
 

@@ -29,7 +29,7 @@ def back(question: Question) -> str:
     if question.type == "matching":
         return "\n".join(f"{left} — {right}" for left, right in question.pairs)
     if question.type == "truefalse" and question.explanation:
-        return question.explanation
+        return f"{question.answer}\n{question.explanation}"     # the key first: the explanation may lag an edit
     return question.answer
 
 

@@ -255,7 +255,8 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
         if before is not None and before[0] == "honorific":
             honorific = tokens[before[1]].rstrip(".")
         elif before is not None and before[0] == "title":
-            honorific = "title"
+            title = tokens[before[1]]
+            honorific = title if title in word_set("surname_titles") else "title"   # "President Reagan"
         found.append(_Candidate(spans[first][0], spans[last - 1][1], words,
                                 possessive_run and last == len(tokens), honorific,
                                 "full" if len(words) >= 2 else "single"))
@@ -362,12 +363,16 @@ def inside_quote(text: str, position: int) -> bool:
     if "\u201c" in text or "\u201d" in text:
         return before.count("\u201c") > before.count("\u201d") or (
             text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
-    first = text.find('"')
-    if first < 0:
+    first = _STRAIGHT_QUOTE.search(text)
+    if first is None:
         return False
     # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
-    starts_inside = _closes(text, first)
-    return (before.count('"') + starts_inside) % 2 == 1
+    starts_inside = _closes(text, first.start())
+    return (len(_STRAIGHT_QUOTE.findall(before)) + starts_inside) % 2 == 1
+
+
+# A straight quote mark, but not one inside a word (wire copy writes "the ADB"s founders").
+_STRAIGHT_QUOTE = re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])')
 
 
 def _closes(text: str, index: int) -> bool:
@@ -415,11 +420,11 @@ def analyse(story: Story) -> StoryAnalysis:
                 if cand.words[0] in female:
                     gender.setdefault(name, "f")
             else:
-                title = _title_right_before(sentence.text, cand.start) if cand.honorific == "title" else ""
+                titled = cand.honorific == "title" or cand.honorific in word_set("surname_titles")
+                title = _title_right_before(sentence.text, cand.start) if titled else ""
                 name = _holder(title, cand.words[0], descriptions) or registry.refer(cand.words[0])
-                if name is None and cand.honorific and (cand.honorific != "title" or (
-                        bool(title) and title.split()[-1] in word_set("office_titles") and len(cand.words[0]) > 1)):
-                    name = cand.words[0]        # "Mr Straw", "President Reagan" with no full name in the story
+                if name is None and cand.honorific and cand.honorific != "title" and len(cand.words[0]) > 1:
+                    name = cand.words[0]        # "Mr Straw" with no full name in the story; not "President E."
                 if name is None:
                     continue
             if cand.honorific in FEMALE_HONORIFICS:
@@ -492,6 +497,8 @@ def _record_titles(text: str, view: SentenceView, descriptions: dict[str, set[tu
                 country = table.country_of.get(word, "")
                 break
             else:
+                if word in word_set("parties"):
+                    country = word        # "Tory leader Michael Howard": the party qualifies the title
                 break
         holders = descriptions.setdefault(" ".join(phrase), set()) if phrase else None
         if holders is not None and len(holders) < MAX_TITLE_HOLDERS:   # past that, hopelessly ambiguous
@@ -518,6 +525,8 @@ def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[
                 country = table.country_of.get(before[-1], "")
             elif len(before) >= 3 and " ".join(before[-2:]) in table.demonyms and before[-3].lower() == "the":
                 country = table.country_of.get(" ".join(before[-2:]), "")
+            elif len(before) >= 2 and before[-1] in word_set("parties") and before[-2].lower() == "the":
+                country = before[-1]      # "the Tory leader"
             elif not (before and before[-1].lower() == "the"):
                 start = lower.find(" " + key, end)
                 continue

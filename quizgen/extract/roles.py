@@ -226,7 +226,8 @@ def _split(words: list[str]) -> _Role | None:
         while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in parties:
             start -= 1
     title, org_words = words[start:], words[:start]
-    qualifiers = [w for w in org_words if w.lower() in lexicon["qualifiers"] or w.islower()]
+    qualifiers = [w for i, w in enumerate(org_words) if (w.lower() in lexicon["qualifiers"] or w.islower())
+                  and not (i + 1 < len(org_words) and _country(f"{w} {org_words[i + 1]}"))]   # not "New York"
     if qualifiers:                                   # "Former CIA deputy director": "Former deputy director"
         title = qualifiers + title
         org_words = [w for w in org_words if w not in qualifiers]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from ..lexicon import data_file
 from .names import Mention, SentenceView, inside_quote  # noqa: F401  (re-exported: the rules' helper)
@@ -12,24 +13,65 @@ CONTENT_WORD = re.compile(r"[A-Za-z]{3,}")
 
 @lru_cache(maxsize=None)
 def cue_pattern(name: str) -> re.Pattern[str]:
-    """One alternation for a cue list of `data/cues.yaml`."""
-    return phrase_pattern(tuple(str(p) for p in data_file("cues")[name]))
+    """One alternation for a cue list, longest phrases first, on word boundaries."""
+    return _alternation(tuple(str(p) for p in data_file("cues")[name]))
 
 
 @lru_cache(maxsize=None)
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation for phrases, longest first, on word boundaries.
+    """One alternation for phrases kept outside cues.yaml (quotes.yaml's speech verbs)."""
+    return _alternation(phrases)
 
-    Case-sensitive, with a lookahead on the phrases' first letters: Python's
-    regex engine then skips most positions at C speed (about 7x faster than
-    a case-insensitive alternation, which matters over a whole corpus).
+
+@lru_cache(maxsize=None)
+def any_cue(*names: str) -> re.Pattern[str]:
+    """One alternation for several cue lists: a single pass that tells whether a sentence
+    holds any of them, before each list is tried where it found one."""
+    return _alternation(tuple(str(p) for name in names for p in data_file("cues")[name]))
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Case-sensitive, with a lookahead on the phrases' first letters: Python's regex
+    engine then skips most positions at C speed (about 7x faster than a case-insensitive
+    alternation, which matters over a whole corpus).
     """
-    phrases = tuple(sorted(phrases, key=len, reverse=True))
-    alternation = r"\b(?:" + "|".join(phrases) + r")\b"
-    if not all(p[:1].isalpha() for p in phrases):
-        return re.compile(alternation)
-    first = "".join(sorted({p[0] for p in phrases}))
-    return re.compile(rf"(?=[{re.escape(first)}])" + alternation)
+    ordered = sorted(phrases, key=len, reverse=True)
+    alternation = r"\b(?:" + "|".join(ordered) + r")\b"
+    first: set[str] = set()
+    for phrase in ordered:
+        letters = first_letters(phrase)
+        if not letters:
+            return re.compile(alternation)
+        first |= letters
+    return re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])" + alternation)
+
+
+def first_letters(phrase: str) -> set[str]:
+    """The letters a cue phrase can start with ("[Aa]fter" gives A and a, "(?:is|was) in"
+    gives i and w); empty when that cannot be told simply."""
+    if phrase[:1].isalpha():
+        return {phrase[0]}
+    if phrase.startswith("[") and "]" in phrase:
+        letters = set(phrase[1:phrase.index("]")])
+        return letters if all(c.isalpha() for c in letters) else set()
+    if phrase.startswith("(?:"):
+        depth, start, found = 0, 3, set()
+        for index in range(3, len(phrase)):
+            char = phrase[index]
+            if char == "(":
+                depth += 1
+            elif char == ")" and depth:
+                depth -= 1
+            elif (char == "|" or char == ")") and depth == 0:
+                letters = first_letters(phrase[start:index])
+                if not letters:
+                    return set()
+                found |= letters
+                start = index + 1
+                if char == ")":
+                    return found if not phrase[index + 1:index + 2] in ("?", "*") else set()
+        return set()
+    return set()
 
 
 @lru_cache(maxsize=None)
@@ -37,12 +79,20 @@ def cue_words(name: str) -> frozenset[str]:
     return frozenset(str(p).lower() for p in data_file("cues")[name])
 
 
+@lru_cache(maxsize=None)
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The word lists of `data/<name>.yaml` (one per key), as sets; other entries are left out."""
+    return {key: frozenset(str(v) for v in values) for key, values in (data_file(name) or {}).items()
+            if isinstance(values, list)}
+
+
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit]).strip(" ,;:\"'\u201c\u201d")
 
 
-_APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
+# Appositives and asides right after a name: ", an assistant secretary for trade,".
+APPOSITIVES = re.compile(r"^(?:,[^,]*)+,")
 _RELATIVE_START = re.compile(r"^,\s+(?:who|which)\s")
 _CLAUSE_WORDS = frozenset("said says told that who which whose because when if after before "
                           "while although reports".split())
@@ -55,7 +105,7 @@ def subject_is_close(text: str, subject_end: int, cue_start: int, max_words: int
     a relative opener (", who flew to"), and a few words ("was due to", "began
     her visit by"); not a comma, a reporting verb or a new clause.
     """
-    gap = _APPOSITIVES.sub("", text[subject_end:cue_start])     # also ", who is in Rome today,"
+    gap = APPOSITIVES.sub("", text[subject_end:cue_start])     # also ", who is in Rome today,"
     gap = _RELATIVE_START.sub(" ", gap)
     words = gap.lower().split()
     return "," not in gap and len(words) <= max_words and not any(w in _CLAUSE_WORDS for w in words)
@@ -68,3 +118,19 @@ def cue_subject(view: SentenceView, position: int) -> Mention | None:
         return before[-1]
     named = [m for m in before if not m.possessive]
     return named[0] if named else None
+
+
+def setting_subject(view: SentenceView, start: int, end: int, title_only: Callable[[str], bool]) -> Mention | None:
+    """The subject of the sentence a setting phrase stands in ("After talks with A, Envoy B
+    said", "B, on a visit to Y, said"): the first person named before the phrase, else the
+    one who opens the clause after it, with only a title before them; never an object."""
+    text = view.text
+    for mention in view.persons:
+        if mention.possessive:
+            continue
+        if mention.end <= start:
+            return mention
+        if mention.start >= end:
+            comma = text.find(", ", end, mention.start)
+            return mention if comma >= 0 and title_only(text[comma + 2:mention.start]) else None
+    return None

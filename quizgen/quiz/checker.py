@@ -38,6 +38,9 @@ def check(question: Question, typed: str) -> Verdict:
 
 
 def _check_choice(question: Question, typed: str) -> Verdict:
+    named = [c for c in question.choices if c.strip().lower() == typed.strip().lower()]
+    if named:           # a choice typed out in full, even a one-letter choice, means that choice
+        return Verdict(question.answer in named)
     letter = typed.strip().rstrip(").").upper()
     if len(letter) == 1 and letter in LETTERS[:len(question.choices)]:
         return Verdict(question.choices[LETTERS.index(letter)] == question.answer)
