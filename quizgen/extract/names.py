@@ -551,7 +551,7 @@ def may_be_subject(text: str, mention: Mention) -> bool:
     Not a person named inside a quotation (the speaker's words), nor one who is
     the object of a preposition or of a verb like "told".
     """
-    if inside_quote(text, mention.start):
+    if ('"' in text or "\u201c" in text or "\u201d" in text) and inside_quote(text, mention.start):
         return False
     return mention.surface in ("he", "He", "she", "She") or not _OBJECT_BEFORE.search(
         text, max(0, mention.start - 60), mention.start)

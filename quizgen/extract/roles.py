@@ -345,6 +345,8 @@ def _title_after(text: str, mention: Mention) -> list[_Role]:
     right = text[mention.end:]
     if _lexicon()["postnominal"].match(right):                     # "Frank Field MP"
         return [_Role(right.split()[0], None)]
+    if not right.startswith(","):
+        return []                                                   # every other shape starts with a comma
     tag = _PARTY_TAG.match(right)
     if tag:
         right = right[tag.end():]
@@ -386,8 +388,9 @@ def _list_title(view: SentenceView, position: int) -> _Role | None:
     while first > 0 and _LIST_GAP.fullmatch(text, persons[first - 1].end, persons[first].start):
         first -= 1
     left = text[:persons[first].start]
-    if "s " not in left[-MAX_APPOSITIVE_CHARS:]:
-        return None                                  # no plural before the list
+    before = left[-40:].split()
+    if not before or not before[-1].endswith("s"):
+        return None                                  # no plural right before the list
     words = _lead_words(left)
     if not words or not words[-1].endswith("s") or not text[:persons[first].start][-1:].isspace():
         return None
