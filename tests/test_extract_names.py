@@ -50,3 +50,40 @@ def test_role_description_points_back_to_the_one_holder():
                        "The Danish leader was not there.")
     assert persons[1] == ["Ivo Sandor"]
     assert persons[2] == []
+
+
+def test_pronoun_skips_people_named_inside_quotes_and_as_objects():
+    persons = _persons('Coach Rob Dane spoke. "We beat Lars Berg," he said. Standing next to Mr Berg he smiled.')
+    assert persons[1] == ["Lars Berg", "Rob Dane"]
+    assert persons[2] == ["Lars Berg", "Rob Dane"]
+
+
+def test_common_word_after_a_given_name_is_her_surname():
+    persons = _persons("Lawyer Louise Christian spoke. Theresa May and Louise Christian left.")
+    assert persons == [["Louise Christian"], ["Theresa May", "Louise Christian"]]
+
+
+def test_apostrophe_inside_a_hyphenated_surname():
+    assert _persons("Cardinal Aidan Kelly-O'Brien spoke.") == [["Aidan Kelly-O'Brien"]]
+
+
+def test_title_as_a_subject_points_back_to_the_latest_untitled_subject():
+    persons = _persons("Lord Ferris defended the plan. The constitutional affairs secretary said it was fair. "
+                       "The spokesman said nothing.")
+    assert persons[1] == ["Ferris"]
+    assert persons[2] == []
+
+
+def test_surname_after_an_office_is_a_person_but_not_after_general():
+    persons = _persons("President Reagan spoke. General Motors cut jobs.")
+    assert persons == [["Reagan"], []]
+
+
+def test_titled_surname_picks_the_namesake_with_that_title():
+    persons = _persons("Treasury Secretary Tom Baker met senator Ed Baker. Ed Baker left. "
+                       "Treasury Secretary Baker stayed.")
+    assert persons[2] == ["Tom Baker"]
+
+
+def test_an_initial_after_a_title_is_not_a_surname():
+    assert _persons("President E. Gerald Corrigan spoke.") == [["Gerald Corrigan"]]

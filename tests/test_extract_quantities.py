@@ -43,3 +43,43 @@ def test_years_dates_references_and_bare_numbers_are_not_quantities():
 
 def test_tables_of_numbers_are_skipped():
     assert _quantities("Shr 1.20 dlrs vs 98 cts. Net 4,500 vs 3,900. Revs 12 mln vs 11 mln.") == []
+
+
+def test_counts_of_capitalised_people_and_bodies():
+    found = _quantities("All four Scots and more than 40 MEPs signed, and 12 Americans left.")
+    assert (4, "Scots", None) in found and (40, "MEPs", "more than") in found and (12, "Americans", None) in found
+
+
+def test_partitive_counts():
+    assert _quantities("At least 111 of the new agencies were set up, and 19 of its 29 branch members voted.") == [
+        (111, "agencies", "at least"), (19, "members", None), (29, "members", None)]
+
+
+def test_first_number_of_a_range_takes_the_second_ones_unit():
+    assert _quantities("Between 15,000 and 20,000 couples divorce, and growth of between six and 6.5 pct is due.") == [
+        (15000, "couples", None), (20000, "couples", None), (6, "percent", None), (6.5, "percent", None)]
+
+
+def test_unit_left_out_after_a_scaled_number_is_the_one_before():
+    assert _quantities("Transfers fell to 237 mln dlrs in 1986 from 421 mln in 1985.") == [
+        (237000000, "dollars", None), (421000000, "dollars", None)]
+
+
+def test_hyphened_and_spaced_measures_and_unit_abbreviations():
+    found = _quantities("The 60-employee council runs a two year project at 90,000 bpd and 198 mln SDR loans.")
+    assert (60, "employees", None) in found and (2, "years", None) in found
+    assert (90000, "barrels per day", None) in found and (198000000, "SDRs", None) in found
+
+
+def test_numbers_spoken_in_quotes_and_repeated_references_are_left_out():
+    text = ('Four miners were trapped. "There are two sides to this," the mayor said. '
+            'Rescuers freed the four miners and 37,000 troops stayed.')
+    assert _quantities(text) == [(4, "miners", None), (37000, "troops", None)]
+
+
+def test_ordinals_and_metres_are_not_counts():
+    assert _quantities("The 12th savings bank failed. She won the 100m and 200m titles at the games.") == []
+
+
+def test_a_pound_is_a_quantity_with_its_sign():
+    assert _quantities("Workers were paid £1 an hour on the farm.") == [(1, "pounds", None)]

@@ -48,3 +48,80 @@ def test_unnamed_speaker_stops_the_continuation():
 def test_participle_saying_keeps_the_subject():
     found = _quotes('Minister Ken Obi was more careful, saying "we should move slowly on this".')
     assert found == [("Ken Obi", "we should move slowly on this")]
+
+
+def test_quote_continues_in_the_next_paragraph():
+    text = '"Rates will stay low this year," Mayor Tess Allen said.\n\n"We have had a good year in the city."'
+    assert [speaker for speaker, _ in _quotes(text)] == ["Tess Allen", "Tess Allen"]
+
+
+def test_quote_across_sentences_is_given_to_the_speaker_after_it():
+    found = _quotes('"The bridge is safe. It will open soon," Mayor Rob Dane said.')
+    assert found == [("Rob Dane", "The bridge is safe. It will open soon")]
+
+
+def test_he_added_is_not_the_man_named_beside_him():
+    found = _quotes('Minister Ken Obi spoke first. But standing next to Mr Lars Berg he added: '
+                    '"The deal is done and signed."')
+    assert found == [("Ken Obi", "The deal is done and signed.")]
+
+
+def test_person_named_inside_the_quote_is_not_the_speaker():
+    found = _quotes('Coach Rob Dane was happy. "I told Lars Berg we would win this time," he said.')
+    assert found == [("Rob Dane", "I told Lars Berg we would win this time")]
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman():
+    text = ('Mayor Tess Allen visited the site. A spokesman said the works were late. '
+            'He added: "We will finish by the summer."')
+    assert _quotes(text) == []
+
+
+def test_spokesman_for_an_organisation_is_named_after_it_and_referred_back_to():
+    text = ('A spokesman for the Harbour Authority said ships would be late. The port was shut. '
+            '"Nobody will dock here before Monday," he said. The spokesman added: "We are sorry for it."')
+    assert [speaker for speaker, _ in _quotes(text)] == ["Harbour Authority spokesman"] * 2
+
+
+def test_quote_inside_a_report_of_a_report_is_the_reporters():
+    found = _quotes('Governor Ana Petrov said the police had said the plan could "save many lives this winter".')
+    assert found == [("Ana Petrov", "save many lives this winter")]
+
+
+def test_partial_quotes_in_one_sentence_share_the_speaker():
+    found = _quotes('Leader Tom Hale said the "bonfire of rules" the council promised was an "explosion" instead.')
+    assert found == [("Tom Hale", "bonfire of rules"), ("Tom Hale", "explosion")]
+
+
+def test_colon_after_a_participle_introduces_the_subjects_quote():
+    found = _quotes('Senator Ray Cobb repeated his call for a vote, warning: "Time is running out for us all."')
+    assert found == [("Ray Cobb", "Time is running out for us all.")]
+
+
+def test_unattributed_quote_belongs_to_the_subject_of_the_sentence_before():
+    found = _quotes('Senator Ray Cobb repeated his call for a vote. "Time is running out for all of us."')
+    assert found == [("Ray Cobb", "Time is running out for all of us.")]
+
+
+def test_speaker_named_with_an_organisation_after_the_verb():
+    assert _quotes('"Prices will rise again," said Paul Hart of the Trade Council.') == [
+        ("Paul Hart", "Prices will rise again")]
+
+
+def test_quote_mark_typed_for_an_apostrophe_does_not_split_the_quote():
+    found = _quotes('Minister Ken Obi said: "I"m sure it"s fine for everyone here."')
+    assert found == [("Ken Obi", 'I"m sure it"s fine for everyone here.')]
+
+
+def test_short_quote_runs_into_the_next_sentence():
+    found = _quotes('Judge Amy Park said: "No. We will not change the ruling at all."')
+    assert found == [("Amy Park", "No. We will not change the ruling at all.")]
+
+
+def test_named_spokesman_keeps_his_name():
+    found = _quotes('Ray Dunn, the Farmers Union spokesman, said "prices must rise before the spring".')
+    assert found == [("Ray Dunn", "prices must rise before the spring")]
+
+
+def test_object_of_a_speech_verb_is_not_the_speaker():
+    assert _quotes('The unions accused Mayor Tess Allen of being "afraid of the voters".') == []

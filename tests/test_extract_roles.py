@@ -23,7 +23,7 @@ def test_appositive_after_name():
 def test_appositive_after_party_tag_and_before_name():
     roles = _roles("Sen. Ray Cobb, R-Tex., chairman of the Senate Budget Committee, "
                    "spoke. A White House spokesman, Dana Roe, said no.")
-    assert ("Ray Cobb", "chairman of the Senate Budget Committee", None) in roles
+    assert ("Ray Cobb", "chairman of the Senate Budget Committee", "Senate Budget Committee") in roles
     assert any(person == "Dana Roe" and "spokesman" in title for person, title, _ in roles)
 
 
@@ -34,3 +34,86 @@ def test_possessive_owner_before_title():
 
 def test_no_role_without_a_title_word():
     assert _roles("Ann Cole, a mother of three, said she was delighted.") == set()
+
+
+def test_organisation_before_the_title_is_kept_apart():
+    roles = _roles("Harbour Board chairman Ian Moss and Green Party leader Ruth Vane spoke.")
+    assert ("Ian Moss", "chairman", "Harbour Board") in roles
+    assert ("Ruth Vane", "leader", "Green Party") in roles
+
+
+def test_honorific_between_title_and_name():
+    roles = _roles("Liberal Democrat health spokesman Sir Alan Pike and the Attorney General Lord Dunmore met.")
+    assert ("Alan Pike", "health spokesman", "Liberal Democrat") in roles
+    assert ("Dunmore", "Attorney General", None) in roles
+
+
+def test_whole_title_with_of_the():
+    assert ("Gus Hardy", "Chancellor of the Exchequer", None) in _roles(
+        "Chancellor of the Exchequer Gus Hardy set the budget.")
+
+
+def test_hyphened_titles_and_ex_written_former():
+    roles = _roles("Vice-Prime Minister Ola Berg met ex-foreign secretary Tim Rudd.")
+    assert ("Ola Berg", "Vice-Prime Minister", None) in roles
+    assert ("Tim Rudd", "former foreign secretary", None) in roles
+
+
+def test_appositive_with_two_titles_and_an_organisation():
+    roles = _roles("Ivo Kors, a QC and international law professor, wrote it. "
+                   "Ada Lin, political director at the Policy Forum, agreed.")
+    assert ("Ivo Kors", "QC", None) in roles and ("Ivo Kors", "international law professor", None) in roles
+    assert ("Ada Lin", "political director", "Policy Forum") in roles
+
+
+def test_spokesman_for_someone_names_the_body():
+    roles = _roles('"No," said Pia Moll, a spokesman for EU farm commissioner Rolf Dahl.')
+    assert ("Pia Moll", "spokesman", "EU") in roles
+
+
+def test_company_possessive_and_who_heads():
+    roles = _roles("Tom Reyes, Acme Mining's president, spoke. Lea Dorn, who heads the Bar Council, replied.")
+    assert ("Tom Reyes", "president", "Acme Mining") in roles
+    assert ("Lea Dorn", "head", "Bar Council") in roles
+
+
+def test_appositive_before_a_titled_name():
+    roles = _roles("It was run by the magazine's editor, Labour MP Kit Owen.")
+    assert ("Kit Owen", "editor", None) in roles and ("Kit Owen", "MP", "Labour") in roles
+
+
+def test_plural_title_before_a_list_of_names():
+    roles = _roles("Shadow cabinet members Ann Pole, Rob Tern and Liz Hart objected.")
+    assert {person for person, title, _ in roles if title == "Shadow cabinet member"} == {
+        "Ann Pole", "Rob Tern", "Liz Hart"}
+
+
+def test_title_after_the_name_without_a_comma():
+    assert ("Ned Fox", "MP", None) in _roles("Former minister Ned Fox MP said so.")
+
+
+def test_title_used_as_a_subject_later():
+    roles = _roles("Lord Ferris defended the plan. The constitutional affairs secretary said it was fair.")
+    assert ("Ferris", "constitutional affairs secretary", None) in roles
+
+
+def test_title_is_not_taken_from_an_organisation_name():
+    assert _roles("He joined the National Coffee Growers Federation last year.") == set()
+    assert ("Lee Gant", "Former deputy director", "CIA") in _roles("Former CIA deputy director Lee Gant spoke.")
+
+
+def test_crown_prince_is_the_whole_title_and_a_surname_after_an_office_is_a_person():
+    roles = _roles("Crown Prince Haakon opened it. Saudi Crown Prince Fahd and President Reagan came.")
+    assert ("Haakon", "Crown Prince", None) in roles and ("Reagan", "President", None) in roles
+    assert ("Fahd", "Crown Prince", "Saudi Arabia") in roles
+
+
+def test_no_title_from_words_before_a_preposition():
+    roles = _roles("He ran the Office of Budget under President Ray Dorn.")
+    assert ("Ray Dorn", "President", None) in roles
+    assert not any(title != "President" for person, title, _ in roles if person == "Ray Dorn")
+
+
+def test_place_name_starting_with_a_qualifier_stays_in_the_organisation():
+    assert ("Gerald Corrigan", "President", "New York Fed") in _roles(
+        "Other names include New York Fed President E. Gerald Corrigan and others.")

@@ -22,8 +22,8 @@ from ..lexicon import data_file, word_set
 from ..models import Fact, Sentence, Story
 from ..stories import dateline_length
 
-# A capitalised word: "Albright", "O'Neill", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
-_WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*)*"
+# A capitalised word: "Albright", "O'Neill", "Murphy-O'Connor", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
+_WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*(?:'[A-Z][a-z]+)?)*"
 _DOTTED = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|del)"
 _TOKEN = rf"(?:{_DOTTED}|{_WORD})"
@@ -67,7 +67,10 @@ class SentenceView:
         return self.sentence.text
 
     def subject(self) -> Mention | None:
-        """The first person named (not as a possessor): the usual subject in news prose."""
+        """The first person named (not as a possessor, nor inside a quotation or as an object)."""
+        for mention in self.persons:
+            if not mention.possessive and may_be_subject(self.text, mention):
+                return mention
         for mention in self.persons:
             if not mention.possessive:
                 return mention
@@ -82,6 +85,7 @@ class StoryAnalysis:
     views: list[SentenceView]
     persons: list[str]               # full names, in order of first mention
     dateline_place: str | None = None
+    shared: dict[str, Any] = field(default_factory=dict)   # what one extractor works out and others reuse
 
     def fact(self, kind: str, slots: dict[str, Any], view: SentenceView,
              confidence: float = 1.0) -> Fact:
@@ -220,7 +224,7 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
     if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2 and "." not in tokens[-1][:-1]:
         tokens[-1] = tokens[-1][:-1]          # sentence-final "Tang."
         spans[-1] = (spans[-1][0], spans[-1][1] - 1, tokens[-1])
-    chunks = _classify(tokens)
+    chunks = _surnames_after_given_names(_classify(tokens))
     found: list[_Candidate] = []
     for kind, first, last, canonical in chunks:
         if kind == "place":
@@ -261,6 +265,18 @@ def _parse_run(run: str, possessive_run: bool, opens_sentence: bool) -> tuple[_C
 
 
 _VERB_ENDINGS = ("ing", "ed", "ly")
+
+
+def _surnames_after_given_names(chunks: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """ "Theresa May", "Louise Christian": a common word right after a given name is her surname."""
+    given = word_set("female_names")
+    for index in range(len(chunks) - 1):
+        kind, first, last, word = chunks[index + 1]
+        if (chunks[index][0] == "name" and chunks[index][3] in given and kind == "stop" and word.istitle()
+                and (index == 0 or chunks[index - 1][0] != "name")
+                and (index + 2 == len(chunks) or chunks[index + 2][0] != "name")):
+            chunks[index + 1] = ("name", first, last, word)
+    return chunks
 
 
 _BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3})$")
@@ -337,6 +353,40 @@ class _Registry:
         return None
 
 
+def inside_quote(text: str, position: int) -> bool:
+    """Whether a position is inside quotation marks, also for quotes opened in an earlier sentence.
+
+    Words inside a quotation are the speaker's, not the story's: a cue there has
+    the speaker as its subject, a date there may not be the story's event.
+    """
+    before = text[:position]
+    if "\u201c" in text or "\u201d" in text:
+        return before.count("\u201c") > before.count("\u201d") or (
+            text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
+    first = _STRAIGHT_QUOTE.search(text)
+    if first is None:
+        return False
+    # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
+    starts_inside = _closes(text, first.start())
+    return (len(_STRAIGHT_QUOTE.findall(before)) + starts_inside) % 2 == 1
+
+
+# A straight quote mark, but not one inside a word (wire copy writes "the ADB"s founders").
+_STRAIGHT_QUOTE = re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])')
+
+
+def _closes(text: str, index: int) -> bool:
+    """Whether the straight quote mark at `index` closes a quotation (it follows a word)."""
+    after_word = index > 0 and not text[index - 1].isspace() and text[index - 1] not in "([:"
+    before_word = index + 1 < len(text) and text[index + 1].isalnum()
+    return after_word and not before_word
+
+
+def _find(text: str, mark: str, start: int) -> int:
+    found = text.find(mark, start)
+    return found if found >= 0 else len(text)
+
+
 FEMALE_HONORIFICS = frozenset("Mrs Ms Miss Mme Lady Dame Baroness Queen Princess Sister".split())
 MALE_HONORIFICS = frozenset("Mr Messrs Sir Lord King Prince Father Brother".split())
 FOCUS_SIZE = 4          # how many recent subjects a pronoun may point back to
@@ -353,6 +403,7 @@ def analyse(story: Story) -> StoryAnalysis:
     views: list[SentenceView] = []
     focus: list[str] = []               # recent subjects, most recent first
     descriptions: dict[str, set[tuple[str, str]]] = {}   # "prime minister" -> {(name, country)}
+    mentions: dict[str, int] = {}       # how often each person was named so far
     counter = 0
     skip = dateline_length(story.text) if story.dateline else 0
     for sentence, candidates in zip(sentences, per_sentence):
@@ -369,9 +420,11 @@ def analyse(story: Story) -> StoryAnalysis:
                 if cand.words[0] in female:
                     gender.setdefault(name, "f")
             else:
-                name = registry.refer(cand.words[0])
-                if name is None and cand.honorific and cand.honorific != "title":
-                    name = cand.words[0]        # "Mr Straw" with no full name in the story
+                titled = cand.honorific == "title" or cand.honorific in word_set("surname_titles")
+                title = _title_right_before(sentence.text, cand.start) if titled else ""
+                name = _holder(title, cand.words[0], descriptions) or registry.refer(cand.words[0])
+                if name is None and cand.honorific and cand.honorific != "title" and len(cand.words[0]) > 1:
+                    name = cand.words[0]        # "Mr Straw" with no full name in the story; not "President E."
                 if name is None:
                     continue
             if cand.honorific in FEMALE_HONORIFICS:
@@ -380,9 +433,11 @@ def analyse(story: Story) -> StoryAnalysis:
                 gender[name] = "m"
             counter += 1
             registry.recent[name] = counter
+            mentions[name] = mentions.get(name, 0) + 1
             view.persons.append(Mention(cand.start, cand.end, name, "person", surface,
                                         cand.possessive))
         _resolve_descriptions(view, descriptions)
+        _resolve_subject_descriptions(view, descriptions, focus, mentions)
         _record_titles(sentence.text, view, descriptions)
         _resolve_pronouns(view, focus, gender)
         subject = view.subject()
@@ -394,6 +449,25 @@ def analyse(story: Story) -> StoryAnalysis:
         place = story.dateline.split(",")[0].strip().title()
         dateline_place = places().names.get(place, place)
     return StoryAnalysis(story, views, registry.order, dateline_place)
+
+
+def _title_right_before(text: str, position: int) -> str:
+    """The title words right before a name, lower-case ("treasury secretary" in "Treasury Secretary Baker")."""
+    words = text[:position].split()[-3:]
+    titles = _title_words()
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() not in titles:
+            break
+        phrase.insert(0, word.lower())
+    return " ".join(phrase)
+
+
+def _holder(title: str, word: str, descriptions: dict[str, set[tuple[str, str]]]) -> str | None:
+    """ "Treasury Secretary Baker" when the story has two Bakers: the one it gave that title."""
+    holders = {name for name, _ in descriptions.get(title, ())
+               if name.split()[-1] == word or name.split()[0] == word}
+    return holders.pop() if len(holders) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -465,6 +539,89 @@ def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[
         view.persons = sorted(view.persons + added, key=lambda m: m.start)
 
 
+# A person right after one of these is an object ("standing next to Mr Blair he added",
+# "he told Mr Farage he had"): a later he/she in the sentence is someone else.
+_OBJECT_BEFORE = re.compile(r"\b(?:(?<!ccording )to|with|by|beside|about|for|from|against|than|like|told|"
+                            r"tells|telling|asked|urged|met|meets|meeting|thanked)\s+(?:[A-Z][\w.\-]*\s+){0,3}$")
+
+
+def may_be_subject(text: str, mention: Mention) -> bool:
+    """Whether a person named in a sentence may be the subject of a later verb or he/she.
+
+    Not a person named inside a quotation (the speaker's words), nor one who is
+    the object of a preposition or of a verb like "told".
+    """
+    if ('"' in text or "\u201c" in text or "\u201d" in text) and inside_quote(text, mention.start):
+        return False
+    return mention.surface in ("he", "He", "she", "She") or not _OBJECT_BEFORE.search(
+        text, max(0, mention.start - 60), mention.start)
+
+
+@lru_cache(maxsize=1)
+def _description_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Heads a title used as a subject may end in, and the words that may come before them."""
+    heads = title_heads() - {t.lower() for t in word_set("generic_titles")}
+    modifiers = _title_words() | {w.lower() for w in word_set("parties") | word_set("organisations")}
+    return frozenset(heads), frozenset(modifiers)
+
+
+@lru_cache(maxsize=1)
+def _description_heads() -> re.Pattern[str]:
+    """Title heads as written in prose ("minister", "Minister"), found at C speed before any word test."""
+    heads = sorted(_description_words()[0], key=len, reverse=True)
+    variants = sorted({v for h in heads for v in (h, h[:1].upper() + h[1:])}, key=len, reverse=True)
+    first = "".join(sorted({v[0] for v in variants}))
+    return re.compile(rf"(?=[{re.escape(first)}])\b(?:{'|'.join(map(re.escape, variants))})\b")
+
+
+_NOT_A_VERB = frozenset("of and or for to in at on with from by as who which that whose the a an".split())
+MAX_DESCRIPTION_WORDS = 4
+_THE = re.compile(r"\b[Tt]he\s+((?:[\w\-]+\s+){0,%d})$" % (MAX_DESCRIPTION_WORDS - 1))
+_CONNECTIVES = frozenset("But And However Meanwhile Yet Still So Now Also Later Earlier".split())
+
+
+def _opens_clause(view: SentenceView, position: int) -> bool:
+    """Whether words at `position` stand where a main clause's subject does: first, after a
+    connective or a comma ('"...," the prime minister said'), or after "According to X"."""
+    before = view.text[view.body_start:position].strip()
+    return (not before or before in _CONNECTIVES or before.endswith((",", ',"', ",\u201d"))
+            or any(m.end == view.body_start + len(view.text[view.body_start:position].rstrip())
+                   for m in view.persons if not m.pronoun))
+
+
+def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]],
+                                  focus: list[str], mentions: dict[str, int]) -> None:
+    """ "Lord Falconer spoke. The constitutional affairs secretary said ...": a title no one was given
+    is, as a subject, the most named of the two latest subjects who have no title yet.
+
+    Not a title with a country ("the US president"), not one many people hold ("the official").
+    """
+    text = view.text
+    heads, modifiers = _description_words()
+    if not focus or heads.isdisjoint(text.lower().split()):
+        return                                       # most sentences: no title word at all
+    added = []
+    for head in _description_heads().finditer(text, view.body_start):
+        the = _THE.search(text, max(view.body_start, head.start() - 60), head.start())
+        verb = text[head.end():head.end() + 20].split()[:1]
+        verb = verb[0].rstrip(",;:.") if verb and text[head.end():head.end() + 1] == " " else ""
+        if (the is None or not verb.isalpha() or not verb.islower() or verb in _NOT_A_VERB
+                or not all(w.lower() in modifiers for w in the.group(1).split())
+                or not _opens_clause(view, the.start()) or inside_quote(text, the.start())):
+            continue
+        start, end = the.start(1), head.end()
+        if any(m.start < end and start < m.end for m in view.persons):
+            continue
+        titled = {name for holders in descriptions.values() for name, _ in holders}
+        named_here = {m.name for m in view.persons if not m.pronoun}
+        candidates = [name for name in focus[:2] if name not in titled and name not in named_here]
+        if candidates:
+            chosen = max(candidates, key=lambda name: mentions.get(name, 0))
+            added.append(Mention(start, end, chosen, "person", text[start:end], pronoun=True))
+    if added:
+        view.persons = sorted(view.persons + added, key=lambda m: m.start)
+
+
 def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str]) -> None:
     """He/she: an earlier person in the sentence, else a recent subject, of a fitting gender.
 
@@ -475,9 +632,11 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
     if "he" not in text.lower():
         return
     added = []
-    for match in PRONOUN.finditer(text):
+    pronouns = list(PRONOUN.finditer(text))
+    antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)] if pronouns else []
+    for match in pronouns:
         wanted = "f" if match.group()[0] in "Ss" else "m"
-        earlier = [m.name for m in view.persons if m.end <= match.start() and not m.possessive]
+        earlier = [m.name for m in antecedents if m.end <= match.start()]
         candidates = list(dict.fromkeys(earlier + focus))
         target = None
         if wanted == "f":

@@ -16,6 +16,7 @@ from ..models import Fact
 from ..numbers import (DIGITS_PATTERN, NUMBER_WORD_PATTERN, NUMBER_WORD_PATTERN_WORDS, parse_number,
                        plain, scale_value)
 from .names import StoryAnalysis, places
+from .quotes import quoted_spans
 from .rules import trim_words
 
 WHAT_WORDS = 8
@@ -24,7 +25,11 @@ MIN_SENTENCE_WORDS = 4           # "Nine mths": a table heading, not a sentence
 # Where the counted thing's phrase ends: "37,000 U.S. troops in South Korea | as a barrier".
 _CLAUSE_END = re.compile(r",\s|[;:()]|\s--?\s|\s(?:and|or|but|which|who|that|to|as|while|after|before|"
                          r"because|have|has|had|is|are|was|were|will|would|could|said|says)\s")
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'\-/]*")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")                 # "MEPs", "SDRs"
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:[\d,.]+\s+)?")
+_RANGE_LINK = re.compile(r"\s+(?:and|to|or)\s+")
+_REFERENCES = frozenset("two three".split())               # "the two sides", "the three men"
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +46,7 @@ def _tables() -> dict:
         rf"(?:(?:\s(?P<scale>hundred|thousand|million|billion|trillion|mln|bln)\b)"
         rf"|(?P<short>m|bn|tn|k)\b)?"
         rf"(?:\s?(?P<percent>%|\b(?:{percent})\b))?"
-        rf"(?:-(?P<measure>{measures})s?(?:-old)?\b)?", re.IGNORECASE)
+        rf"(?:-(?P<measure>{measures})s?(?:-old)?\b|-(?P<compound>[a-z]{{3,15}})\b(?!-))?", re.IGNORECASE)
     # Where a number may start: a currency sign, a digit or a number word. Scanning
     # for these first and matching the full pattern only there keeps extraction fast.
     words = sorted(NUMBER_WORD_PATTERN_WORDS, key=len, reverse=True)
@@ -56,6 +61,10 @@ def _tables() -> dict:
         "irregular": frozenset(table["irregular_plurals"]),
         "not_units": frozenset(table["not_units"]),
         "months": frozenset(data_file("dates")["months"]),
+        "abbreviations": {k.lower(): v for k, v in table["unit_abbreviations"].items()},
+        "peoples": frozenset(table["nationality_nouns"]) | places().demonyms,
+        "not_measures": frozenset(table["not_measures"]),
+        "spaced_measure": re.compile(rf"\s({measures})\s+(?!ago\b|old\b|of\b|and\b|or\b|to\b)[a-z]"),
     }
 
 
@@ -70,18 +79,20 @@ def _plural(word: str) -> str:
 
 
 def _is_plural_noun(word: str, tables: dict) -> bool:
+    """ "troops", "people", and capitalised counts of people or bodies: "MEPs", "Britons", "Americans"."""
     lower = word.lower()
     if lower in tables["irregular"]:
         return True
+    if word[:1].isupper():
+        return bool(_ACRONYM_PLURAL.fullmatch(word)) or (word.endswith("s") and word[:-1] in tables["peoples"])
     return (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
             and word.islower() and lower not in tables["not_units"])
 
 
 def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | None:
-    """The plural noun a number counts: next word, or after up to two modifiers."""
+    """The plural noun a number counts: next word, or after up to three modifiers ("four sitting Fed Board members")."""
     words = list(_WORD.finditer(text, position, min(len(text), position + 70)))
-    table = places()
-    for index, match in enumerate(words[:4]):
+    for index, match in enumerate(words[:5]):
         gap = text[position if index == 0 else words[index - 1].end():match.start()]
         if any(c in gap for c in ",;:()\"") or (index == 0 and gap.strip()):
             return None
@@ -89,20 +100,28 @@ def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | Non
         lower = word.lower()
         if lower in tables["currency"]:
             return tables["currency"][lower], match.end()
+        if lower in tables["abbreviations"]:
+            return tables["abbreviations"][lower], match.end()
         if _is_plural_noun(word, tables):
-            return lower, match.end()
-        if lower in tables["not_units"] or word in tables["months"]:
-            return None
-        if not (word in table.demonyms or word in table.names or word.islower() or word.isupper()):
+            return (word if word[:1].isupper() else lower), match.end()
+        if lower in tables["not_units"] or word in tables["months"] or not word[:1].isalpha():
             return None
     return None
+
+
+def _partitive_unit(text: str, position: int, tables: dict) -> tuple[str, int] | None:
+    """ "111 of the appointed bodies", "19 of its 29 developing members"."""
+    match = _PARTITIVE.match(text, position)
+    return _unit_after(text, match.end(), tables) if match else None
 
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     tables = _tables()
     pattern, hint = tables["pattern"], tables["hint"]
+    quoted = quoted_spans(analysis)
+    counted: set[float] = set()                       # values the story has counted so far
     facts: list[Fact] = []
-    for view in analysis.views:
+    for index, view in enumerate(analysis.views):
         text = view.text
         matches: list[re.Match[str]] = []
         covered = 0
@@ -116,8 +135,19 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
         if (not matches or len(matches) > MAX_NUMBERS_PER_SENTENCE or " vs " in text
                 or len(text.split()) < MIN_SENTENCE_WORDS):
             continue
-        for match in matches:
-            facts.extend(_quantity(analysis, view, match, tables))
+        spans = quoted.get(index, [])
+        previous: str | None = None                   # the unit of the sentence's last quantity
+        for position, match in enumerate(matches):
+            following = matches[position + 1] if position + 1 < len(matches) else None
+            found = _quantity(text, match, following, previous, tables)
+            if found is None:
+                continue
+            previous = found["unit"]
+            repeated = found["value"] in counted and text[:match.start()].rstrip().endswith((" the", "The"))
+            counted.add(found["value"])
+            if repeated or any(low <= match.start() < high for low, high in spans):
+                continue                              # "the four detainees" again; the speaker's numbers
+            facts.extend(_facts(analysis, view, match, found, tables))
     return facts
 
 
@@ -127,24 +157,28 @@ def _hedge(text: str, start: int, tables: dict) -> str | None:
     return found.group("hedge").lower() if found else None
 
 
-def _quantity(analysis: StoryAnalysis, view, match: re.Match[str], tables: dict) -> list[Fact]:
-    text = view.text
+def _quantity(text: str, match: re.Match[str], following: re.Match[str] | None, previous: str | None,
+              tables: dict) -> dict | None:
+    """The value and unit of a number, or None when it counts nothing (a year, a score, a page)."""
     number = match.group("num")
     value = parse_number(number)
     if value is None:
-        return []
+        return None
+    if text[match.end("num"):match.end("num") + 2] in ("st", "nd", "rd", "th"):
+        return None                                     # "the 12th savings bank": an ordinal
     before = text[:match.start()].rstrip()
     last_word = before.rsplit(" ", 1)[-1] if before else ""
     if last_word.rstrip(".") in tables["months"] or last_word in ("No", "No.", "Nos"):
-        return []
+        return None
     scale = match.group("scale") or match.group("short")
     if scale:
         value *= scale_value(scale) or 1
-    second = parse_number(match.group("num2") or "")
     unit: str | None = None
     end = match.end()
     if match.group("measure"):
         unit = _plural(match.group("measure").lower())
+    elif (match.group("compound") or "").islower() and match.group("compound") not in tables["not_measures"]:
+        unit = _plural(match.group("compound"))         # "the 60-employee council"
     elif match.group("percent"):
         unit = "percent"
     elif match.group("sign"):
@@ -153,24 +187,51 @@ def _quantity(analysis: StoryAnalysis, view, match: re.Match[str], tables: dict)
         if found and found[0] in tables["currency"].values():
             end = found[1]
     else:
-        if match.group("short") and match.group("short").lower() != "k":
-            pass                                        # "789m euros": the unit comes next
-        if last_word.lower() == "the" or number.lower() in ("one", "a dozen") and not scale:
-            return []                                   # "the two sides": a reference, not a count
-        found = _unit_after(text, end, tables)
+        if last_word.lower() == "the" and number.lower() in _REFERENCES and not scale:
+            return None                                 # "the two sides": a reference, not a count
+        if number.lower() in ("one", "a dozen") and not scale:
+            return None
+        measure = tables["spaced_measure"].match(text, end)     # "a two year project"
+        found = ((_plural(measure.group(1).lower()), measure.end(1)) if measure else None) or (
+            _unit_after(text, end, tables) or _partitive_unit(text, end, tables)
+                 or _range_unit(text, match, following, tables))
+        if found is None and scale and previous:        # "to 237 mln dlrs in 1986 from 421 mln"
+            found = (previous, end)
         if found is None:
-            return []
+            return None
         unit, end = found
-    if value == 1 and unit not in ("percent",) and not scale:
-        return []
+        if following is not None and not scale and _RANGE_LINK.fullmatch(text, match.end(), following.start()):
+            value *= scale_value(following.group("scale") or following.group("short") or "") or 1
+    if match.group("short") and not match.group("sign") and unit not in tables["currency"].values():
+        return None                                     # "the 100m and 200m titles": metres, not millions
+    if value == 1 and unit != "percent" and not scale and not match.group("sign"):
+        return None
     if not scale and not match.group("sign") and unit != "percent" and re.fullmatch(r"1[89]\d\d|20\d\d", number):
-        return []                                       # a year, not a count
+        return None                                     # a year, not a count
+    return {"value": value, "unit": unit, "scale": scale}
+
+
+def _range_unit(text: str, match: re.Match[str], following: re.Match[str] | None,
+                tables: dict) -> tuple[str, int] | None:
+    """ "between six and 6.5 pct", "15,000 and 20,000 couples": the first number takes the second's unit."""
+    if following is None or not _RANGE_LINK.fullmatch(text, match.end(), following.start()):
+        return None
+    if following.group("percent"):
+        return "percent", match.end()
+    if following.group("sign"):
+        return tables["signs"][following.group("sign")], match.end()
+    found = _unit_after(text, following.end(), tables)
+    return (found[0], match.end()) if found else None
+
+
+def _facts(analysis: StoryAnalysis, view, match: re.Match[str], found: dict, tables: dict) -> list[Fact]:
+    text = view.text
     clause = _CLAUSE_END.split(text[match.start():], maxsplit=1)[0]
-    slots = {"value": plain(value), "unit": unit, "what": trim_words(clause, WHAT_WORDS).rstrip("."),
-             "hedge": _hedge(text, match.start(), tables),
-             "text": match.group(0).strip()}
+    slots = {"value": plain(found["value"]), "unit": found["unit"],
+             "what": trim_words(clause, WHAT_WORDS).rstrip("."),
+             "hedge": _hedge(text, match.start(), tables), "text": match.group(0).strip()}
     facts = [analysis.fact("quantity", slots, view)]
-    if second is not None and second > value and not scale:
-        facts.append(analysis.fact("quantity", {**slots, "value": plain(second)}, view,
-                                   confidence=0.5))
+    second = parse_number(match.group("num2") or "")
+    if second is not None and second > found["value"] and not found["scale"]:
+        facts.append(analysis.fact("quantity", {**slots, "value": plain(second)}, view, confidence=0.5))
     return facts

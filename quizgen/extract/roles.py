@@ -1,27 +1,80 @@
-"""Role facts: a person and the position the story gives them, with its country.
+"""Role facts: a person and the position the story gives them, the organisation or country kept apart.
 
-Three shapes cover most news prose:
-  before the name   "U.S. Secretary of State Madeleine Albright", "Tang's spokesman Zhu Bangzao"
-  appositive after  "Jack Straw, the foreign secretary,", "Helms, R-N.C., chairman of ..."
-  appositive before "a State Department spokesman, Philip Reeker,"
+The shapes news prose uses:
+  before the name     "U.S. Secretary of State Madeleine Albright", "Downing Street adviser Baroness
+                      Morgan", "Liberal Democrat foreign affairs spokesman Sir Menzies Campbell"
+  after the name      "Jack Straw, the foreign secretary,", "Helms, R-N.C., chairman of ...",
+                      "John Palmer, political director at the European Policy Centre",
+                      "Philippe Sands, a QC and law professor", "X, who heads the Bar Council",
+                      "Frank Field MP"
+  before, set apart   "a State Department spokesman, Philip Reeker,", "The chairman of the Bar Council, Guy Mansfield"
+  plural, for a list  "shadow cabinet members David Davis, Oliver Letwin and Tim Yeo"
+  a title as subject  "The Tory leader said ..." once names.py has said who that is
+Whose position it is stays out of the title: "Tory leader" is leader of "Tory", "Central
+Bank governor" is governor of "Central Bank", "president of the European Commission" is
+president of "European Commission"; "Secretary of State" stays whole. "ex-" is written "former".
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..lexicon import word_set
+from ..lexicon import data_file, word_set
 from ..models import Fact
-from .names import Mention, StoryAnalysis, places, title_heads
+from .names import Mention, SentenceView, StoryAnalysis, places, title_heads
 from .names import _title_words as title_words
 
 MAX_TITLE_WORDS = 10
+MAX_ORG_WORDS = 5
+MAX_APPOSITIVE_CHARS = 160       # how far back an appositive before a name may start
 # A party tag after a US lawmaker's name: ", R-N.C." / ", D-Mass."
 _PARTY_TAG = re.compile(r"^,\s*[RDI]-[A-Z][A-Za-z.]*")
-_AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<title>[^,;:\"()\u201c\u201d]{2,90}?)\s*(?=,|;|\.?$|\s\()")
-_BEFORE = re.compile(r"(?:^|\s)(?:(?:[Tt]he|[Aa]n?)\s+|(?P<owner>[A-Z][\w.\-]*)['\u2019]s\s+)"
-                     r"(?P<title>[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
-# Words that may follow a title's head inside an appositive: "chairman of ...", "head of ...".
-_HEAD_FOLLOWERS = frozenset("of for at on in with".split())
+_AFTER = re.compile(r"^,\s+(?P<title>[^,;:\"()\u201c\u201d]{2,160}?)\s*(?=,|;|\.?$|\s\(|\s[-\u2013\u2014]\s)")
+_BEFORE = re.compile(r"(?:^|\s)(?P<title>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*['\u2019]s?)"
+                     r"\s+[^,;:\"()\u201c\u201d]{2,90}?),\s*$")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+_INITIAL = re.compile(r"[A-Z]\.")
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+(?:[A-Z][\w.]*\s+){0,2}")     # between names in a list
+_POSSESSIVE = re.compile(r"(?P<owner>.+?)['\u2019]s?$")
+_ARTICLES = frozenset("the a an".split())
+_LINKS = frozenset("of the and for".split())       # inside titles ("Secretary of State") but no title alone
+_FORMER = re.compile(r"^(?:ex|former)-", re.IGNORECASE)
+_FORMER_WORD = re.compile(r"(?<![\w-])(?:ex|former)-(?=[A-Za-z])", re.IGNORECASE)
+# Words after a title's head that begin whose or what it is: "chairman of ...", "director at ...".
+_HEAD_FOLLOWERS = frozenset("of for at on in with to".split())
+# Lower-case words that never stand inside a title ("Budget under President Clinton").
+_NOT_IN_TITLES = frozenset("said says told is was are were has had have will would could who which that when "
+                           "where and but or to be of the for at on in with under from by about after before "
+                           "than against into over".split())
+# An appositive that says something other than a position.
+_CLAUSE_WORDS = frozenset("said says told is was are were has had have will would could who which that "
+                          "when where and but or to be".split())
+
+
+@dataclass(frozen=True)
+class _Role:
+    title: str
+    org: str | None
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    table = data_file("roles")
+    verbs = "|".join(sorted(table["relative_verbs"], key=len, reverse=True))
+    being = "|".join(sorted((re.escape(p) for p in table["relative_being"]), key=len, reverse=True))
+    return {
+        "relative_verb": re.compile(rf"^,\s+who\s+(?:also\s+)?(?P<verb>{verbs})\s+(?:the\s+)?"
+                                    rf"(?P<org>[A-Z][^,;:\"()]{{1,80}}?)\s*(?=,|;|\.?$|\s\()"),
+        "relative_being": re.compile(rf"^,\s+(?:{being})\s+(?P<title>[^,;:\"()]{{2,100}}?)\s*(?=,|;|\.?$|\s\()"),
+        "verb_titles": {str(k): str(v) for k, v in table["relative_verbs"].items()},
+        "postnominal": re.compile(r"^\s+(?:" + "|".join(map(re.escape, table["postnominal"])) + r")\b"),
+        "determiners": frozenset(str(w) for w in table["possessive_determiners"]),
+        "dropped": frozenset(str(w) for w in table["dropped_before"]),
+        "org_adjectives": frozenset(str(w) for w in table["org_adjectives"]),
+        "qualifiers": frozenset(str(w) for w in table["qualifiers"]),
+        "portfolio_heads": frozenset(str(w) for w in table["portfolio_heads"]),
+    }
 
 
 def _country(word: str) -> str | None:
@@ -32,147 +85,352 @@ def _country(word: str) -> str | None:
     return None
 
 
-def _split_org(words: list[str]) -> tuple[str | None, list[str]]:
-    """Leading country words are the org ("Chinese Ambassador" -> China, Ambassador)."""
-    org = None
-    while words:
-        joined2 = " ".join(words[:2])
-        country = _country(joined2) if len(words) > 2 else None
-        if country:
-            org, words = country, words[2:]
-            continue
-        country = _country(words[0])
-        if country and len(words) > 1:
-            org, words = country, words[1:]
-            continue
-        break
-    return org, words
+def _is_country(words: str) -> bool:
+    """A country's name or demonym ("U.S.", "Russian"), not a city's ("New York")."""
+    table = places()
+    words = words.rstrip(".") if words.count(".") == 1 else words
+    return words in table.demonyms or (words in table.names and table.country_of.get(words) == table.names[words])
 
 
-def _title_before(text: str, mention: Mention) -> tuple[str, str | None] | None:
-    """The title words right before a name: a chain of title, org and country words.
-
-    The chain must end in a title head ("Foreign Minister") or in "<head> of
-    <Department>" ("Secretary of State", "Secretary of Commerce").
-    """
-    left = text[:mention.start].rstrip()
-    if len(left) == len(text[:mention.start]):
-        return None                                # no space before the name
-    words = left.split()[-MAX_TITLE_WORDS:]
+def _is_title_word(word: str) -> bool:
+    """ "minister", "Foreign", and hyphened ones whose parts are: "Vice-Prime", "vice-chairman"."""
+    lower = word.lower()
     titles = title_words()
-    org_words = word_set("organisations") | word_set("parties")
+    if lower in titles:
+        return lower not in _LINKS
+    parts = lower.split("-")
+    return len(parts) > 1 and all(p in titles for p in parts)
+
+
+def _is_head(word: str) -> bool:
+    lower = word.lower()
+    return lower in title_heads() or ("-" in lower and lower.rsplit("-", 1)[1] in title_heads())
+
+
+def _singular_head(word: str) -> str | None:
+    """The title a plural head names ("members" -> "member", "MPs" -> "MP"), if it is one."""
+    for cut in (1, 2):
+        if word.endswith("s") and _is_head(word[:-cut]) and (cut == 1 or word.endswith("es")):
+            return word[:-cut]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Words that name organisations and parties ("Council", "Labour")."""
+    return word_set("organisations") | word_set("parties")
+
+
+def _org_word(word: str, following: str | None) -> bool:
+    """A capitalised word that can stand in an organisation's name before a title."""
+    if word in _bodies() or _country(word) or _ABBREVIATION.fullmatch(word):
+        return True
+    if not word[:1].isupper() or word in word_set("sentence_starters"):
+        return False
+    if word in word_set("not_names"):
+        return word in _lexicon()["org_adjectives"] or bool(following and _country(f"{word} {following}"))
+    return (len(word) < 5 or not word.endswith(("ing", "ed", "ly"))) and any(c.islower() for c in word) or word.isupper()
+
+
+def _chain(words: list[str], plural: bool = False) -> _Role | None:
+    """A role from the words right before a name: title words, with organisation words before them."""
+    if not plural and not (words[-1][:1].isupper() or _is_title_word(words[-1])):
+        return None                                  # "said Tang", "and Tang": the usual case, settled at once
     chain: list[str] = []
+    org_count = 0
     owner: str | None = None
-    for word in reversed(words):
-        bare = word.strip(",")
-        if bare != word:
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word[-1:] in ",;:()\"\u201c\u201d" or len(chain) >= MAX_TITLE_WORDS + MAX_ORG_WORDS:
             break
-        if bare.endswith(("'s", "\u2019s")):
-            owner = bare[:-2]
-            break
-        lower = bare.lower()
-        if lower.startswith("ex-") and lower[3:] in titles:
-            chain.insert(0, bare)                  # "ex-foreign secretary": the chain ends here
-            break
-        if (lower in titles or bare in org_words or _country(bare)
-                or (bare == "of" and chain) or _ABBREVIATION.fullmatch(bare)):
-            chain.insert(0, bare)
+        if not chain:
+            singular = _singular_head(word) if plural else None
+            if plural and singular is None:
+                return None
+            chain.append(singular or word)
             continue
-        break
-    while chain and chain[0] == "of":
+        possessive = _POSSESSIVE.fullmatch(word) if word[:1].isupper() and word.endswith(("'s", "'", "\u2019s")) else None
+        if possessive:
+            owner = possessive.group("owner")
+            break
+        lower = word.lower()
+        former = _FORMER.match(word)
+        if former and _is_title_word(word[former.end():]):
+            chain[:0] = ["former", word[former.end():]]     # "ex-foreign secretary", "former-President"
+            break
+        if lower in _NOT_IN_TITLES - _LINKS and f"{lower} {chain[0].lower()}" not in word_set("titles"):
+            break                                    # "Budget under President", not "Under Secretary"
+        if _is_title_word(word) or (lower == "of" or (lower == "the" and index and words[index - 1] == "of")):
+            chain.insert(0, word)
+        elif _org_word(word, chain[0]) and org_count < MAX_ORG_WORDS:
+            chain.insert(0, word)
+            org_count += 1
+        elif (word.isalpha() and word.islower() and lower not in _NOT_IN_TITLES and not org_count
+              and _title_word_before(words, index)):
+            chain.insert(0, word)                      # "former civil service chief"
+        else:
+            break
+    while chain and chain[0].lower() in ("of", "the"):
         chain.pop(0)
     if not chain or not _ends_in_title(chain):
         return None
-    org, rest = _split_org(chain)
-    if not rest:
-        return None
-    if org is None and owner:
-        org = _country(owner)
-    return " ".join(rest), org
+    role = _split(chain)
+    if role is not None and role.org is None and owner:
+        return _Role(role.title, _country(owner) or None)
+    return role
 
 
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
-
-
-def _ends_in_title(chain: list[str]) -> bool:
-    heads = title_heads()
-    if chain[-1].lower() in heads:
-        return True
-    if "of" in chain:                               # "Secretary of State", "Chancellor of the Exchequer"
-        at = len(chain) - 1 - chain[::-1].index("of")
-        return at > 0 and chain[at - 1].lower() in heads and all(w[:1].isupper() for w in chain[at + 1:])
+def _title_word_before(words: list[str], index: int) -> bool:
+    """Whether a title word stands just before a common noun in a title ("deputy" in "deputy press secretary")."""
+    for word in reversed(words[max(0, index - 2):index]):
+        if _is_title_word(word):
+            return True
+        if not (word.isalpha() and word.islower()):
+            return False
     return False
 
 
-def _title_after(text: str, mention: Mention) -> tuple[str, str | None] | None:
+def _ends_in_title(chain: list[str]) -> bool:
+    if _is_head(chain[-1]):
+        return True
+    if "of" in chain:                               # "Secretary of State", "Archbishop of Canterbury"
+        at = len(chain) - 1 - chain[::-1].index("of")
+        target = [w for w in chain[at + 1:] if w != "the"]
+        if not (at > 0 and _is_head(chain[at - 1]) and target):
+            return False
+        if len(target) == 1 and target == chain[at + 1:] and target[0] not in word_set("not_names"):
+            return True                                           # "Archbishop of Canterbury"
+        return all(_is_title_word(w) or _is_country(w) for w in target)   # not "President of the French [...]"
+    return False
+
+
+def _split(words: list[str]) -> _Role | None:
+    """The title and whose it is: "Liberal Democrat" / "foreign affairs spokesman", "Russian" /
+    "Foreign Minister" (a country as its canonical name), "Chief Soviet arms negotiator" /
+    "Chief arms negotiator", "Israeli" / "U.N. Spokesman"."""
+    for size in (2, 1):                              # a country: all the rest is the title
+        for at in range(len(words) - size):
+            if _is_country(" ".join(words[at:at + size])) and "of" not in words[:at]:
+                rest = words[:at] + words[at + size:]
+                return _Role(" ".join(rest), _country(" ".join(words[at:at + size])))
+    start = len(words)
+    if "of" in words:                                # "Chancellor of the Exchequer": from its head on
+        start = words.index("of")
+    bodies = _bodies()
+    while start > 0 and (words[start - 1].islower() or (_is_title_word(words[start - 1]) and not (
+            start < len(words) and words[start - 1] in bodies))):   # "Green Party leader", "State Department spokesman"
+        start -= 1
+    lexicon = _lexicon()
+    if start < len(words) and words[-1].lower() in lexicon["portfolio_heads"]:
+        parties = word_set("parties")                # "Civil Aviation Minister", not "Labour Minister"
+        while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in parties:
+            start -= 1
+    title, org_words = words[start:], words[:start]
+    qualifiers = [w for i, w in enumerate(org_words) if (w.lower() in lexicon["qualifiers"] or w.islower())
+                  and not (i + 1 < len(org_words) and _country(f"{w} {org_words[i + 1]}"))]   # not "New York"
+    if qualifiers:                                   # "Former CIA deputy director": "Former deputy director"
+        title = qualifiers + title
+        org_words = [w for w in org_words if w not in qualifiers]
+    if not title:
+        return None
+    if "of" in title:
+        target = [w for w in title[title.index("of") + 1:] if w != "the"]
+        if target and not org_words and not all(_is_title_word(w) for w in target):
+            org_words = target                       # "Archbishop of Canterbury"
+    return _Role(" ".join(title), " ".join(org_words) or None)
+
+
+def _title_before(text: str, mention: Mention) -> _Role | None:
+    """ "Foreign Minister Tang Jiaxuan", "spokesman Sir Menzies Campbell", "President E. Gerald Corrigan"."""
+    left = text[:mention.start]
+    if not left[-1:].isspace():
+        return None
+    last = left[-40:].split()[-1:]
+    if not last or (last[0].islower() and not _is_title_word(last[0])):
+        return None                                  # "said Tang": settled without reading further back
+    words = _lead_words(left)
+    return _chain(words) if words else None
+
+
+def _lead_words(left: str) -> list[str]:
+    """The words before a name, without the honorifics and initials that belong to it."""
+    words = left[-MAX_APPOSITIVE_CHARS:].split()[-(MAX_TITLE_WORDS + MAX_ORG_WORDS + 3):]
+    honorifics = word_set("honorifics")
+    while words and (words[-1].rstrip(".") in honorifics or _INITIAL.fullmatch(words[-1])):
+        words.pop()
+    return words
+
+
+def _clean(title: str) -> list[_Role]:
+    """The roles an appositive states ("a QC and international law professor" states two)."""
+    words = title.split()
+    if not words or words[0].lower() in ("and", "or", "but"):
+        return []
+    if words[0].lower() in _ARTICLES | _lexicon()["determiners"]:
+        words = words[1:]
+    owner = None
+    for index, word in enumerate(words[:MAX_ORG_WORDS]):
+        if word.endswith(("'s", "\u2019s")):          # "Diamond Shamrock's president", "the magazine's editor"
+            if word[:1].isupper():
+                owner = " ".join(words[:index] + [word[:-2]])
+            words = words[index + 1:]
+            break
+    parts = _and_parts(words)
+    roles = []
+    for part in parts:
+        while part and part[0].lower() in _lexicon()["dropped"]:
+            part = part[1:]
+        if len(part) > 1 and part[0].lower() in _lexicon()["qualifiers"] and part[1].lower() in _ARTICLES:
+            part = part[:1] + part[2:]                 # "then the Prime Minister"
+        if part and part[0].lower() == "formerly":
+            part = ["former"] + part[1:]
+        role = _appositive_role(part)
+        if role is not None:
+            roles.append(_Role(role.title, role.org or owner))
+    return roles
+
+
+def _and_parts(words: list[str]) -> list[list[str]]:
+    """Split "QC and international law professor" in two, not "transport and environment spokesman"."""
+    if "and" not in words:
+        return [words]
+    at = words.index("and")
+    left, right = words[:at], words[at + 1:]
+    if left and right and any(_is_head(w) for w in left) and any(_is_head(w) for w in right):
+        return [left, right]
+    return [words]
+
+
+def _appositive_role(words: list[str]) -> _Role | None:
+    """A role from an appositive's words, or None when they are not a position."""
+    if not words or len(words) > MAX_TITLE_WORDS + MAX_ORG_WORDS or any(
+            w.lower() in _CLAUSE_WORDS - {"and", "to"} for w in words):
+        return None
+    heads = [i for i, w in enumerate(words) if _is_head(w.rstrip("."))]
+    if not heads or heads[0] > 3:
+        return None                                  # "a mother of three", "told reporters"
+    lead = words[:heads[0]]
+    if any(not (_is_title_word(w) or w[:1].isupper() or (w.islower() and w.isalpha())) for w in lead):
+        return None
+    end = heads[0] + 1
+    while end < len(words) and _is_title_word(words[end]):
+        end += 1
+    rest = words[end:]
+    if rest and rest[0].lower() not in _HEAD_FOLLOWERS:
+        return None                                  # "the mayor to apologise for ...": a clause
+    if rest and rest[0].lower() == "to":
+        return None
+    inner = _split(words[:end]) or _Role(" ".join(words[:end]), None)
+    if not rest:
+        return inner
+    target = rest[1:]
+    if target and target[0].lower() == "the":
+        target = target[1:]
+    if not target:
+        return None
+    if all(_is_title_word(w) for w in target) or not target[0][:1].isupper():
+        return _Role(f"{inner.title} {' '.join(rest)}", inner.org)    # "Secretary of State", "director of policy"
+    org_words: list[str] = []                        # "of the Bar Council", "for EU trade commissioner Peter Mandelson"
+    for word in target:
+        if not word[:1].isupper() and word not in _LINKS:
+            break
+        org_words.append(word)
+    org = " ".join(org_words).rstrip(".")
+    if rest[0].lower() == "of" and len(org_words) == len(target):
+        return _Role(f"{inner.title} {' '.join(rest)}", org)          # the whole position, and whose it is
+    return _Role(inner.title, org)
+
+
+def _title_after(text: str, mention: Mention) -> list[_Role]:
     right = text[mention.end:]
+    if _lexicon()["postnominal"].match(right):                     # "Frank Field MP"
+        return [_Role(right.split()[0], None)]
+    if not right.startswith(","):
+        return []                                                   # every other shape starts with a comma
     tag = _PARTY_TAG.match(right)
     if tag:
         right = right[tag.end():]
+    lexicon = _lexicon()
+    relative = lexicon["relative_verb"].match(right)
+    if relative:                                                    # ", who heads the Bar Council"
+        return [_Role(lexicon["verb_titles"][relative.group("verb")], relative.group("org"))]
+    being = lexicon["relative_being"].match(right)
+    if being:                                                       # ", who will be chairman of ..."
+        return _clean(being.group("title"))
     match = _AFTER.match(right)
+    return _clean(match.group("title")) if match else []
+
+
+def _title_before_appositive(text: str, mention: Mention) -> list[_Role]:
+    """ "a State Department spokesman, Philip Reeker", "the chairman of the Bar Council, Guy Mansfield",
+    also with a title between ("the magazine's editor, Conservative MP Boris Johnson")."""
+    left = text[max(0, mention.start - MAX_APPOSITIVE_CHARS):mention.start]
+    if "," not in left:
+        return []
+    match = _BEFORE.search(left) if left.rstrip().endswith(",") else None
     if not match:
-        return None
-    return _clean_appositive(match.group("title"), None)
+        comma = left.rfind(",")
+        between = _lead_words(left[comma + 1:])
+        if comma < 0 or not between or _chain(between) is None or not all(
+                _is_title_word(w) or _org_word(w, None) for w in between):
+            return []
+        match = _BEFORE.search(left[:comma + 1])
+        if not match:
+            return []
+    return _clean(match.group("title"))
 
 
-def _title_before_appositive(text: str, mention: Mention) -> tuple[str, str | None] | None:
-    match = _BEFORE.search(text[:mention.start])
-    if not match:
+def _list_title(view: SentenceView, position: int) -> _Role | None:
+    """ "shadow cabinet members David Davis, Oliver Letwin and Tim Yeo": the plural title before a list."""
+    persons = view.persons
+    text = view.text
+    first = position
+    while first > 0 and _LIST_GAP.fullmatch(text, persons[first - 1].end, persons[first].start):
+        first -= 1
+    left = text[:persons[first].start]
+    before = left[-40:].split()
+    if not before or not before[-1].endswith("s"):
+        return None                                  # no plural right before the list
+    words = _lead_words(left)
+    if not words or not words[-1].endswith("s") or not text[:persons[first].start][-1:].isspace():
         return None
-    owner = match.group("owner")
-    return _clean_appositive(match.group("title"), _country(owner) if owner else None)
+    return _chain(words, plural=True)
 
 
-def _clean_appositive(title: str, org: str | None) -> tuple[str, str | None] | None:
-    words = title.split()
-    if not words or len(words) > MAX_TITLE_WORDS:
+def _description_role(mention: Mention) -> _Role | None:
+    """ "the Tory leader" that names.py resolved to a person gives "leader" of "Tory"."""
+    if not mention.pronoun or mention.surface.lower() in ("he", "she"):
         return None
-    first = words[0]
-    titles = title_words()
-    if first.lower() not in titles and not first[:1].isupper() and not _country(first):
-        return None                                # "told reporters", "and other officials"
-    if first.lower() in ("and", "or", "who", "which", "said", "but"):
-        return None
-    # The head must come early: "chairman of the Senate ...", "the foreign secretary".
-    heads = title_heads()
-    head_at = next((i for i, w in enumerate(words) if w.lower() in heads), None)
-    if head_at is None or head_at > 4:
-        return None
-    last_head = max(i for i, w in enumerate(words) if w.lower() in heads)
-    if last_head + 1 < len(words) and words[last_head + 1].lower() not in _HEAD_FOLLOWERS:
-        return None                                # "the mayor to apologise for ...": a clause
-    if any(w.lower() in ("said", "says", "told", "is", "was", "has", "had", "will") for w in words):
-        return None
-    found_org, rest = _split_org(words)
-    return " ".join(rest) if rest else title, org or found_org
+    return _chain(mention.surface.split())
 
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()      # (person, title head): "Tory leader" = "leader"
     for view in analysis.views:
-        for mention in view.persons:
+        for position, mention in enumerate(view.persons):
             if mention.pronoun:
-                continue
-            for finder in (_title_before, _title_after, _title_before_appositive):
-                found = finder(view.text, mention)
-                if not found:
+                found = [_description_role(mention)]
+            else:
+                found = ([_title_before(view.text, mention)] + _title_after(view.text, mention)
+                         + _title_before_appositive(view.text, mention) + [_list_title(view, position)])
+            for role in found:
+                if role is None:
                     continue
-                title, org = found
-                key = (mention.name, _head(title))
+                role = _Role(_FORMER_WORD.sub("former ", role.title), role.org)
+                key = (mention.name, _head(role.title))
                 if key in seen:
                     continue
                 seen.add(key)
-                facts.append(analysis.fact("role", {"person": mention.name, "title": title,
-                                                    "org": org}, view))
+                facts.append(analysis.fact("role", {"person": mention.name, "title": role.title,
+                                                    "org": role.org}, view))
     return facts
 
 
 def _head(title: str) -> str:
     """The title's head word, so one position is one fact however it is worded."""
     words = title.lower().split()
-    heads = title_heads()
     if "of" in words:                     # "chairman of the Senate ...": the head comes first
         words = words[:words.index("of")]
-    found = [w for w in words if w in heads]
-    return found[-1] if found else title.lower()
+    found = [w for w in words if _is_head(w)]
+    return found[-1].rsplit("-", 1)[-1] if found else title.lower()

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..lexicon import data_file
-from .names import Mention, SentenceView
+from .names import Mention, SentenceView, inside_quote  # noqa: F401  (re-exported: the rules' helper)
 
 CONTENT_WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -15,6 +15,12 @@ CONTENT_WORD = re.compile(r"[A-Za-z]{3,}")
 def cue_pattern(name: str) -> re.Pattern[str]:
     """One alternation for a cue list, longest phrases first, on word boundaries."""
     return _alternation(tuple(str(p) for p in data_file("cues")[name]))
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation for phrases kept outside cues.yaml (quotes.yaml's speech verbs)."""
+    return _alternation(phrases)
 
 
 @lru_cache(maxsize=None)
@@ -83,40 +89,6 @@ def word_lists(name: str) -> dict[str, frozenset[str]]:
 def trim_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit]).strip(" ,;:\"'\u201c\u201d")
-
-
-def inside_quote(text: str, position: int) -> bool:
-    """Whether a position is inside quotation marks, also for quotes opened in an earlier sentence.
-
-    Words inside a quotation are the speaker's, not the story's: a cue there has
-    the speaker as its subject, a date there may not be the story's event.
-    """
-    before = text[:position]
-    if "\u201c" in text or "\u201d" in text:
-        return before.count("\u201c") > before.count("\u201d") or (
-            text.find("\u201d", position) >= 0 and text.find("\u201d", position) < _find(text, "\u201c", position))
-    first = _STRAIGHT_QUOTE.search(text)
-    if first is None:
-        return False
-    # A sentence whose first mark closes a quote began inside one (opened in an earlier sentence).
-    starts_inside = _closes(text, first.start())
-    return (len(_STRAIGHT_QUOTE.findall(before)) + starts_inside) % 2 == 1
-
-
-# A straight quote mark, but not one inside a word (wire copy writes "the ADB"s founders").
-_STRAIGHT_QUOTE = re.compile(r'(?<![A-Za-z])"|"(?![A-Za-z])')
-
-
-def _closes(text: str, index: int) -> bool:
-    """Whether the straight quote mark at `index` closes a quotation (it follows a word)."""
-    after_word = index > 0 and not text[index - 1].isspace() and text[index - 1] not in "([:"
-    before_word = index + 1 < len(text) and text[index + 1].isalnum()
-    return after_word and not before_word
-
-
-def _find(text: str, mark: str, start: int) -> int:
-    found = text.find(mark, start)
-    return found if found >= 0 else len(text)
 
 
 # Appositives and asides right after a name: ", an assistant secretary for trade,".
