@@ -38,6 +38,15 @@ def quizgen():
     return run_quizgen
 
 
+@pytest.fixture
+def bank(tmp_path) -> Path:
+    """A bank quizgen wrote for the harbour-talks fixture story, to edit as a person would."""
+    story = Path(__file__).parent / "fixtures" / "stories" / "harbour_talks.txt"
+    result = run_quizgen("generate", str(story), "--bank", str(tmp_path / "bank"))
+    assert result.code == 0, result.err
+    return tmp_path / "bank" / "harbour-talks.yaml"
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test when that folder is not beside the project."""
     path = SHARED.joinpath(*parts)

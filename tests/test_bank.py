@@ -18,14 +18,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 STORY = FIXTURES / "harbour_talks.txt"
 
 
-@pytest.fixture
-def bank(tmp_path) -> Path:
-    result = run_quizgen("generate", str(STORY), "--bank", str(tmp_path / "bank"))
-    assert result.code == 0, result.err
-    (path,) = (tmp_path / "bank").glob("*.yaml")
-    return path
-
-
 def regenerate(path: Path, story: Path = STORY, *extra: str):
     result = run_quizgen("generate", str(story), "--bank", str(path.parent), *extra)
     assert result.code == 0, result.err

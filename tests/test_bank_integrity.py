@@ -25,13 +25,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 STORY = FIXTURES / "harbour_talks.txt"
 
 
-@pytest.fixture
-def bank(tmp_path) -> Path:
-    result = run_quizgen("generate", str(STORY), "--bank", str(tmp_path / "bank"))
-    assert result.code == 0, result.err
-    return tmp_path / "bank" / "harbour-talks.yaml"
-
-
 def block_of(text: str, question_id: str) -> str:
     return next(b for b in re.split(r"(?m)^(?=- id: )", text)
                 if re.match(rf'- id: "?{question_id}"?\n', b))
