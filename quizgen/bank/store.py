@@ -10,7 +10,7 @@ from ..models import Bank
 from .loading import bank_from_document, raise_first_problem
 from .merge import Merged, MergeReport, merge_text
 from .reading import read_bank_text
-from .writing import dump_bank, question_record, story_record, write_text
+from .writing import dump_records, question_record, story_record, write_text
 
 MERGE_ATTEMPTS = 3
 
@@ -52,9 +52,9 @@ def saved_bank(merged: Merged, path: Path) -> Bank:
 
 def _merge(text: str | None, generated: Bank, path: Path) -> Merged:
     if text is None:
-        return Merged(dump_bank(generated), [question_record(q) for q in generated.questions],
-                      MergeReport(str(path), added=[q.id for q in generated.questions]),
-                      story_record(generated.story))
+        story, questions = story_record(generated.story), [question_record(q) for q in generated.questions]
+        return Merged(dump_records(story, questions), questions,
+                      MergeReport(str(path), added=[q.id for q in generated.questions]), story)
     return merge_text(text, generated, path)
 
 

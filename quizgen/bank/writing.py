@@ -30,6 +30,8 @@ _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\uf
 
 def as_loaded(value: object) -> object:
     """The value as a bank reader gives it back: every scalar as its text, no empty slots."""
+    if type(value) is str:
+        return value
     if isinstance(value, dict):
         return {str(as_loaded(k)): as_loaded(v) for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
@@ -77,9 +79,9 @@ def quoted(text: str) -> str:
 
 
 def emit(value: object, indent: str = "", key: str = "") -> list[str]:
-    """Block-style lines for plain data as loaded (`as_loaded`): dicts, lists and text."""
+    """Block-style lines for plain data already as loaded (`as_loaded`): dicts, lists and text."""
     out: list[str] = []
-    _emit(as_loaded(value), indent, key, out)
+    _emit(value, indent, key, out)
     return out
 
 
@@ -131,7 +133,7 @@ def question_record(question: Question) -> dict:
 
 
 def story_record(story: StoryRef) -> dict:
-    return {key: value for key, value in (("id", story.id), ("title", story.title), ("file", story.file),
+    return {key: str(value) for key, value in (("id", story.id), ("title", story.title), ("file", story.file),
                                           ("sha256", story.sha256), ("rules", story.rules)) if value}
 
 
@@ -141,8 +143,12 @@ def question_block(record: dict, indent: str = "") -> str:
 
 
 def dump_bank(bank: Bank) -> str:
-    lines = emit({"story": story_record(bank.story)})
-    questions = [question_record(q) for q in bank.questions]
+    return dump_records(story_record(bank.story), [question_record(q) for q in bank.questions])
+
+
+def dump_records(story: dict, questions: list[dict]) -> str:
+    """A bank's text from its story record and question records (both as loaded)."""
+    lines = emit({"story": story})
     lines += ["questions:", *emit(questions)] if questions else ["questions: []"]
     return BANK_HEADER + "\n".join(lines) + "\n"
 
