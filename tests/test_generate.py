@@ -103,7 +103,7 @@ def test_number_distractors_keep_the_answers_format_and_magnitude():
 
 
 def test_number_answers_accept_digits_commas_and_words():
-    sentence = "Some 37,000 soldiers are based there."
+    sentence = "Some 37,000 Norwegian soldiers are based in Kessel."
     facts = [fact("quantity", sentence, value=37000, unit="soldiers", text="37,000")]
     questions = generate_questions(STORY, facts, seed=3) + generate_questions(STORY, facts, seed=4)
     accepted = {a for q in questions for a in q.accepted}
@@ -120,12 +120,12 @@ def test_weekday_answers_get_weekday_distractors():
 
 
 def test_cloze_blanks_the_answer_and_keeps_anki_syntax():
-    sentence = "The harbour reopened after an 18-month blockade."
+    sentence = "The Kessel harbour reopened after an 18-month blockade."
     facts = [fact("quantity", sentence, value=18, unit="months", text="18-month")]
     clozes = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "cloze"]
     assert clozes
-    assert clozes[0].prompt == "The harbour reopened after an _____ blockade."
-    assert clozes[0].cloze == "The harbour reopened after an {{c1::18-month}} blockade."
+    assert clozes[0].prompt == "The Kessel harbour reopened after an _____ blockade."
+    assert clozes[0].cloze == "The Kessel harbour reopened after an {{c1::18-month}} blockade."
 
 
 def test_truefalse_says_which_and_why():
@@ -264,7 +264,8 @@ def test_source_reaches_back_to_the_sentence_that_names_a_pronoun():
 
 
 def test_dateline_dates_and_bare_today_are_not_asked():
-    story = parse_story("Rates\n\nTOKYO, June 2 - The bank cut rates today, and will meet again on Friday.", "t.txt")
+    story = parse_story("Rates\n\nTOKYO, June 2 - The Bank of Kessel cut rates today, and will meet again on Friday.",
+                        "t.txt")
     sentence = story.sentences[0]
     facts = [Fact(type="date", slots={"when": when, "event": "the bank cut rates"}, story="t.txt",
                   sentence=sentence.text, start=sentence.start, end=sentence.end)

@@ -33,7 +33,7 @@ DATE_FORMS = [
     # the clause that holds the date, with its own subject, verb and tense
     ("It is likely that Norland takes over the presidency of the Harbour League from Vesterland in July.", "July",
      "date.when", "When does Norland take over the presidency of the Harbour League from Vesterland?"),
-    ("Ingrid Dahl resigned as harbour master last week after a long dispute over berths.", "last week",
+    ("Ingrid Dahl resigned as harbour master on Tuesday after a long dispute over berths.", "Tuesday",
      "date.when", "When did Ingrid Dahl resign as harbour master?"),
     ("The Kessel reform plans were agreed in 1998.", "1998", "date.year",
      "In what year were the Kessel reform plans agreed?"),
@@ -61,14 +61,14 @@ def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
 
 
 def test_a_time_that_was_spent_is_not_asked_when():
-    sentence = "Chief executive Ingrid Dahl spent last week meeting shareholders in Kessel."
-    assert not by_template("date.when", fact("date", sentence, when="last week", event="spent"))
+    sentence = "Chief executive Ingrid Dahl spent Monday meeting shareholders in Kessel."
+    assert not by_template("date.when", fact("date", sentence, when="Monday", event="spent"))
 
 
 def test_a_date_with_a_pronoun_subject_is_not_asked():
-    for sentence in ("He resigned as harbour master last week after a long dispute.",
-                     "Those to Vesterland fell 2.8 percent last week, the harbour board said."):
-        assert not by_template("date.when", fact("date", sentence, when="last week", event="fell"))
+    for sentence in ("He resigned as harbour master on Monday after a long dispute.",
+                     "Those to Vesterland fell 2.8 percent on Monday, the harbour board said."):
+        assert not by_template("date.when", fact("date", sentence, when="Monday", event="fell"))
 
 
 # --- numbers -------------------------------------------------------------------

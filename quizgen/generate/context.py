@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..answers import normalize, surname
 from ..extract.names import places
@@ -40,6 +40,17 @@ class StoryContext:
             elif fact.type == "visit":
                 context.destinations.setdefault(s["person"], set()).add(s["place"])
         return context
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The story's people (whole, first and last words), places and organisations, as a
+        sentence may open with them."""
+        found: set[str] = set(self.pools.places)
+        for person in self.pools.people:
+            words = person.split()
+            found.update({person, words[0], words[-1]})
+        found.update(str(f.slots["org"]) for f in self.facts if f.type == "role" and f.slots.get("org"))
+        return frozenset(found)
 
     def record(self, fact: Fact) -> dict:
         """The fact's bank form (with its id), computed once: every question of the fact keeps a copy."""

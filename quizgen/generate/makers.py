@@ -11,19 +11,21 @@ from .context import StoryContext, looks_like_person
 from .distractors import pick
 from .phrasing import Phrasing
 from .phrasing.base import trim_words
+from .standalone import cloze_stands_alone
 from .templates import Template
 from .wire import plain_words, tidy
 
 BLANK = "_____"
 CLOZE_MAX_WORDS = 45
 MATCHING_MIN, MATCHING_MAX = 3, 6
+MATCHING_QUOTE_MIN_WORDS = 4
 SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
 _SUBJECT_PRONOUN = re.compile(r"^(He|She)\b")
-_UNNAMED_SUBJECT = re.compile(r"^(They|It|We|This|That|These|Those)\b")
 _TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof)\.)"
                             r"\w*[a-z0-9%)][.!?] [A-Z]")
 _NUMBER = re.compile(r"\d[\d,.]*")
 CLOZE_MAX_NUMBERS = 4
+_NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 _RANGE = re.compile(r"^\s*(and|or|to|-|–)\s*\d")
 
 
@@ -101,9 +103,11 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     if template.kind == "number" and raw and normalize(raw) != normalize(answer):
         accepted.append(raw)                        # the story's own "310 mln"
     if template.kind == "position":
-        accepted += [t for t in context.titles_by_person.get(fact.slots.get("person", ""), ()) if t != answer]
-        if fact.slots.get("org"):
-            accepted.append(f"{fact.slots['org']} {answer}")
+        accepted += [t for t in context.titles_by_person.get(fact.slots.get("person", ""), ())
+                     if t != answer and not t.lower().startswith(_NOT_A_POST)]
+        org = str(fact.slots.get("org") or "")
+        if org and normalize(org) not in normalize(answer):
+            accepted.append(f"{org} {answer}")
     distractors = [] if not with_choices else pick(
         answer, template.kind, context.pools, rng, also_true=phrasing.also_true(fact, template, values, context),
         tense=values.get("tense", ""))
@@ -147,9 +151,8 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     answer = plain_words(values.get(template.answer, ""))
     sentence = tidy(fact.sentence)
     named = ""
-    if _UNNAMED_SUBJECT.match(sentence) or _TWO_SENTENCES.search(sentence) or \
-            len(_NUMBER.findall(sentence)) > CLOZE_MAX_NUMBERS:
-        return None                 # whom "They" means, which of many figures: the blank would not say
+    if _TWO_SENTENCES.search(sentence) or len(_NUMBER.findall(sentence)) > CLOZE_MAX_NUMBERS:
+        return None                 # which of many figures: the blank would not say
     if _SUBJECT_PRONOUN.match(sentence):
         named = _pronoun_stands_for(fact, values, context)
         if not named:
@@ -159,6 +162,8 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]):
         return None                 # "On December 5 and 6": the blank would take half a range
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
+    if not cloze_stands_alone(prompt, context.names):
+        return None                 # "His predecessor", "a meeting here", "it added": whom, where?
     cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
     accepted = accepted_forms(answer, template.kind)
     raw = str(values.get(template.answer, ""))
@@ -213,6 +218,8 @@ def make_matching(template: Template, context: StoryContext) -> Question | None:
         left = str(fact.slots.get(left_slot, ""))
         right = str(fact.slots.get(right_slot, ""))
         if template.fact == "quote":
+            if len(right.split()) < MATCHING_QUOTE_MIN_WORDS:
+                continue                    # "scorching": a word, not something said
             right = plain_words(trim_words(right, 12))
         if not left or not right or left in used_left or normalize(right) in used_right:
             continue

@@ -11,6 +11,7 @@ from ..models import Question
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 MAX_STEM_WORDS = 70
 LONG_STEM_WORDS = 40
+CLOZES_PER_SENTENCE = 2
 
 
 def apply_quality_gate(questions: list[Question], min_score: float = 0.0) -> list[Question]:
@@ -23,8 +24,8 @@ def apply_quality_gate(questions: list[Question], min_score: float = 0.0) -> lis
         if "_____" in question.prompt:
             answer = normalize(question.answer)
             taken = blanks.setdefault(question.source, [])
-            if any(answer in other or other in answer for other in taken):
-                continue                    # the same gap of the same sentence, asked again
+            if any(answer in other or other in answer for other in taken) or len(taken) >= CLOZES_PER_SENTENCE:
+                continue                    # the same gap again, or one sentence asked over and over
             taken.append(answer)
         key = (question.type, normalize(question.prompt), normalize(question.answer))
         asks = ("ask", normalize(question.prompt)) if question.type in ("short", "mcq") else key

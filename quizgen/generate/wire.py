@@ -16,6 +16,8 @@ _ALSO_NAMES = {"May", "Will"}
 _BEFORE_NAMES = {"in", "of", "since", "until", "by", "during", "from", "to", "early", "late", "mid", "next", "last",
                  "this", "and", "or"}
 _CLAUSE_END = (":", "“", '"', "(", "!", "?")   # inside one sentence, "." ends "U.S." and not the sentence
+_TICKER = re.compile(r" ?<[A-Z][A-Z0-9.]{0,7}>")             # "Financial Corp <FIN>": a stock symbol
+_MARKED_NAME = re.compile(r"<([A-Z][^<>]{1,80})>")           # "<Lloyds Bank NZA Ltd>": a company, marked up
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +27,13 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b",
                          re.IGNORECASE)
     return pattern, words, frozenset(str(w) for w in table["lower_inside"])
+
+
+def strip_markup(text: str) -> str:
+    """Reuters' company markup: '<Lloyds Bank NZA Ltd> economist' -> 'Lloyds Bank NZA Ltd economist'."""
+    if "<" not in text:
+        return text
+    return _MARKED_NAME.sub(r"\1", _TICKER.sub("", text))
 
 
 def strip_dateline(sentence: str) -> str:
@@ -61,4 +70,4 @@ def lower_inside(text: str) -> str:
 @lru_cache(maxsize=4096)
 def tidy(text: str) -> str:
     """A story's sentence as a question may print it."""
-    return lower_inside(plain_words(strip_dateline(text)))
+    return lower_inside(plain_words(strip_markup(strip_dateline(text))))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_about_number
+from ..distractors import MONTHS
+from ..standalone import calendar_count
 from ..wire import plain_words, tidy
 from .base import Phrasing
 
@@ -26,6 +28,9 @@ class QuantityPhrasing(Phrasing):
         sentence = tidy(fact.sentence)
         number = plain_words(values.get("text") or values["value"])
         at = _find_number(sentence, number)
+        if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \
+                (at >= 0 and _part_of_name(sentence, at, number)):
+            return None                                    # "in 2004 ... in 12 months", "Half-Life 2"
         values.update({"asked": "", "counted": "", "about": "", "form": ""})
         if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
             return values                                  # "18-month": a cloze, not a question
@@ -57,6 +62,15 @@ class QuantityPhrasing(Phrasing):
         if condition == "no_question":
             return not values["asked"]
         return bool(values["asked"]) and condition == f"{values['form']}_question"
+
+
+def _part_of_name(sentence: str, at: int, number: str) -> bool:
+    """'the Six Nations', 'Half-Life 2 feels', 'Super 12 side': a name, not a count."""
+    if at > 0 and number[:1].isupper():
+        return True
+    before = sentence[:at].split()
+    return len(before) > 1 and before[-1][:1].isupper() and before[-1][-1:].isalnum() and \
+        not before[-1].endswith(("'s", "’s")) and before[-1] not in MONTHS and number[:1].isdigit()
 
 
 def _find_number(sentence: str, number: str) -> int:

@@ -12,6 +12,7 @@ from .base import Phrasing, trim_words
 QUOTE_WORDS = 25
 FRAME_WORDS = 12
 _OPEN = "\"“"
+_REPORTED = re.compile(r"(He|She|They|It|We) (said|says|added|told|stressed|noted|argued)\b")
 _PERSONAL = {"he", "she", "they", "them", "him", "her", "it", "we", "us", "i", "you"}
 _CUT_AFTER = {"a", "an", "the", "of", "to", "and", "or", "but", "like", "i.e", "e.g", "with", "for", "in", "on", "at",
               "by", "that", "which", "is", "are", "was", "were", "my", "our", "their", "his", "her", "its"}
@@ -24,6 +25,8 @@ class QuotePhrasing(Phrasing):
 
     def values(self, fact, context):
         values = super().values(fact, context)
+        if _REPORTED.match(str(fact.slots["text"]).lstrip(_OPEN)):
+            return None                     # "He said the 16.51 percent drop ...": the reporter's words
         values["person"] = fact.slots["speaker"]
         values["quote"] = trim_words(str(fact.slots["text"]).strip(), QUOTE_WORDS)
         values["frame"] = frame(fact) or ""

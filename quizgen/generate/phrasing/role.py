@@ -10,6 +10,7 @@ from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
 from ..clauses import verb_tags
+from ..standalone import company_name
 from .base import Phrasing, is_country, text, with_article
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
@@ -35,8 +36,9 @@ class RolePhrasing(Phrasing):
     def holds(self, condition, fact, values, context):
         if condition == "specific_title":
             return specific(fact)
-        if condition == "unique_title":
-            return specific(fact) and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
+        if condition == "unique_title":       # "Who is the Crown Princess?" - "Mary": whose, which Mary?
+            named = len(str(fact.slots["person"]).split()) > 1 or bool(fact.slots.get("org"))
+            return specific(fact) and named and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
         return False
 
     def also_true(self, fact, template, values, context):
@@ -107,7 +109,7 @@ def org_possessive(org: object, title: str = "") -> str:
         owner = with_article(owner)
     elif owner in _demonyms().values():
         return f"the {owner}"
-    else:
+    elif not company_name(owner):
         owner = f"the {owner}"
     return owner + ("'" if owner.endswith("s") else "'s")
 

@@ -40,9 +40,12 @@ class VisitPhrasing(Phrasing):
         return (*context.destinations.get(fact.slots["person"], ()), *places_near(fact.slots["person"], context))
 
     def ruled_out(self, fact, template, values, context, rng: random.Random):
-        """A place of the same kind the story never names beside the person."""
+        """A place of the same kind the story names, but never beside the person: a place from
+        nowhere in the story would make the statement false at a glance."""
         near = {normalize(p) for p in self.also_true(fact, template, values, context)}
-        candidates = [p for p in places_like(fact.slots["place"], context.pools.places) if normalize(p) not in near]
+        story = f" {normalize(context.story.text)} "
+        candidates = [p for p in places_like(fact.slots["place"], context.pools.places)
+                      if normalize(p) not in near and f" {normalize(p)} " in story]
         return {"place": with_article(rng.choice(candidates))} if candidates else None
 
 

@@ -1,0 +1,90 @@
+"""Whether a question can be read away from its story (see data/questions/standalone.yaml).
+
+A cloze lifted from a story keeps the story's "here", "this city", "His predecessor" and
+"it added"; a blank on "a year ago" tests wording; "up from 477 million in ___" after
+"1986" gives its year away. A teacher strikes these out, so quizgen does not ask them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import data_file
+from .clauses import word_classes
+from .distractors import MONTHS, WEEKDAYS
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class StandaloneRules:
+    pointing: re.Pattern[str]
+    unnamed_opener: re.Pattern[str]
+    unnamed_reporting: re.Pattern[str]
+    calendar_counts: dict[str, frozenset[float]]
+    company_endings: frozenset[str]
+    not_names_at_start: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> StandaloneRules:
+    table = data_file("questions/standalone")
+
+    def any_of(words: list[str], flags: int = 0) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b", flags)
+
+    return StandaloneRules(
+        pointing=any_of(table["pointing_words"], re.IGNORECASE),
+        unnamed_opener=re.compile(r"^(?:" + "|".join(map(re.escape, table["unnamed_openers"])) + r")\b"),
+        unnamed_reporting=any_of(table["unnamed_reporting"], re.IGNORECASE),
+        calendar_counts={str(unit): frozenset(float(n) for n in counts)
+                         for unit, counts in table["calendar_counts"].items()},
+        company_endings=frozenset(str(w) for w in table["company_endings"]),
+        not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]))
+
+
+def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool:
+    """The sentence names someone or something, and points at nothing only the story names.
+    `names` are the story's people and places, which may open a sentence ("Cohen is ...")."""
+    found = rules()
+    if found.unnamed_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt):
+        return False
+    words = prompt.split()
+    if not words or prompt.startswith("[") or _names_something(words[0], names):
+        return True
+    return any(word[:1].isupper() and word != "I" and not before.endswith((".", "!", "?", ":"))
+               for before, word in zip(words, words[1:]))
+
+
+def _names_something(first: str, names: frozenset[str]) -> bool:
+    """Whether a sentence's first word is a name: one the story uses, or a word no dictionary knows."""
+    word = re.sub(r"(['’]s)?[,.;:]*$", "", first)
+    if word in names:
+        return True
+    return word[:1].isupper() and word.lower() not in rules().not_names_at_start and not word_classes(word)
+
+
+def precise_time(when: str) -> bool:
+    """A date worth asking: a day, a month or a year ("Monday", "March 3", "1985"), not
+    "a year ago", "last month" or "third quarter", where many phrases fit the blank."""
+    words = set(re.findall(r"[A-Za-z]+", when))
+    return bool(re.search(r"\d", when) or words & set(MONTHS) or words & set(WEEKDAYS))
+
+
+def year_given_away(when: str, sentence: str) -> bool:
+    """'1986 ... up from 477 million in ___': the year next to another the sentence shows."""
+    years = {int(y) for y in _YEAR.findall(when)}
+    others = {int(y) for y in _YEAR.findall(sentence.replace(when, " "))}
+    return any(abs(y - o) == 1 for y in years for o in others)
+
+
+def calendar_count(value: object, unit: str) -> bool:
+    """'12 months', '24 hours': the calendar's own numbers."""
+    return isinstance(value, (int, float)) and value in rules().calendar_counts.get(unit.lower(), frozenset())
+
+
+def company_name(name: str) -> bool:
+    """'Financial Corp', 'Lloyds Bank NZA Ltd': takes no 'the'."""
+    words = name.split()
+    return bool(words) and words[-1].rstrip(".") in rules().company_endings

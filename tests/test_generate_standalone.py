@@ -1,0 +1,132 @@
+"""Questions read away from their story: what a blind review struck out is not asked.
+
+Every sentence here was written for these tests (see data/questions/standalone.yaml).
+"""
+from __future__ import annotations
+
+import pytest
+
+from quizgen.generate import generate_questions
+from quizgen.generate.wire import tidy
+from quizgen.models import Fact
+from quizgen.stories import parse_story
+
+STORY = parse_story("Harbour talks\n\nA sentence.", "harbour.txt")
+SEEDS = range(8)
+
+
+def fact(kind: str, sentence: str, **slots) -> Fact:
+    return Fact(type=kind, slots=slots, story="harbour.txt", sentence=sentence)
+
+
+def questions(*facts: Fact, story=STORY):
+    return [q for seed in SEEDS for q in generate_questions(story, list(facts), seed=seed)]
+
+
+def clozes(*facts: Fact):
+    return [q for q in questions(*facts) if q.type == "cloze"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ingrid Dahl was speaking at a news conference here on Tuesday.",            # where is "here"?
+    "Other berths in this city of 40,000 people include a new ferry quay.",      # which city?
+    "His successor, Tomas Varga, opened the harbour on Tuesday.",                # whose?
+    "Kessel Fisheries said trade in the first half of 1998 rose on Tuesday, it added.",
+    "Sentencing is set for Tuesday.",                                            # whose sentencing?
+])
+def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
+    assert not clozes(fact("date", sentence, when="Tuesday", event="an event"))
+
+
+def test_a_sentence_may_open_with_a_name():
+    sentence = "Varga is serving a three-year sentence for smuggling in Kessel."
+    asked = clozes(fact("quantity", sentence, value=3, unit="years", text="three-year"),
+                   fact("role", "Harbour master Tomas Varga spoke.", person="Tomas Varga", title="harbour master"))
+    assert "Varga is serving a _____ sentence for smuggling in Kessel." in {q.prompt for q in asked}
+
+
+@pytest.mark.parametrize("when", ["a year ago", "last month", "third quarter", "this weekend"])
+def test_a_vague_time_is_not_asked(when):
+    sentence = f"Kessel Fisheries reported a loss of 4 million crowns compared with 2 million {when}."
+    assert not questions(fact("date", sentence, when=when, event="reported"))
+
+
+def test_a_year_the_sentence_gives_away_is_no_cloze():
+    sentence = "Kessel Fisheries earned 48 million crowns in 1996, up from 47 million in 1995."
+    assert not clozes(fact("date", sentence, when="1995", event="earned"))
+    assert questions(fact("date", "Kessel Fisheries earned 48 million crowns in 1996.", when="1996", event="earned"))
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("Playing Harbour-Run 2 feels like sailing in Kessel.", "2", 2, "feels"),         # a title
+    ("Norland lost its opening two Four Harbours games to Kessel.", "Four", 4, "games"),  # a name
+    ("Kessel Fisheries sold 90 boats in 1998 and 40 boats in the last 12 months.", "12", 12, "months"),
+])
+def test_numbers_in_names_and_the_calendars_own_are_not_asked(sentence, text, value, unit):
+    asked = questions(fact("quantity", sentence, value=value, unit=unit, text=text))
+    assert not [q for q in asked if q.answer == text]
+
+
+def test_wire_markup_is_taken_out_of_stems():
+    assert tidy("<Kessel Fisheries Ltd> economist Ingrid Dahl said Norland Corp <NOR> sold boats.") == \
+        "Kessel Fisheries Ltd economist Ingrid Dahl said Norland Corp sold boats."
+
+
+def test_a_company_takes_no_article():
+    role = fact("role", "Kessel Fisheries Corp chairman Ingrid Dahl resigned.", person="Ingrid Dahl",
+                title="chairman", org="Kessel Fisheries Corp")
+    prompts = {q.prompt for q in questions(role)}
+    assert "Who is Kessel Fisheries Corp's chairman?" in prompts
+    assert not [p for p in prompts if "the Kessel Fisheries Corp" in p]
+
+
+def test_a_position_accepts_no_membership_and_no_doubled_org():
+    facts = [fact("role", "Mayor of Kessel Ingrid Dahl spoke.", person="Ingrid Dahl", title="mayor of Kessel",
+                  org="Kessel"),
+             fact("role", "Ingrid Dahl, a member of the Harbour Party, spoke.", person="Ingrid Dahl",
+                  title="member of the Harbour Party")]
+    asked = [q for q in questions(*facts) if q.template == "role.position" and q.answer == "mayor of Kessel"]
+    assert asked
+    for question in asked:
+        assert not [a for a in question.accepted if a.startswith("member of") or "Kessel mayor of Kessel" in a]
+
+
+def test_a_single_name_is_asked_for_only_with_whose_post_it_is():
+    bare = fact("role", "Crown Princess Ada opened the quay.", person="Ada", title="Crown Princess")
+    assert not [q for q in questions(bare) if q.template == "role.holder"]
+    owned = fact("role", "Norland's Crown Princess Ada opened the quay.", person="Ada", title="Crown Princess",
+                 org="Norland")
+    assert [q for q in questions(owned) if q.template == "role.holder"]
+
+
+def test_the_reporters_paraphrase_is_no_quote():
+    quote = fact("quote", "He said the 4 percent drop in berths was \"a passing storm\" and would end soon.",
+                 speaker="Ingrid Dahl", text="He said the 4 percent drop in berths was a passing storm and would end")
+    assert not questions(quote)
+
+
+def test_matching_leaves_out_one_word_quotes():
+    quotes = [fact("quote", f"{name} said: \"{text}\"", speaker=name, text=text) for name, text in [
+        ("Ingrid Dahl", "The harbour will reopen before the winter storms arrive."),
+        ("Tomas Varga", "We have waited far too long for these new berths."),
+        ("Ada Lind", "Every boat in Kessel deserves a safe place to moor."),
+        ("Per Holm", "scorching")]]
+    matching = [q for q in questions(*quotes) if q.type == "matching"]
+    assert matching and all("Per Holm" not in [left for left, _ in q.pairs] for q in matching)
+
+
+def test_a_false_visit_names_a_place_the_story_names():
+    story = parse_story("Visits\n\nIngrid Dahl flew to Oslo on Friday. Tomas Varga stayed in Madrid.", "v.txt")
+    sentence = story.sentences[0]
+    visit = Fact(type="visit", slots={"person": "Ingrid Dahl", "place": "Oslo", "when": "Friday"}, story="v.txt",
+                 sentence=sentence.text, start=sentence.start, end=sentence.end)
+    falses = [q for q in questions(visit, story=story) if q.type == "truefalse" and q.answer == "False"]
+    assert falses and all("Madrid" in q.prompt for q in falses)
+
+
+def test_one_sentence_gives_at_most_two_clozes():
+    sentence = "Kessel Fisheries sold 90 boats, 40 nets, 30 masts and 20 sails to Norland."
+    facts = [fact("quantity", sentence, value=n, unit=unit, text=str(n))
+             for n, unit in ((90, "boats"), (40, "nets"), (30, "masts"), (20, "sails"))]
+    for seed in SEEDS:
+        assert len([q for q in generate_questions(STORY, facts, seed=seed) if q.type == "cloze"]) <= 2
