@@ -114,12 +114,16 @@ def place_aliases(place: str) -> set[str]:
     return {name for name, canonical in table.names.items() if canonical == country}
 
 
+_POINT_ZERO = re.compile(r"\b(\d+)\.0+\b")
+
+
 def accepted_forms(answer: str, kind: str) -> list[str]:
     """Other answers a fair teacher would accept, for graders and the self-test."""
     forms: list[str] = []
     if kind == "person" and surname(answer):
         forms.append(surname(answer))
     elif kind == "number":
+        forms.append(_POINT_ZERO.sub(r"\1", answer))       # "600.0 million": "600 million"
         value = number_value(answer)
         if value is not None and float(value).is_integer():
             whole = int(value)

@@ -117,3 +117,8 @@ def test_no_title_from_words_before_a_preposition():
 def test_place_name_starting_with_a_qualifier_stays_in_the_organisation():
     assert ("Gerald Corrigan", "President", "New York Fed") in _roles(
         "Other names include New York Fed President E. Gerald Corrigan and others.")
+
+
+def test_formerly_the_title_is_a_former_title():
+    roles = _roles("Ingrid Dahl, formerly the mayor of Kessel, left the race on Tuesday.")
+    assert ("Ingrid Dahl", "former mayor of Kessel") in [(p, t) for p, t, *_ in roles]

@@ -130,3 +130,81 @@ def test_one_sentence_gives_at_most_two_clozes():
              for n, unit in ((90, "boats"), (40, "nets"), (30, "masts"), (20, "sails"))]
     for seed in SEEDS:
         assert len([q for q in generate_questions(STORY, facts, seed=seed) if q.type == "cloze"]) <= 2
+
+
+@pytest.mark.parametrize("title, org, stem", [
+    ("President", "United States", "Who is the President of the United States?"),
+    ("chairman", "Kesselberg", "Who is the chairman of Kesselberg?"),
+    ("leader", "Harbour Party", "Who is the leader of the Harbour Party?"),
+    ("chairman", "KBC", "Who is the KBC's chairman?"),
+    ("Attorney", "Kessel County", "Who is the Kessel County Attorney?"),
+    ("Inspector", "Detective", "Who is the Detective Inspector?"),
+    ("leader", "Tory", "Who is the Tory leader?"),
+    ("Foreign Minister", "Norway", "Who is Norway's Foreign Minister?"),
+])
+def test_a_post_is_named_as_a_teacher_writes_it(title, org, stem):
+    role = fact("role", f"{org} {title} Ingrid Dahl spoke.", person="Ingrid Dahl", title=title, org=org)
+    assert stem in {q.prompt for q in questions(role)}
+
+
+def test_a_partys_post_is_answered_whole():
+    role = fact("role", "Tory leader Ingrid Dahl spoke.", person="Ingrid Dahl", title="leader", org="Tory")
+    assert {q.answer for q in questions(role) if q.template == "role.position"} == {"Tory leader"}
+
+
+def test_a_post_of_no_named_country_is_not_asked_who():
+    role = fact("role", "Prime Minister Ingrid Dahl spoke.", person="Ingrid Dahl", title="Prime Minister")
+    assert not [q for q in questions(role) if q.template == "role.holder"]
+
+
+def test_a_person_cut_out_of_a_title_is_not_asked():
+    facts = [fact("role", "Deputy Harbour Safety Minister Ingrid Dahl spoke.", person="Ingrid Dahl",
+                  title="Deputy Harbour Safety Minister"),
+             fact("role", "Deputy Harbour Safety Minister Ingrid Dahl spoke.", person="Harbour Safety", title="Deputy")]
+    asked = questions(*facts)
+    assert asked and not [q for q in asked if "Harbour Safety" in (q.answer, *q.choices) or
+                          any("Harbour Safety" == left for left, _ in q.pairs)]
+
+
+def test_a_weekday_inside_a_name_is_not_asked():
+    sentence = "After Super Tuesday, Ingrid Dahl led the Harbour Party race in Kessel."
+    assert not questions(fact("date", sentence, when="Tuesday", event="led"))
+
+
+def test_a_clause_that_names_nothing_is_not_asked_when():
+    asked = questions(fact("date", "A primary election was held on February 11, Kessel officials said.",
+                           when="February 11", event="held"))
+    assert not [q for q in asked if q.template == "date.when"]
+
+
+def test_a_number_clause_run_past_a_semicolon_is_not_asked():
+    sentence = "Kessel officials said three people died; their names were not given."
+    asked = questions(fact("quantity", sentence, value=3, unit="people", text="three"))
+    assert not [q for q in asked if q.prompt.startswith("How many")]
+
+
+def test_a_stance_on_an_unnamed_target_is_not_asked():
+    stance = fact("stance", "Ingrid Dahl endorsed his former rival on Tuesday.", holder="Ingrid Dahl",
+                  target="his former rival", polarity="support")
+    assert not questions(stance)
+
+
+def test_a_party_holder_takes_its_article_and_verb():
+    stance = fact("stance", "Conservatives have called for a new harbour tax in Kessel.", holder="Conservatives",
+                  target="a new harbour tax", polarity="support")
+    prompts = {q.prompt for q in questions(stance)}
+    assert "What have the Conservatives called for?" in prompts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ingrid Dahl said two or three boats sank near Kessel.",
+    "Nor would three boats sail from Kessel, Ingrid Dahl said.",
+])
+def test_a_blank_after_half_a_range_or_a_leaning_opener_is_not_asked(sentence):
+    assert not clozes(fact("quantity", sentence, value=3, unit="boats", text="three"))
+
+
+def test_a_point_zero_figure_accepts_the_plain_one():
+    sentence = "Kessel Fisheries set aside 600.0 million crowns for losses in 1998."
+    asked = questions(fact("quantity", sentence, value=600000000, unit="crowns", text="600.0 million"))
+    assert asked and all("600 million" in q.accepted for q in asked if q.answer == "600.0 million")

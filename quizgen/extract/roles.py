@@ -280,10 +280,10 @@ def _clean(title: str) -> list[_Role]:
     for part in parts:
         while part and part[0].lower() in _lexicon()["dropped"]:
             part = part[1:]
-        if len(part) > 1 and part[0].lower() in _lexicon()["qualifiers"] and part[1].lower() in _ARTICLES:
-            part = part[:1] + part[2:]                 # "then the Prime Minister"
         if part and part[0].lower() == "formerly":
             part = ["former"] + part[1:]
+        if len(part) > 1 and part[0].lower() in _lexicon()["qualifiers"] and part[1].lower() in _ARTICLES:
+            part = part[:1] + part[2:]                 # "then the Prime Minister", "formerly the mayor"
         role = _appositive_role(part)
         if role is not None:
             roles.append(_Role(role.title, role.org or owner))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..answers import normalize
 from ..models import Fact, Question, Story
 from ..stories import dateline_length
 from .context import StoryContext, looks_like_person
@@ -28,6 +29,8 @@ def generate_questions(story: Story, facts: list[Fact], *, seed: int = 0,
     """Questions for one story after the quality gate; deterministic for a given seed."""
     by_fact_type = load_templates(templates)
     usable = [f for f in facts if not f.missing_slots() and worth_asking(f, story)]
+    titles = [f" {normalize(str(f.slots['title']))} " for f in usable if f.type == "role"]
+    usable = [f for f in usable if not _names_a_title(f, titles)]
     context = StoryContext.build(story, usable)
     questions: list[Question] = []
     for fact in usable:
@@ -61,6 +64,15 @@ def _chosen(template: Template, siblings: list[Template], fact: Fact, values: di
     group = [t.id for t in siblings if t.one_of == template.one_of and
              (not t.when or phrasing.holds(t.when, fact, values, context))]
     return rng_for(seed, context.record(fact)["id"], template.one_of).choice(sorted(group)) == template.id
+
+
+def _names_a_title(fact: Fact, titles: list[str]) -> bool:
+    """'Emergency Situations' as a person, cut out of 'Deputy Emergency Situations Minister'."""
+    names = []
+    for slot in _PERSON_SLOTS.get(fact.type, ()):
+        value = fact.slots.get(slot)
+        names += [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    return any(f" {normalize(name)} " in title for name in names for title in titles if normalize(name))
 
 
 def worth_asking(fact: Fact, story: Story) -> bool:

@@ -27,6 +27,8 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 CLOZE_MAX_NUMBERS = 4
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 _RANGE = re.compile(r"^\s*(and|or|to|-|–)\s*\d")
+_RANGE_BEFORE = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few) (and|or|to)\s*$",
+                           re.IGNORECASE)
 
 
 def rng_for(seed: int, *parts: str) -> random.Random:
@@ -159,8 +161,9 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
             return None
         sentence = _SUBJECT_PRONOUN.sub(f"[{surname(named) or named}]", sentence, count=1)
     index = find_span(sentence, answer)
-    if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]):
-        return None                 # "On December 5 and 6": the blank would take half a range
+    if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]) \
+            or _RANGE_BEFORE.search(sentence[:index]):
+        return None                 # "On December 5 and 6", "two or three": the blank would take half a range
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
     if not cloze_stands_alone(prompt, context.names):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?

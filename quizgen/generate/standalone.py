@@ -20,10 +20,9 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 @dataclass(frozen=True)
 class StandaloneRules:
     pointing: re.Pattern[str]
-    unnamed_opener: re.Pattern[str]
+    leaning_opener: re.Pattern[str]
     unnamed_reporting: re.Pattern[str]
     calendar_counts: dict[str, frozenset[float]]
-    company_endings: frozenset[str]
     not_names_at_start: frozenset[str]
 
 
@@ -36,11 +35,10 @@ def rules() -> StandaloneRules:
 
     return StandaloneRules(
         pointing=any_of(table["pointing_words"], re.IGNORECASE),
-        unnamed_opener=re.compile(r"^(?:" + "|".join(map(re.escape, table["unnamed_openers"])) + r")\b"),
+        leaning_opener=re.compile(r"^(?:" + "|".join(map(re.escape, table["leaning_openers"])) + r")\b"),
         unnamed_reporting=any_of(table["unnamed_reporting"], re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
-        company_endings=frozenset(str(w) for w in table["company_endings"]),
         not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]))
 
 
@@ -48,7 +46,7 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
     """The sentence names someone or something, and points at nothing only the story names.
     `names` are the story's people and places, which may open a sentence ("Cohen is ...")."""
     found = rules()
-    if found.unnamed_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt):
+    if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt):
         return False
     words = prompt.split()
     if not words or prompt.startswith("[") or _names_something(words[0], names):
@@ -84,7 +82,9 @@ def calendar_count(value: object, unit: str) -> bool:
     return isinstance(value, (int, float)) and value in rules().calendar_counts.get(unit.lower(), frozenset())
 
 
-def company_name(name: str) -> bool:
-    """'Financial Corp', 'Lloyds Bank NZA Ltd': takes no 'the'."""
-    words = name.split()
-    return bool(words) and words[-1].rstrip(".") in rules().company_endings
+def follows_a_name(sentence: str, at: int) -> bool:
+    """What stands at `at` completes a name begun by the capitalised word before it
+    ("Super Tuesday", "Half-Life 2"); the sentence's first word and months do not count."""
+    before = sentence[:at].split()
+    return len(before) > 1 and before[-1][:1].isupper() and before[-1][-1:].isalnum() and \
+        not before[-1].endswith(("'s", "’s")) and before[-1] not in MONTHS

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_when
-from ..standalone import precise_time, year_given_away
+from ..standalone import follows_a_name, precise_time, year_given_away
 from ..wire import tidy
 from .base import Phrasing
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_INDEFINITE = re.compile(r"^(?:was|were|is|are|did|does|do|will|has|have|had) (?:a|an) ")
 
 
 class DatePhrasing(Phrasing):
@@ -20,11 +21,11 @@ class DatePhrasing(Phrasing):
         values = super().values(fact, context)
         sentence = tidy(fact.sentence)
         when = values["when"]
-        if not precise_time(when):
-            return None             # "a year ago", "third quarter": a blank many phrases fit
         at = sentence.find(when)
+        if not precise_time(when) or (at > 0 and follows_a_name(sentence, at)):
+            return None             # "a year ago", "third quarter": many phrases fit; "Super Tuesday": a name
         asked = ask_when(sentence, at, at + len(when)) if at >= 0 else None
-        values["asked"] = asked.text if asked else ""
+        values["asked"] = asked.text if asked and not _vague(asked.text) else ""
         values["tense"] = asked.tense if asked else ""
         return values
 
@@ -34,6 +35,12 @@ class DatePhrasing(Phrasing):
                 not year_given_away(values["when"], tidy(fact.sentence))
         year = bool(_YEAR.match(values["when"]))
         return year if condition == "year_question" else condition == "when_question" and not year
+
+
+def _vague(clause: str) -> bool:
+    """'was a primary election held' names no one: which primary? ('a delegation of Kessel
+    fishermen' does.) A clause run on past a semicolon is no question either."""
+    return ";" in clause or bool(_INDEFINITE.match(clause)) and not any(w[:1].isupper() for w in clause.split()[1:])
 
 
 PHRASING = DatePhrasing()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_about_number
-from ..distractors import MONTHS
-from ..standalone import calendar_count
+from ..standalone import calendar_count, follows_a_name
 from ..wire import plain_words, tidy
 from .base import Phrasing
 
@@ -38,7 +37,7 @@ class QuantityPhrasing(Phrasing):
         after = sentence[at + len(number):].split()
         unit_words = 1 if after and after[0].strip(".,;:").lower() in _MONEY | {"percent", "%"} else 0
         asked = ask_about_number(sentence, at, at + len(number), unit_words, unit)
-        if asked is None or not asked.asked.text:
+        if asked is None or not asked.asked.text or ";" in asked.asked.text:
             return values
         money = bool(_CURRENCY_SIGN.match(number)) or unit in _MONEY
         share = unit == "percent"
@@ -68,9 +67,7 @@ def _part_of_name(sentence: str, at: int, number: str) -> bool:
     """'the Six Nations', 'Half-Life 2 feels', 'Super 12 side': a name, not a count."""
     if at > 0 and number[:1].isupper():
         return True
-    before = sentence[:at].split()
-    return len(before) > 1 and before[-1][:1].isupper() and before[-1][-1:].isalnum() and \
-        not before[-1].endswith(("'s", "’s")) and before[-1] not in MONTHS and number[:1].isdigit()
+    return number[:1].isdigit() and follows_a_name(sentence, at)
 
 
 def _find_number(sentence: str, number: str) -> int:

@@ -9,8 +9,7 @@ from ...answers import normalize
 from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
-from ..clauses import verb_tags
-from ..standalone import company_name
+from ..clauses import verb_tags, word_classes
 from .base import Phrasing, is_country, text, with_article
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
@@ -20,7 +19,7 @@ _FORMER = re.compile(r"\b(former|ex|then|late|outgoing|retired|ousted|deposed|sa
 
 class RolePhrasing(Phrasing):
     fact_type = "role"
-    derived = ("org_possessive",)
+    derived = ("post",)
     conditions = ("unique_title", "specific_title")
 
     def values(self, fact, context):
@@ -29,16 +28,15 @@ class RolePhrasing(Phrasing):
         last = title.split()[-1].lower()
         if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or set(verb_tags(last)) & {"VBD"}:
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
-        values["title"] = title
-        values["org_possessive"] = org_possessive(fact.slots.get("org"), title)
+        values["title"], values["post"] = post(fact)
         return values
 
     def holds(self, condition, fact, values, context):
         if condition == "specific_title":
             return specific(fact)
-        if condition == "unique_title":       # "Who is the Crown Princess?" - "Mary": whose, which Mary?
-            named = len(str(fact.slots["person"]).split()) > 1 or bool(fact.slots.get("org"))
-            return specific(fact) and named and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
+        if condition == "unique_title":       # "Who is the Prime Minister?": of which country?
+            owned = bool(fact.slots.get("org")) or " of " in f' {fact.slots["title"]} '
+            return specific(fact) and owned and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
         return False
 
     def also_true(self, fact, template, values, context):
@@ -56,8 +54,8 @@ class RolePhrasing(Phrasing):
         if not others:
             return None
         other = rng.choice(others)
-        title = title_case(str(other.slots["title"]))
-        return {"title": title, "org_possessive": org_possessive(other.slots.get("org"), title)}
+        title, named = post(other)
+        return {"title": title, "post": named}
 
 
 def title_case(title: str) -> str:
@@ -96,22 +94,54 @@ def _demonyms() -> dict[str, str]:
             for country, entry in (data_file("places") or {}).items() if (entry or {}).get("demonyms")}
 
 
-def org_possessive(org: object, title: str = "") -> str:
-    """Whose post it is, as a stem says it: "Norway's", "the Palestinian", "the Labour Party's"."""
-    if not org:
-        return "the"
-    owner = text(org)
-    if normalize(owner) in normalize(title):
-        return "the"
-    if is_country(owner):
-        if any(w[:1].islower() for w in owner.split()) and _demonyms().get(owner):
-            return f"the {_demonyms()[owner]}"      # "Palestinian territories" -> "the Palestinian leader"
-        owner = with_article(owner)
-    elif owner in _demonyms().values():
-        return f"the {owner}"
-    elif not company_name(owner):
-        owner = f"the {owner}"
-    return owner + ("'" if owner.endswith("s") else "'s")
+def post(fact: Fact) -> tuple[str, str]:
+    """The title as an answer gives it, and the whole post as a stem names it: ("Foreign
+    Minister", "Norway's Foreign Minister"), ("Tory leader", "the Tory leader"), ("President",
+    "the President of the United States"), ("chairman", "the chairman of Ferruzzi")."""
+    title = title_case(str(fact.slots["title"]))
+    org = text(fact.slots.get("org") or "")
+    if not org or normalize(org) in normalize(title):
+        return title, f"the {title}"
+    if attributive(org):
+        return f"{org} {title}", f"the {org} {title}"
+    if is_country(org):
+        if any(w[:1].islower() for w in org.split()) and _demonyms().get(org):
+            return title, f"the {_demonyms()[org]} {title}"   # "Palestinian territories": "the Palestinian leader"
+        if with_article(org) != org:
+            return title, f"the {title} of {with_article(org)}"
+        return title, f"{possessive(org)} {title}"
+    words = set(org.split())
+    if org.isupper() and len(org) <= 6:
+        return title, f"the {possessive(org)} {title}"           # "the BBC's political editor"
+    if words & _posts()["company_endings"]:
+        return title, f"{possessive(org)} {title}"
+    article = "the " if words & _posts()["institution_words"] else ""
+    return title, f"the {title} of {article}{org}"
+
+
+def possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def attributive(org: str) -> bool:
+    """A party, a people, a county or a rank that stands before a title: "Tory leader",
+    "Palestinian leader", "Coös County Attorney", "Detective Inspector"."""
+    words = org.split()
+    if not words:
+        return False
+    if words[-1] in _posts()["attributive_endings"] or (len(words) == 1 and _common_noun(words[0])):
+        return True
+    return all(w in word_set("parties") or w in places().demonyms for w in words)
+
+
+def _common_noun(word: str) -> bool:
+    """'Detective' (a rank cut off its title), not 'Ferruzzi', a place or a country."""
+    return "NOUN" in word_classes(word) and word not in places().names and not is_country(word)
+
+
+@lru_cache(maxsize=1)
+def _posts() -> dict[str, frozenset[str]]:
+    return {key: frozenset(str(w) for w in words) for key, words in data_file("questions/posts").items()}
 
 
 PHRASING = RolePhrasing()

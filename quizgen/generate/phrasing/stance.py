@@ -6,11 +6,10 @@ import random
 import re
 from functools import lru_cache
 
-from ...lexicon import data_file
-from ..clauses import verb_tags
-from ..wire import tidy
-from ..clauses import word_classes
 from ...extract.names import places
+from ...lexicon import data_file, word_set
+from ..clauses import verb_tags, word_classes
+from ..wire import tidy
 from .base import Phrasing, with_article
 
 TARGET_WORDS = 18
@@ -20,6 +19,7 @@ _ENDS_BADLY = {"to", "and", "that", "said", "of", "for", "the", "a", "an", "with
                "saying", "who", "which", "over", "from"}
 _CLOSERS = {"and", "but", "which", "who", "while", "because", "after", "before", "saying", "as"}
 _PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "this", "that"}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ def _verbs() -> tuple[dict[str, str], tuple[str, ...]]:
 
 class StancePhrasing(Phrasing):
     fact_type = "stance"
-    derived = ("stance_verb", "stance_lemma", "target", "urge", "urged", "addressee", "action")
+    derived = ("stance_verb", "stance_lemma", "target", "urge", "urged", "addressee", "action", "has")
     conditions = ("stated_stance", "asked_target", "urged_action")
 
     def values(self, fact, context):
@@ -42,9 +42,12 @@ class StancePhrasing(Phrasing):
         first = holder.split()[0]
         if len(holder.split()) > 1 and set(word_classes(first.lower())) == {"ADJ"} and first not in places().country_of:
             return None                   # "Defiant Matt Williams": the story's adjective, not the holder's name
-        values["holder"] = with_article(holder)
+        target = str(fact.slots["target"]).strip(" ,;:\"'“”")
+        if not target or target.split()[0].lower() in _PRONOUNS | _POSSESSIVES:
+            return None                   # "endorsed his former rival": whom, the question cannot say
+        values["holder"] = _the_party(with_article(holder))
         sentence = tidy(fact.sentence)
-        values.update(stated(sentence, str(fact.slots["target"]).strip(" ,;:\"'“”")) or {})
+        values.update(stated(sentence, target) or {})
         values.update({k: v for k, v in (urged(sentence) or {}).items() if k not in values})
         return values
 
@@ -101,6 +104,13 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
     return {"stance_verb": verb, "target": " ".join(words), **_asking_form(verb)}
 
 
+def _the_party(holder: str) -> str:
+    """'Conservatives' -> 'the Conservatives': a party's members take the article."""
+    if " " not in holder and holder.endswith("s") and (holder in word_set("parties") or holder[:-1] in word_set("parties")):
+        return f"the {holder}"
+    return holder
+
+
 def _asking_form(verb_group: str) -> dict[str, str]:
     """'has called for' -> perfect 'called for'; 'criticised' -> past 'criticise'; 'backs' -> present 'back'."""
     words = verb_group.split()
@@ -109,7 +119,7 @@ def _asking_form(verb_group: str) -> dict[str, str]:
     tags = verb_tags(main[0])
     lemma = " ".join([tags.get("VBD") or tags.get("VBZ") or tags.get("VB") or main[0], *main[1:]])
     if aux and aux[0] in ("has", "have"):
-        return {"variant": "perfect", "stance_lemma": " ".join(main)}
+        return {"variant": "perfect", "stance_lemma": " ".join(main), "has": aux[0]}
     if aux:
         return {}
     return {"variant": "present" if "VBZ" in tags else "past", "stance_lemma": lemma}
@@ -139,7 +149,7 @@ def urged(sentence: str) -> dict[str, str] | None:
     lemma = tags.get("VBD") or tags.get("VBZ") or tags.get("VB") or head[0]
     tense = "perfect" if match.group("perfect") else ("present" if "VBZ" in tags else "past")
     return {"urge": " ".join([lemma, *head[1:]]), "urged": verb, "addressee": who, "action": " ".join(words),
-            "variant": tense}
+            "variant": tense, "has": match.group("perfect") or ""}
 
 
 PHRASING = StancePhrasing()
