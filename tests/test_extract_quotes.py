@@ -125,3 +125,10 @@ def test_named_spokesman_keeps_his_name():
 
 def test_object_of_a_speech_verb_is_not_the_speaker():
     assert _quotes('The unions accused Mayor Tess Allen of being "afraid of the voters".') == []
+
+
+def test_a_quote_of_one_unnamed_analyst_is_nobodys():
+    text = ("Options boom\n\n\"We aim for 100 classes,\" said Ingrid Dahl, the exchange's chairman.\n\n"
+            "Dahl said the exchange aimed to lead Europe.\n\n"
+            "\"I would say the plans for growth are modest,\" one leading options analyst said, predicting more growth.\n")
+    assert not [f for f in facts_of(text, "quote") if "modest" in f["text"]]

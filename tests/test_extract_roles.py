@@ -122,3 +122,7 @@ def test_place_name_starting_with_a_qualifier_stays_in_the_organisation():
 def test_formerly_the_title_is_a_former_title():
     roles = _roles("Ingrid Dahl, formerly the mayor of Kessel, left the race on Tuesday.")
     assert ("Ingrid Dahl", "former mayor of Kessel") in [(p, t) for p, t, *_ in roles]
+
+
+def test_new_before_a_place_is_part_of_its_name():
+    assert ("Ada Lind", "Governor", "New Kessel") in _roles("On Friday, New Kessel Governor Ada Lind said the vote would go on.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.generate import generate_questions
+from quizgen.generate.distractors import MONTHS
 from quizgen.generate.wire import tidy
 from quizgen.models import Fact
 from quizgen.stories import parse_story
@@ -208,3 +209,34 @@ def test_a_point_zero_figure_accepts_the_plain_one():
     sentence = "Kessel Fisheries set aside 600.0 million crowns for losses in 1998."
     asked = questions(fact("quantity", sentence, value=600000000, unit="crowns", text="600.0 million"))
     assert asked and all("600 million" in q.accepted for q in asked if q.answer == "600.0 million")
+
+
+def test_a_month_with_a_relative_word_gets_other_months():
+    sentence = "Ingrid Dahl appointed Tomas Varga as harbour master last October in Kessel."
+    mcqs = [q for q in questions(fact("date", sentence, when="last October", event="appointed")) if q.type == "mcq"]
+    assert mcqs
+    for question in mcqs:
+        assert all(choice.startswith("last ") and choice.split()[1] in MONTHS for choice in question.choices)
+
+
+def test_he_stands_only_for_the_one_person_the_sentence_before_names():
+    story = parse_story("Rescue\n\nHealth Minister Tomas Varga said the search went on. A boy was pulled from the "
+                        "water on Tuesday. He was found under a boat after 30 hours in Kessel.\n", "r.txt")
+    sentence = story.sentences[-1]
+    hours = Fact(type="quantity", slots={"value": 30, "unit": "hours", "text": "30"}, story="r.txt",
+                 sentence=sentence.text, start=sentence.start, end=sentence.end)
+    role = Fact(type="role", slots={"person": "Tomas Varga", "title": "Health Minister"}, story="r.txt",
+                sentence=story.sentences[0].text, start=story.sentences[0].start, end=story.sentences[0].end)
+    assert not [q for q in questions(hours, role, story=story) if "[Varga]" in q.prompt]
+
+
+def test_a_post_drops_the_storys_judgement():
+    role = fact("role", "Ingrid Dahl, president of the influential Kessel Harbour Federation, spoke.",
+                person="Ingrid Dahl", title="president of the influential Kessel Harbour Federation")
+    answers = {q.answer for q in questions(role) if q.template == "role.position"}
+    assert answers == {"president of the Kessel Harbour Federation"}
+
+
+def test_no_blank_after_a_dangling_very():
+    sentence = "Very early Tuesday morning, Ingrid Dahl left Kessel."
+    assert not clozes(fact("date", sentence, when="early Tuesday morning", event="left"))

@@ -37,7 +37,7 @@ _NAME_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|from|at|in|on|during|after|who
 _PRONOUNS = frozenset(("he", "she"))
 # What may follow a quotation that its speaker closes: '," said', '," he', '," the minister', '," Mr'.
 _PUNCTUATION = re.compile(r"[\s,;:\-\u2013\u2014]*")
-_SUBJECT_START = re.compile(r"[A-Z]|(?:he|she|they|it|we|a|an|the)\b")
+_SUBJECT_START = re.compile(r"[A-Z]|(?:he|she|they|it|we|a|an|the|one|another|some|several|two|three)\b")
 _OWNER_GAP = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+){0,2}")
 # "the Labour Party spokeswoman", "an Information Commissioner's Office spokesman"
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<words>(?:[\w&.\-]+(?:['\u2019]s)?\s+){0,5}?)$")

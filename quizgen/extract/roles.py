@@ -128,7 +128,8 @@ def _org_word(word: str, following: str | None) -> bool:
     if not word[:1].isupper() or word in word_set("sentence_starters"):
         return False
     if word in word_set("not_names"):
-        return word in _lexicon()["org_adjectives"] or bool(following and _country(f"{word} {following}"))
+        return word in _lexicon()["org_adjectives"] or bool(following and (
+            _country(f"{word} {following}") or (word == "New" and following[:1].isupper())))   # "New Hampshire"
     return (len(word) < 5 or not word.endswith(("ing", "ed", "ly"))) and any(c.islower() for c in word) or word.isupper()
 
 
@@ -227,7 +228,8 @@ def _split(words: list[str]) -> _Role | None:
             start -= 1
     title, org_words = words[start:], words[:start]
     qualifiers = [w for i, w in enumerate(org_words) if (w.lower() in lexicon["qualifiers"] or w.islower())
-                  and not (i + 1 < len(org_words) and _country(f"{w} {org_words[i + 1]}"))]   # not "New York"
+                  and not (i + 1 < len(org_words) and (_country(f"{w} {org_words[i + 1]}") or (
+                      w == "New" and org_words[i + 1][:1].isupper())))]     # "New York", "New Hampshire"
     if qualifiers:                                   # "Former CIA deputy director": "Former deputy director"
         title = qualifiers + title
         org_words = [w for w in org_words if w not in qualifiers]

@@ -226,6 +226,9 @@ def _times_like(answer: str, rng: random.Random) -> list[str]:
         return [f"{month_day.group('month')} {d}{year}" for d in days] + [f"{rng.choice(months)} {day}{year}"]
     if answer in MONTHS:
         return [m for m in MONTHS if m != answer]
+    at = next((i for i, word in enumerate(words) if word in MONTHS), -1)
+    if at >= 0:             # "last October": other months, never "last year", which may be true as well
+        return [" ".join([*words[:at], month, *words[at + 1:]]) for month in MONTHS if month != words[at]]
     if _RELATIVE.search(answer):
         return [w for w in word_list("distractors/when") if normalize(w) != normalize(answer)]
     return []               # a form we cannot vary in kind: better a short answer than odd choices

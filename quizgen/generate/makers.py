@@ -178,22 +178,19 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
 
 def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContext) -> str:
     """Whom 'He' or 'She' at a sentence's start stands for: the fact's own person, or the one
-    person the nearest earlier sentence names."""
+    person the sentence before names (an "eleven-month-old boy" between them is not in the pools)."""
     own = {"meeting": (fact.slots.get("people") or [""])[0], "visit": fact.slots.get("person"),
            "stance": fact.slots.get("holder"), "quote": fact.slots.get("speaker")}.get(fact.type)
     if own and normalize(surname(own) or own) not in normalize(fact.sentence).split():
         return str(own)
     index = _sentence_index(context.story, fact)
+    if not index:
+        return ""
     female = fact.sentence.startswith("She")
-    for earlier in range(index - 1 if index else -1, max(-1, (index or 0) - 1 - SUPPORT_WINDOW), -1):
-        text = f" {normalize(context.story.sentences[earlier].text)} "
-        named = {p for p in context.pools.people if looks_like_person(p) and f" {normalize(surname(p))} " in text
-                 and (p.split()[0] in word_set("female_names")) == female}
-        if len(named) == 1:
-            return named.pop()
-        if named:
-            return ""
-    return ""
+    text = f" {normalize(context.story.sentences[index - 1].text)} "     # further back, "he" may be anyone
+    named = {p for p in context.pools.people if looks_like_person(p) and f" {normalize(surname(p))} " in text
+             and (p.split()[0] in word_set("female_names")) == female}
+    return named.pop() if len(named) == 1 else ""
 
 
 def find_span(sentence: str, value: str) -> int:

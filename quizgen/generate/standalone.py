@@ -24,6 +24,7 @@ class StandaloneRules:
     unnamed_reporting: re.Pattern[str]
     calendar_counts: dict[str, frozenset[float]]
     not_names_at_start: frozenset[str]
+    dangling_before_blank: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +40,8 @@ def rules() -> StandaloneRules:
         unnamed_reporting=any_of(table["unnamed_reporting"], re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
-        not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]))
+        not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]),
+        dangling_before_blank=frozenset(str(w) for w in table["dangling_before_blank"]))
 
 
 def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool:
@@ -49,6 +51,9 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
     if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt):
         return False
     words = prompt.split()
+    before_blank = prompt.split("_____", 1)[0].split()[-1:]
+    if before_blank and before_blank[0].lower() in found.dangling_before_blank:
+        return False
     if not words or prompt.startswith("[") or _names_something(words[0], names):
         return True
     return any(word[:1].isupper() and word != "I" and not before.endswith((".", "!", "?", ":"))

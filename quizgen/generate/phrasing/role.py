@@ -98,7 +98,8 @@ def post(fact: Fact) -> tuple[str, str]:
     """The title as an answer gives it, and the whole post as a stem names it: ("Foreign
     Minister", "Norway's Foreign Minister"), ("Tory leader", "the Tory leader"), ("President",
     "the President of the United States"), ("chairman", "the chairman of Ferruzzi")."""
-    title = title_case(str(fact.slots["title"]))
+    title = " ".join(w for w in title_case(str(fact.slots["title"])).split()
+                     if w.lower() not in _posts()["judging_words"])
     org = text(fact.slots.get("org") or "")
     if not org or normalize(org) in normalize(title):
         return title, f"the {title}"
