@@ -87,3 +87,10 @@ def test_titled_surname_picks_the_namesake_with_that_title():
 
 def test_an_initial_after_a_title_is_not_a_surname():
     assert _persons("President E. Gerald Corrigan spoke.") == [["Gerald Corrigan"]]
+
+
+def test_names_keep_their_accented_letters():
+    from extract_helpers import facts_of
+    people = [f["people"] for f in facts_of("Prime Minister Zofia Łukasz met Maroš Šefčovič in Kessel on Monday.",
+                                            "meeting")]
+    assert ["Zofia Łukasz", "Maroš Šefčovič"] in people

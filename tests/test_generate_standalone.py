@@ -240,3 +240,27 @@ def test_a_post_drops_the_storys_judgement():
 def test_no_blank_after_a_dangling_very():
     sentence = "Very early Tuesday morning, Ingrid Dahl left Kessel."
     assert not clozes(fact("date", sentence, when="early Tuesday morning", event="left"))
+
+
+def test_a_connective_and_a_pronoun_lean_on_the_sentence_before():
+    sentence = "But she is taking her time over the 40 new berths in Kessel."
+    assert not clozes(fact("quantity", sentence, value=40, unit="berths", text="40"))
+
+
+def test_a_clause_broken_by_a_dash_is_not_asked():
+    sentence = "In 2021 the Kessel harbour — long delayed — was scheduled to open."
+    assert not [q for q in questions(fact("date", sentence, when="2021", event="open")) if q.type == "mcq"]
+
+
+def test_a_bodys_demonym_stays_with_it():
+    role = fact("role", "European Council chief Ingrid Dahl spoke.", person="Ingrid Dahl", title="Council chief",
+                org="Europe")
+    asked = questions(role)
+    assert "Who is the European Council chief?" in {q.prompt for q in asked}
+    assert {q.answer for q in asked if q.template == "role.position"} == {"European Council chief"}
+
+
+def test_a_formerly_held_post_is_not_asked_as_held():
+    role = fact("role", "Ingrid Dahl, formerly president of Kesselberg, spoke.", person="Ingrid Dahl",
+                title="president", org="Kesselberg")
+    assert not questions(role)

@@ -22,15 +22,19 @@ from ..lexicon import data_file, word_set
 from ..models import Fact, Sentence, Story
 from ..stories import dateline_length
 
+# Latin letters with their accents ("Matovič", "Sulík", "Løkke", "Šefčovič"): upper case, then any case.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 # A capitalised word: "Albright", "O'Neill", "Murphy-O'Connor", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
-_WORD = r"(?:(?:al|el|bin|ibn)-)?[A-Z][a-z]*(?:'[A-Z])?[A-Za-z]*(?:-[A-Za-z][a-z]*(?:'[A-Z][a-z]+)?)*"
+_WORD = (rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LOWER}]*(?:'[{_UPPER}])?[{_UPPER}{_LOWER}]*"
+         rf"(?:-[{_UPPER}{_LOWER}][{_LOWER}]*(?:'[{_UPPER}][{_LOWER}]+)?)*")
 _DOTTED = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|del)"
 _TOKEN = rf"(?:{_DOTTED}|{_WORD})"
 # A run of capitalised words (particles allowed inside), with an optional possessive.
 RUN = re.compile(
     rf"(?<![\w'\-])(?P<run>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*)"
-    rf"(?P<poss>['\u2019]s?(?![A-Za-z]))?")
+    rf"(?P<poss>['\u2019]s?(?![{_UPPER}{_LOWER}]))?")
 _TOKEN_SPLIT = re.compile(r"\S+")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 

@@ -36,7 +36,9 @@ def rules() -> StandaloneRules:
 
     return StandaloneRules(
         pointing=any_of(table["pointing_words"], re.IGNORECASE),
-        leaning_opener=re.compile(r"^(?:" + "|".join(map(re.escape, table["leaning_openers"])) + r")\b"),
+        leaning_opener=re.compile(r"^(?:(?:" + "|".join(map(re.escape, table["connectives"])) +
+                                  r"),? (?:he|she|they|it|we|his|her|their|its)\b|(?:" +
+                                  "|".join(map(re.escape, table["leaning_openers"])) + r")\b)"),
         unnamed_reporting=any_of(table["unnamed_reporting"], re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
@@ -93,3 +95,8 @@ def follows_a_name(sentence: str, at: int) -> bool:
     before = sentence[:at].split()
     return len(before) > 1 and before[-1][:1].isupper() and before[-1][-1:].isalnum() and \
         not before[-1].endswith(("'s", "’s")) and before[-1] not in MONTHS
+
+
+def runs_on(clause: str) -> bool:
+    """A clause that runs past a semicolon or a dash ('How many people died; their ...')."""
+    return any(mark in clause for mark in (";", " — ", " – ", " - "))

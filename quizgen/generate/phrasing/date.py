@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_when
-from ..standalone import follows_a_name, precise_time, year_given_away
+from ..standalone import follows_a_name, precise_time, runs_on, year_given_away
 from ..wire import tidy
 from .base import Phrasing
 
@@ -39,8 +39,8 @@ class DatePhrasing(Phrasing):
 
 def _vague(clause: str) -> bool:
     """'was a primary election held' names no one: which primary? ('a delegation of Kessel
-    fishermen' does.) A clause run on past a semicolon is no question either."""
-    return ";" in clause or bool(_INDEFINITE.match(clause)) and not any(w[:1].isupper() for w in clause.split()[1:])
+    fishermen' does.) A clause run on past a semicolon or a dash is no question either."""
+    return runs_on(clause) or bool(_INDEFINITE.match(clause)) and not any(w[:1].isupper() for w in clause.split()[1:])
 
 
 PHRASING = DatePhrasing()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_about_number
-from ..standalone import calendar_count, follows_a_name
+from ..standalone import calendar_count, follows_a_name, runs_on
 from ..wire import plain_words, tidy
 from .base import Phrasing
 
@@ -37,7 +37,7 @@ class QuantityPhrasing(Phrasing):
         after = sentence[at + len(number):].split()
         unit_words = 1 if after and after[0].strip(".,;:").lower() in _MONEY | {"percent", "%"} else 0
         asked = ask_about_number(sentence, at, at + len(number), unit_words, unit)
-        if asked is None or not asked.asked.text or ";" in asked.asked.text:
+        if asked is None or not asked.asked.text or runs_on(asked.asked.text):
             return values
         money = bool(_CURRENCY_SIGN.match(number)) or unit in _MONEY
         share = unit == "percent"

@@ -13,7 +13,7 @@ from ..clauses import verb_tags, word_classes
 from .base import Phrasing, is_country, text, with_article
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
-_FORMER = re.compile(r"\b(former|ex|then|late|outgoing|retired|ousted|deposed|sacked|previous|one-time)\b[- ]*$",
+_FORMER = re.compile(r"\b(former|formerly|ex|then|late|outgoing|retired|ousted|deposed|sacked|previous|one-time)\b[- ]*$",
                      re.IGNORECASE)
 
 
@@ -26,7 +26,8 @@ class RolePhrasing(Phrasing):
         values = super().values(fact, context)
         title = title_case(str(fact.slots["title"]))
         last = title.split()[-1].lower()
-        if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or set(verb_tags(last)) & {"VBD"}:
+        if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or set(verb_tags(last)) & {"VBD"} or \
+                "formerly" in title.lower().split():
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
         values["title"], values["post"] = post(fact)
         return values
@@ -106,6 +107,9 @@ def post(fact: Fact) -> tuple[str, str]:
     if attributive(org):
         return f"{org} {title}", f"the {org} {title}"
     if is_country(org):
+        if title.split()[0] in _posts()["institution_words"] and _demonyms().get(org):
+            title = f"{_demonyms()[org]} {title}"              # "European Council chief", not "Europe's Council"
+            return title, f"the {title}"
         if any(w[:1].islower() for w in org.split()) and _demonyms().get(org):
             return title, f"the {_demonyms()[org]} {title}"   # "Palestinian territories": "the Palestinian leader"
         if with_article(org) != org:
