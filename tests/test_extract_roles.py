@@ -126,3 +126,10 @@ def test_formerly_the_title_is_a_former_title():
 
 def test_new_before_a_place_is_part_of_its_name():
     assert ("Ada Lind", "Governor", "New Kessel") in _roles("On Friday, New Kessel Governor Ada Lind said the vote would go on.")
+
+
+def test_formerly_reaches_a_possessive_owner_and_both_titles():
+    roles = _roles("Varga granted Ingrid Dahl, formerly the Harbour Safety Agency's chief of staff, a pardon.")
+    assert ("Ingrid Dahl", "former chief of staff", "Harbour Safety Agency") in roles
+    roles = _roles("Tomas Varga, formerly president and chief executive of Kessel Fisheries, was sentenced.")
+    assert {t for p, t, _ in roles if p == "Tomas Varga"} == {"former president", "former chief executive of Kessel Fisheries"}

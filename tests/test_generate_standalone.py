@@ -264,3 +264,16 @@ def test_a_formerly_held_post_is_not_asked_as_held():
     role = fact("role", "Ingrid Dahl, formerly president of Kesselberg, spoke.", person="Ingrid Dahl",
                 title="president", org="Kesselberg")
     assert not questions(role)
+
+
+def test_a_cloze_leaves_out_the_link_to_the_sentence_before():
+    from quizgen.generate.standalone import without_connective
+    assert without_connective("However, the Kessel harbour opened.") == "The Kessel harbour opened."
+    assert without_connective("But Ingrid Dahl said no.") == "Ingrid Dahl said no."
+    assert without_connective("Butter prices rose.") == "Butter prices rose."
+
+
+def test_a_title_word_that_opens_the_sentence_is_lower_case_in_a_question():
+    sentence = "Former harbour master Tomas Varga died on Saturday in Kessel."
+    prompts = {q.prompt for q in questions(fact("date", sentence, when="Saturday", event="died"))}
+    assert "When did former harbour master Tomas Varga die in Kessel?" in prompts

@@ -271,19 +271,27 @@ def _clean(title: str) -> list[_Role]:
     if words[0].lower() in _ARTICLES | _lexicon()["determiners"]:
         words = words[1:]
     owner = None
+    qualifier: list[str] = []
     for index, word in enumerate(words[:MAX_ORG_WORDS]):
         if word.endswith(("'s", "\u2019s")):          # "Diamond Shamrock's president", "the magazine's editor"
             if word[:1].isupper():
-                owner = " ".join(words[:index] + [word[:-2]])
-            words = words[index + 1:]
+                lead = words[:index]
+                while lead and lead[0].islower():      # "formerly the Agency's chief": a former chief
+                    if lead[0].lower() in ("former", "formerly"):
+                        qualifier = ["former"]
+                    lead = lead[1:]
+                owner = " ".join(lead + [word[:-2]])
+            words = qualifier + words[index + 1:]
             break
     parts = _and_parts(words)
     roles = []
-    for part in parts:
+    for number, part in enumerate(parts):
         while part and part[0].lower() in _lexicon()["dropped"]:
             part = part[1:]
         if part and part[0].lower() == "formerly":
             part = ["former"] + part[1:]
+        if number and roles and roles[0].title.startswith("former ") and part and part[0] != "former":
+            part = ["former"] + part                   # "formerly president and chief executive": both past
         if len(part) > 1 and part[0].lower() in _lexicon()["qualifiers"] and part[1].lower() in _ARTICLES:
             part = part[:1] + part[2:]                 # "then the Prime Minister", "formerly the mayor"
         role = _appositive_role(part)

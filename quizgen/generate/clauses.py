@@ -221,7 +221,8 @@ def _subject(tokens: list[str]) -> str | None:
         return None                 # "according to figures ..." is no subject
     plural = len(words) > 1 and is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
         first not in places().country_of and first not in word_set("parties")
-    if lower in _words()["determiners"] or plural or parse_number(lower) is not None or (
+    if lower in _words()["determiners"] | _words()["sentence_case_openers"] or plural or \
+            parse_number(lower) is not None or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
             and first not in places().country_of and (is_word(lower) or parse_number(lower) is not None)):
         text = lower + text[len(first):]

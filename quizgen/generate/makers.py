@@ -11,7 +11,7 @@ from .context import StoryContext, looks_like_person
 from .distractors import pick
 from .phrasing import Phrasing
 from .phrasing.base import trim_words
-from .standalone import cloze_stands_alone
+from .standalone import cloze_stands_alone, without_connective
 from .templates import Template
 from .wire import plain_words, tidy
 
@@ -151,7 +151,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     """The sentence, tidied for print, with the answer's words blanked (and Anki cloze syntax);
     a pronoun that opens it gets the name it stands for in brackets."""
     answer = plain_words(values.get(template.answer, ""))
-    sentence = tidy(fact.sentence)
+    sentence = without_connective(tidy(fact.sentence))
     named = ""
     if _TWO_SENTENCES.search(sentence) or len(_NUMBER.findall(sentence)) > CLOZE_MAX_NUMBERS:
         return None                 # which of many figures: the blank would not say

@@ -21,6 +21,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 class StandaloneRules:
     pointing: re.Pattern[str]
     leaning_opener: re.Pattern[str]
+    connective: re.Pattern[str]
     unnamed_reporting: re.Pattern[str]
     calendar_counts: dict[str, frozenset[float]]
     not_names_at_start: frozenset[str]
@@ -36,14 +37,23 @@ def rules() -> StandaloneRules:
 
     return StandaloneRules(
         pointing=any_of(table["pointing_words"], re.IGNORECASE),
-        leaning_opener=re.compile(r"^(?:(?:" + "|".join(map(re.escape, table["connectives"])) +
-                                  r"),? (?:he|she|they|it|we|his|her|their|its)\b|(?:" +
-                                  "|".join(map(re.escape, table["leaning_openers"])) + r")\b)"),
+        leaning_opener=re.compile(r"^(?:" + "|".join(map(re.escape, table["leaning_openers"])) + r")\b"),
+        connective=re.compile(r"^(?:" + "|".join(map(re.escape, table["connectives"])) + r"),? (?=\w)"),
         unnamed_reporting=any_of(table["unnamed_reporting"], re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
         not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]),
         dangling_before_blank=frozenset(str(w) for w in table["dangling_before_blank"]))
+
+
+def without_connective(sentence: str) -> str:
+    """'However, the harbour ...' -> 'The harbour ...': the link to the sentence before, which
+    a cloze does not print, goes too."""
+    match = rules().connective.match(sentence)
+    if not match:
+        return sentence
+    rest = sentence[match.end():]
+    return rest[:1].upper() + rest[1:]
 
 
 def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool:
