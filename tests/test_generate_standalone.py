@@ -277,3 +277,30 @@ def test_a_title_word_that_opens_the_sentence_is_lower_case_in_a_question():
     sentence = "Former harbour master Tomas Varga died on Saturday in Kessel."
     prompts = {q.prompt for q in questions(fact("date", sentence, when="Saturday", event="died"))}
     assert "When did former harbour master Tomas Varga die in Kessel?" in prompts
+
+
+def test_a_reporting_period_and_a_converted_figure_are_not_blanked():
+    period = fact("quantity", "Kessel Fisheries earned 40 million crowns in the first nine months of 1998.",
+                  value=9, unit="months", text="nine")
+    assert not [q for q in questions(period) if q.answer == "nine"]
+    converted = fact("quantity", "Kessel Fisheries paid $10 million (£5.4 million) for the Norland boats.",
+                     value=10000000, unit="dollars", text="$10 million")
+    assert not clozes(converted)
+
+
+def test_titles_in_capitals_keep_them():
+    assert tidy("Ingrid Dahl's film The Harbour of the Lost won.") == "Ingrid Dahl's film The Harbour of the Lost won."
+
+
+@pytest.mark.parametrize("title, org", [("Lawyer", "United States"), ("mayor", "Poland")])
+def test_an_occupation_or_a_towns_post_is_not_asked_as_a_countrys(title, org):
+    role = fact("role", f"{org} {title} Ingrid Dahl spoke.", person="Ingrid Dahl", title=title, org=org)
+    assert not [q for q in questions(role) if q.template in ("role.holder", "role.statement")]
+
+
+def test_a_post_at_a_body_is_answered_with_the_body():
+    role = fact("role", "Kesselberg chairman Ingrid Dahl spoke.", person="Ingrid Dahl", title="chairman",
+                org="Kesselberg")
+    asked = [q for q in questions(role) if q.template == "role.position"]
+    assert {q.answer for q in asked} == {"chairman of Kesselberg"}
+    assert all("chairman" in q.accepted for q in asked)

@@ -25,6 +25,7 @@ _TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|
                             r"\w*[a-z0-9%)][.!?] [A-Z]")
 _NUMBER = re.compile(r"\d[\d,.]*")
 CLOZE_MAX_NUMBERS = 4
+_CONVERTED = re.compile(r"^\w*\s*\(\s*(?:[$£€¥]|US\$|\d)")
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 _RANGE = re.compile(r"^\s*(and|or|to|-|–)\s*\d")
 _RANGE_BEFORE = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few) (and|or|to)\s*$",
@@ -164,6 +165,8 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]) \
             or _RANGE_BEFORE.search(sentence[:index]):
         return None                 # "On December 5 and 6", "two or three": the blank would take half a range
+    if sentence[:index].rstrip().endswith("(") or _CONVERTED.match(sentence[index + len(answer):]):
+        return None                 # "$10m (£5.4m)": one figure gives the other away
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
     if not cloze_stands_alone(prompt, context.names):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?

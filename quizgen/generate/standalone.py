@@ -26,6 +26,8 @@ class StandaloneRules:
     calendar_counts: dict[str, frozenset[float]]
     not_names_at_start: frozenset[str]
     dangling_before_blank: frozenset[str]
+    period_openers: frozenset[str]
+    period_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,9 @@ def rules() -> StandaloneRules:
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
         not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]),
-        dangling_before_blank=frozenset(str(w) for w in table["dangling_before_blank"]))
+        dangling_before_blank=frozenset(str(w) for w in table["dangling_before_blank"]),
+        period_openers=frozenset(str(w) for w in table["period_openers"]),
+        period_units=frozenset(str(w) for w in table["period_units"]))
 
 
 def without_connective(sentence: str) -> str:
@@ -110,3 +114,10 @@ def follows_a_name(sentence: str, at: int) -> bool:
 def runs_on(clause: str) -> bool:
     """A clause that runs past a semicolon or a dash ('How many people died; their ...')."""
     return any(mark in clause for mark in (";", " — ", " – ", " - "))
+
+
+def reporting_period(sentence: str, at: int, unit: object) -> bool:
+    """'in the first nine months of 1987': the span a report covers, not a fact to learn."""
+    before = sentence[:at].split()[-1:]
+    found = rules()
+    return bool(before) and before[0].lower() in found.period_openers and str(unit).lower() in found.period_units

@@ -61,6 +61,8 @@ def lower_inside(text: str) -> str:
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
         if tokens[index] in _ALSO_NAMES and not (after[:1].islower() and before.lower() not in _BEFORE_NAMES):
             continue                # "in May alone", "Will Smith": a month or a name, not a verb
+        if after[:1].isupper():
+            continue                # "The Passion of the Christ", "Do They Know It's": a title in capitals
         if tokens[index] in lower and before and not before.endswith(_CLAUSE_END) and \
                 not (before.isalpha() and before.isupper() and len(before) > 3):     # a headline in capitals stays as it is
             tokens[index] = tokens[index].lower()

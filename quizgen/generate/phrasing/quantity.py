@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_about_number
-from ..standalone import calendar_count, follows_a_name, runs_on
+from ..standalone import calendar_count, follows_a_name, reporting_period, runs_on
 from ..wire import plain_words, tidy
 from .base import Phrasing
 
@@ -28,8 +28,8 @@ class QuantityPhrasing(Phrasing):
         number = plain_words(values.get("text") or values["value"])
         at = _find_number(sentence, number)
         if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \
-                (at >= 0 and _part_of_name(sentence, at, number)):
-            return None                                    # "in 2004 ... in 12 months", "Half-Life 2"
+                (at >= 0 and (_part_of_name(sentence, at, number) or reporting_period(sentence, at, fact.slots["unit"]))):
+            return None                                    # "in 2004 ... in 12 months", "Half-Life 2", "the first nine months"
         values.update({"asked": "", "counted": "", "about": "", "form": ""})
         if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
             return values                                  # "18-month": a cloze, not a question

@@ -71,7 +71,7 @@ def title_case(title: str) -> str:
 def former(fact: Fact) -> bool:
     """A past post: 'former Labour leader', 'ex-Labour leader', 'the late President'."""
     title = str(fact.slots["title"])
-    if re.search(r"\b(former|ex-|late |outgoing )", title, re.IGNORECASE):
+    if re.search(r"\b(former|ex-|late |outgoing |then-)", title, re.IGNORECASE):
         return True
     index = fact.sentence.find(title)
     return index > 0 and bool(_FORMER.search(fact.sentence[max(0, index - 20):index]))
@@ -96,9 +96,9 @@ def _demonyms() -> dict[str, str]:
 
 
 def post(fact: Fact) -> tuple[str, str]:
-    """The title as an answer gives it, and the whole post as a stem names it: ("Foreign
-    Minister", "Norway's Foreign Minister"), ("Tory leader", "the Tory leader"), ("President",
-    "the President of the United States"), ("chairman", "the chairman of Ferruzzi")."""
+    """The post as an answer gives it, and as a stem names it: ("Foreign Minister", "Norway's
+    Foreign Minister"), ("Tory leader", "the Tory leader"), ("President", "the President of the
+    United States"), ("chairman of Ferruzzi", "the chairman of Ferruzzi")."""
     title = " ".join(w for w in title_case(str(fact.slots["title"])).split()
                      if w.lower() not in _posts()["judging_words"])
     org = text(fact.slots.get("org") or "")
@@ -115,13 +115,13 @@ def post(fact: Fact) -> tuple[str, str]:
         if with_article(org) != org:
             return title, f"the {title} of {with_article(org)}"
         return title, f"{possessive(org)} {title}"
-    words = set(org.split())
+    words = set(org.split())                                     # a body: the answer names it too
     if org.isupper() and len(org) <= 6:
-        return title, f"the {possessive(org)} {title}"           # "the BBC's political editor"
+        return f"{title} of the {org}", f"the {possessive(org)} {title}"     # "the BBC's political editor"
     if words & _posts()["company_endings"]:
-        return title, f"{possessive(org)} {title}"
+        return f"{title} of {org}", f"{possessive(org)} {title}"
     article = "the " if words & _posts()["institution_words"] else ""
-    return title, f"the {title} of {article}{org}"
+    return f"{title} of {article}{org}", f"the {title} of {article}{org}"
 
 
 def possessive(name: str) -> str:
