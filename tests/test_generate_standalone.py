@@ -304,3 +304,31 @@ def test_a_post_at_a_body_is_answered_with_the_body():
     asked = [q for q in questions(role) if q.template == "role.position"]
     assert {q.answer for q in asked} == {"chairman of Kesselberg"}
     assert all("chairman" in q.accepted for q in asked)
+
+
+@pytest.mark.parametrize("sentence", [
+    'Superintendent Ingrid Dahl said at a press conference: "The harbour was seriously damaged on Tuesday.',
+    "- Ingrid Dahl said harbours that fail the test will be closed on Tuesday",
+])
+def test_a_cloze_with_a_quotation_cut_open_or_no_end_is_not_asked(sentence):
+    assert not clozes(fact("date", sentence, when="Tuesday", event="said"))
+
+
+def test_the_news_agencys_reporting_is_not_asked():
+    sentence = "Kessel told Reuters reporter Ingrid Dahl on Tuesday that berths would open."
+    asked = questions(fact("role", sentence, person="Ingrid Dahl", title="reporter", org="Reuters"),
+                      fact("date", "Reuters reported the Kessel harbour deal on Tuesday.", when="Tuesday",
+                           event="reported"))
+    assert not [q for q in asked if "Reuters" in q.prompt]
+
+
+def test_a_list_dash_and_nevertheless_are_left_out():
+    from quizgen.generate.standalone import without_connective
+    assert without_connective("- Kessel Fisheries will pay fines.") == "Kessel Fisheries will pay fines."
+    assert without_connective("Nevertheless, Kessel grew.") == "Kessel grew."
+
+
+def test_a_one_word_subject_that_opens_the_sentence_is_lower_case_in_a_question():
+    prompts = {q.prompt for q in questions(fact("date", "Authorities arrested twelve people in Kessel on Monday.",
+                                                when="Monday", event="arrested"))}
+    assert "When did authorities arrest twelve people in Kessel?" in prompts

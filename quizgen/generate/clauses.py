@@ -219,7 +219,7 @@ def _subject(tokens: list[str]) -> str | None:
     if first[:1].islower() and not (lower in _words()["determiners"] or first[:1].isdigit() or
                                     (is_noun(_bare(lower)) and not verb_tags(_bare(lower)).keys() & {"VBG", "VBN"})):
         return None                 # "according to figures ..." is no subject
-    plural = len(words) > 1 and is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
+    plural = is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
         first not in places().country_of and first not in word_set("parties")
     if lower in _words()["determiners"] | _words()["sentence_case_openers"] or plural or \
             parse_number(lower) is not None or (

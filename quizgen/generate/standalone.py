@@ -28,6 +28,7 @@ class StandaloneRules:
     dangling_before_blank: frozenset[str]
     period_openers: frozenset[str]
     period_units: frozenset[str]
+    agency: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,12 +48,15 @@ def rules() -> StandaloneRules:
         not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]),
         dangling_before_blank=frozenset(str(w) for w in table["dangling_before_blank"]),
         period_openers=frozenset(str(w) for w in table["period_openers"]),
-        period_units=frozenset(str(w) for w in table["period_units"]))
+        period_units=frozenset(str(w) for w in table["period_units"]),
+        agency=re.compile(r"\b(?:told|to|according to|by|did|does|will|has) (?:" +
+                          "|".join(map(re.escape, table["news_agencies"])) + r")\b"))
 
 
 def without_connective(sentence: str) -> str:
     """'However, the harbour ...' -> 'The harbour ...': the link to the sentence before, which
-    a cloze does not print, goes too."""
+    a cloze does not print, goes too, and so does a list item's dash."""
+    sentence = re.sub(r"^[-–—•*]\s+", "", sentence)           # "- Licensees who ...": a list item
     match = rules().connective.match(sentence)
     if not match:
         return sentence
@@ -66,6 +70,9 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
     found = rules()
     if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt):
         return False
+    if prompt.count('"') % 2 or prompt.count("“") != prompt.count("”") or not prompt.rstrip('"”’)').endswith(
+            (".", "!", "?")):
+        return False                # a quotation cut open, or a fragment with no end
     words = prompt.split()
     before_blank = prompt.split("_____", 1)[0].split()[-1:]
     if before_blank and before_blank[0].lower() in found.dangling_before_blank:
@@ -121,3 +128,8 @@ def reporting_period(sentence: str, at: int, unit: object) -> bool:
     before = sentence[:at].split()[-1:]
     found = rules()
     return bool(before) and before[0].lower() in found.period_openers and str(unit).lower() in found.period_units
+
+
+def about_the_reporting(stem: str) -> bool:
+    """'When did Reuters report ...', '... told Reuters general manager _____': the agency's work."""
+    return bool(rules().agency.search(stem))
