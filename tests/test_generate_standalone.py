@@ -332,3 +332,12 @@ def test_a_one_word_subject_that_opens_the_sentence_is_lower_case_in_a_question(
     prompts = {q.prompt for q in questions(fact("date", "Authorities arrested twelve people in Kessel on Monday.",
                                                 when="Monday", event="arrested"))}
     assert "When did authorities arrest twelve people in Kessel?" in prompts
+
+
+def test_role_matching_rows_name_posts_in_full():
+    facts = [fact("role", f"{title} {name} spoke.", person=name, title=title, org=org) for name, title, org in [
+        ("Ingrid Dahl", "chairman", "Kesselberg"), ("Tomas Varga", "Foreign Minister", "Norway"),
+        ("Ada Lind", "Member", None), ("Per Holm", "Tory leader", None), ("Ola Berg", "former mayor of Kessel", None)]]
+    (matching,) = {q.id: q for q in questions(*facts) if q.type == "matching"}.values()
+    assert ["Ingrid Dahl", "chairman of Kesselberg"] in matching.pairs
+    assert not [left for left, _ in matching.pairs if left in ("Ada Lind", "Ola Berg")]

@@ -9,8 +9,7 @@ from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
 from .context import StoryContext, looks_like_person
 from .distractors import pick
-from .phrasing import Phrasing
-from .phrasing.base import trim_words
+from .phrasing import PHRASINGS, Phrasing
 from .standalone import cloze_stands_alone, without_connective
 from .templates import Template
 from .wire import plain_words, tidy
@@ -18,7 +17,6 @@ from .wire import plain_words, tidy
 BLANK = "_____"
 CLOZE_MAX_WORDS = 45
 MATCHING_MIN, MATCHING_MAX = 3, 6
-MATCHING_QUOTE_MIN_WORDS = 4
 SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
 _SUBJECT_PRONOUN = re.compile(r"^(He|She)\b")
 _TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof)\.)"
@@ -212,18 +210,15 @@ def find_span(sentence: str, value: str) -> int:
 
 def make_matching(template: Template, context: StoryContext) -> Question | None:
     """Per story: people to their positions, or speakers to what they said."""
-    left_slot = "person" if template.fact == "role" else "speaker"
-    right_slot = template.answer
+    phrasing = PHRASINGS[template.fact]
     pairs, used_left, used_right, sources, ids = [], set(), set(), [], []
     for fact in context.facts:
         if fact.type != template.fact:
             continue
-        left = str(fact.slots.get(left_slot, ""))
-        right = str(fact.slots.get(right_slot, ""))
-        if template.fact == "quote":
-            if len(right.split()) < MATCHING_QUOTE_MIN_WORDS:
-                continue                    # "scorching": a word, not something said
-            right = plain_words(trim_words(right, 12))
+        pair = phrasing.matching_pair(fact, context)
+        if pair is None:
+            continue
+        left, right = pair
         if not left or not right or left in used_left or normalize(right) in used_right:
             continue
         used_left.add(left)

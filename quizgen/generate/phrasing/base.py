@@ -48,6 +48,10 @@ class Phrasing:
         """Values that make the template's statement one the story rules out, or None."""
         return None
 
+    def matching_pair(self, fact: Fact, context: "StoryContext") -> tuple[str, str] | None:
+        """The fact as one row of a matching question (person, what they are matched to), or None."""
+        return None
+
 
 def text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():

@@ -6,10 +6,12 @@ import re
 
 from ...answers import normalize, surname
 from ..clauses import verb_tags
-from ..wire import tidy
+from ..wire import plain_words, tidy
 from .base import Phrasing, trim_words
 
 QUOTE_WORDS = 25
+MATCHING_WORDS = 12
+MATCHING_MIN_WORDS = 4
 FRAME_WORDS = 12
 _OPEN = "\"“"
 _REPORTED = re.compile(r"(He|She|They|It|We) (said|says|added|told|stressed|noted|argued)\b")
@@ -42,6 +44,13 @@ class QuotePhrasing(Phrasing):
         if condition == "framed_quote":      # a fragment, with the words that frame it
             return bool(values["frame"]) and not (len(words) >= 5 and words[0][:1].isupper()) and not names_speaker
         return False
+
+    def matching_pair(self, fact, context):
+        """A speaker and the start of what they said; a word or two ("scorching") is no statement."""
+        text = str(fact.slots["text"])
+        if len(text.split()) < MATCHING_MIN_WORDS or self.values(fact, context) is None:
+            return None
+        return str(fact.slots["speaker"]), plain_words(trim_words(text, MATCHING_WORDS))
 
     def also_true(self, fact, template, values, context):
         return (values["person"],)

@@ -40,6 +40,13 @@ class RolePhrasing(Phrasing):
             return specific(fact) and owned and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
         return False
 
+    def matching_pair(self, fact, context):
+        """A person and their post in full ("chairman of Ferruzzi"); never a bare "Member" or a past post."""
+        values = self.values(fact, context)
+        if values is None or not specific(fact):
+            return None
+        return str(fact.slots["person"]), values["title"]
+
     def also_true(self, fact, template, values, context):
         if template.kind == "position":
             return tuple(context.titles_by_person.get(fact.slots["person"], ()))
