@@ -8,6 +8,7 @@ back the same bytes, which is how a merge tells a question nobody touched.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from json.encoder import encode_basestring      # what json.dumps(text, ensure_ascii=False) calls
@@ -175,11 +176,38 @@ def write_bank(bank: Bank, path: str | Path) -> Path:
 def write_text(path: Path, text: str) -> None:
     """Write a bank, with the schema editors read beside it (see the header's first line)."""
     write_atomic(path, text)
-    schema = path.parent / SCHEMA_NAME
-    wanted = SCHEMA_FILE.read_bytes()
+    _write_schema(path.parent / SCHEMA_NAME)
+
+
+_SCHEMA_SEEN: dict[Path, tuple[int, int, int]] = {}     # schema copy -> (size, mtime, inode) when found current
+
+
+def _write_schema(schema: Path) -> None:
+    """Bring the schema copy up to date. A copy already found current in this process and not
+    changed since (same size, time and inode) is not read again: a batch writes thousands of banks."""
+    seen = _file_identity(schema)
+    if seen is not None and _SCHEMA_SEEN.get(schema) == seen:
+        return
+    wanted = _bundled_schema()
     try:
         current = schema.read_bytes()
     except OSError:
         current = b""
     if current != wanted:
         write_atomic(schema, wanted)
+    identity = _file_identity(schema)
+    if identity is not None:
+        _SCHEMA_SEEN[schema] = identity
+
+
+@lru_cache(maxsize=1)
+def _bundled_schema() -> bytes:
+    return SCHEMA_FILE.read_bytes()
+
+
+def _file_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ino
