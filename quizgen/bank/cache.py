@@ -54,7 +54,7 @@ def cached_document(path: Path) -> object | None:
         return None
     try:
         with open(entry[0], "rb") as handle:
-            identity, doc = marshal.load(handle)
+            identity, doc = marshal.loads(handle.read())     # marshal.load(handle) reads in small pieces: 6x slower
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return doc if identity == entry[1] else None

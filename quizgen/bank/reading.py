@@ -298,7 +298,7 @@ def _canonical(raw: str, key: str = "") -> object:
     """A value exactly as the writer writes it, read; ValueError for any other spelling."""
     first = raw[:1]
     if first.isalpha():                 # plain text, the common case
-        if (key in NUMBER_FIELDS and PLAIN_NUMBER.fullmatch(raw)) or not _needs_quotes(raw):
+        if (key in NUMBER_FIELDS and PLAIN_NUMBER.fullmatch(raw)) or not needs_quotes(raw):
             return raw
         raise ValueError(raw)
     if raw.startswith('"'):
@@ -317,9 +317,6 @@ def _canonical(raw: str, key: str = "") -> object:
     if key in NUMBER_FIELDS and PLAIN_NUMBER.fullmatch(raw):
         return raw
     raise ValueError(raw)           # plain text starts with a letter; anything else is quoted
-
-
-_needs_quotes = lru_cache(maxsize=1 << 14)(needs_quotes)     # field names and common values recur
 
 
 @lru_cache(maxsize=1024)

@@ -8,8 +8,10 @@ back the same bytes, which is how a merge tells a question nobody touched.
 """
 from __future__ import annotations
 
-import json
+import os
 import re
+from functools import lru_cache
+from json.encoder import encode_basestring      # what json.dumps(text, ensure_ascii=False) calls
 from pathlib import Path
 
 from ..atomic import write_atomic
@@ -29,13 +31,15 @@ _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\uf
 
 
 def as_loaded(value: object) -> object:
-    """The value as a bank reader gives it back: every scalar as its text, no empty slots."""
+    """The value as a bank reader gives it back: every scalar as its text, no empty slots.
+    (Text, by far the commonest value, is passed through without a call.)"""
     if type(value) is str:
         return value
     if isinstance(value, dict):
-        return {str(as_loaded(k)): as_loaded(v) for k, v in value.items() if v is not None}
+        return {k if type(k) is str else str(as_loaded(k)): v if type(v) is str else as_loaded(v)
+                for k, v in value.items() if v is not None}
     if isinstance(value, (list, tuple)):
-        return [as_loaded(v) for v in value]
+        return [v if type(v) is str else as_loaded(v) for v in value]
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -56,6 +60,7 @@ _RESERVED_WORDS = frozenset("""y Y yes Yes YES n N no No NO true True TRUE false
 on On ON off Off OFF null Null NULL""".split())
 
 
+@lru_cache(maxsize=1 << 14)       # field names and common values recur in every bank
 def needs_quotes(text: str) -> bool:
     """Whether some YAML reader would read this text, written plain, as anything else."""
     return not (_PLAIN.fullmatch(text) and not text.endswith(" ") and "  " not in text
@@ -75,7 +80,7 @@ def _scalar(text: str, key: str = "") -> str:
 
 def quoted(text: str) -> str:
     """A double-quoted YAML scalar: JSON's escapes, plus the characters YAML may not hold raw."""
-    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
+    return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", encode_basestring(text))
 
 
 def emit(value: object, indent: str = "", key: str = "") -> list[str]:
@@ -86,12 +91,18 @@ def emit(value: object, indent: str = "", key: str = "") -> list[str]:
 
 
 def _emit(value: object, indent: str, key: str, out: list[str]) -> None:
+    """Text values (most of a bank) are written here directly; anything else by `_emit_item`."""
     if isinstance(value, dict):
         for name, item in value.items():
-            _emit_item(f"{indent}{_scalar(name)}:", item, indent + "  ", name, out)
+            if type(item) is str:
+                out.append(f"{indent}{_scalar(name)}: {_scalar(item, name)}")
+            else:
+                _emit_item(f"{indent}{_scalar(name)}:", item, indent + "  ", name, out)
     elif isinstance(value, list):
         for item in value:
-            if isinstance(item, dict) and item:
+            if type(item) is str:
+                out.append(f"{indent}- {_scalar(item, key)}")
+            elif isinstance(item, dict) and item:
                 inner: list[str] = []
                 _emit(item, indent + "  ", key, inner)
                 out.append(f"{indent}- {inner[0][len(indent) + 2:]}")
@@ -115,7 +126,10 @@ def _emit_item(head: str, item: object, indent: str, key: str, out: list[str]) -
 
 def fingerprint(record: dict) -> str:
     """What quizgen generated, over every field a person may edit: any edit changes it."""
-    loaded = as_loaded(record)
+    return _fingerprint_loaded(as_loaded(record))
+
+
+def _fingerprint_loaded(loaded: dict) -> str:
     return stable_id(*[(key, value) for key, value in loaded.items() if key not in NOT_FINGERPRINTED],
                      length=FINGERPRINT_LENGTH)
 
@@ -128,7 +142,7 @@ def legacy_fingerprint(record: dict) -> str:
 def question_record(question: Question) -> dict:
     """A question as stored, as loaded: its fields plus the fingerprint of what was generated."""
     record = as_loaded(question.to_dict())
-    record["generated"] = fingerprint(record)
+    record["generated"] = _fingerprint_loaded(record)      # already as loaded: no second walk
     return record
 
 
@@ -162,11 +176,38 @@ def write_bank(bank: Bank, path: str | Path) -> Path:
 def write_text(path: Path, text: str) -> None:
     """Write a bank, with the schema editors read beside it (see the header's first line)."""
     write_atomic(path, text)
-    schema = path.parent / SCHEMA_NAME
-    wanted = SCHEMA_FILE.read_bytes()
+    _write_schema(path.parent / SCHEMA_NAME)
+
+
+_SCHEMA_SEEN: dict[Path, tuple[int, int, int]] = {}     # schema copy -> (size, mtime, inode) when found current
+
+
+def _write_schema(schema: Path) -> None:
+    """Bring the schema copy up to date. A copy already found current in this process and not
+    changed since (same size, time and inode) is not read again: a batch writes thousands of banks."""
+    seen = _file_identity(schema)
+    if seen is not None and _SCHEMA_SEEN.get(schema) == seen:
+        return
+    wanted = _bundled_schema()
     try:
         current = schema.read_bytes()
     except OSError:
         current = b""
     if current != wanted:
         write_atomic(schema, wanted)
+    identity = _file_identity(schema)
+    if identity is not None:
+        _SCHEMA_SEEN[schema] = identity
+
+
+@lru_cache(maxsize=1)
+def _bundled_schema() -> bytes:
+    return SCHEMA_FILE.read_bytes()
+
+
+def _file_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ino

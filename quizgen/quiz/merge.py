@@ -161,11 +161,12 @@ def _merge_front(rows: list[tuple]) -> list[StudyItem]:
     else:
         groups = _without_ambiguous_stories(groups)
     items = [_item(group) for group in groups]
-    for item in items:
-        item.contested = len(items) > 1
-    contexts = [item.context() for item in items]
-    for item, context in zip(items, contexts):
-        item.with_ids = contexts.count(context) > 1      # two stories with one title: name them by id too
+    if len(items) > 1:                  # most fronts have one answer: nothing to tell apart
+        for item in items:
+            item.contested = True
+        contexts = [item.context() for item in items]
+        for item, context in zip(items, contexts):
+            item.with_ids = contexts.count(context) > 1      # two stories with one title: name them by id too
     return items
 
 
@@ -223,7 +224,8 @@ def _combined(lead: list[Question], others: list[Question], titles: dict[str, st
     answers = list(dict.fromkeys([first.answer, *(member.answer for member in members)]))
     accepted = [form for member in members for form in (member.answer, *member.accepted)]
     question = copy.copy(first)
-    question.accepted = [form for form in dict.fromkeys(accepted) if normalize(form) != normalize(first.answer)]
+    answer = normalize(first.answer)
+    question.accepted = [form for form in dict.fromkeys(accepted) if form != first.answer and normalize(form) != answer]
     return StudyItem(question=question, members=members, titles=titles, answers=answers)
 
 
