@@ -227,3 +227,14 @@ def test_editing_one_storys_copy_of_a_merged_question_updates_that_note(col, ban
     assert (len(again.log.new), len(again.log.updated)) == (0, 1)
     note = notes_asking(col, "Who is Norland's foreign minister now?")[0]
     assert note["Story"] == "2 stories" and not notes_asking(col, HOLDER)
+
+
+def test_a_question_asked_with_choices_in_one_story_and_without_in_another_is_one_item():
+    def bank(story: str, **extra) -> Bank:
+        return Bank(story=StoryRef(id=story, title=story.title(), file=f"{story}.txt"),
+                    questions=[question(story, "holder", HOLDER, "Ingrid Dahl", f"Minister Ingrid Dahl spoke in {story}.",
+                                        **extra)])
+    items = merge_banks([bank("a", type="mcq", choices=["Ingrid Dahl", "Tomas Varga", "Ada Lund", "Per Holm"]),
+                         bank("b")])
+    assert len(items) == 1
+    assert items[0].question.type == "mcq" and len(items[0].members) == 2

@@ -25,6 +25,7 @@ from ..answers import normalize
 from ..models import Bank, Question, stable_id
 
 TYPED_FORMS = ("short", "cloze")     # several right answers can share one typed question
+ASKED_FORMS = ("short", "mcq")       # one story asks with choices, another without: the same question
 TITLES_SHOWN = 2
 QUESTION_FIELDS = [f.name for f in fields(Question)]
 
@@ -35,7 +36,8 @@ def front_key(question: Question) -> str:
         lefts = sorted(_words(left) for left, _ in question.pairs)
         rights = sorted(_words(right) for _, right in question.pairs)
         return stable_id(question.type, _words(question.prompt), lefts, rights)
-    return f"{question.type}\x00{_words(question.prompt)}"
+    form = "ask" if question.type in ASKED_FORMS else question.type     # with or without choices, one question
+    return f"{form}\x00{_words(question.prompt)}"
 
 
 def answer_key(question: Question) -> str:
@@ -156,7 +158,7 @@ def _merge_front(rows: list[tuple]) -> list[StudyItem]:
     for row in rows:
         by_answer.setdefault(row[1], []).append(row)
     groups = list(by_answer.values())
-    if rows[0][4] in TYPED_FORMS:
+    if all(row[4] in TYPED_FORMS for row in rows):
         groups = _join_sharing_a_story(groups)
     else:
         groups = _without_ambiguous_stories(groups)
@@ -219,7 +221,7 @@ def _item(rows: list[tuple]) -> StudyItem:
 
 def _combined(lead: list[Question], others: list[Question], titles: dict[str, str]) -> StudyItem:
     """One item of these questions, worded as the first of `lead` (in story order)."""
-    first = sorted(lead, key=lambda q: (q.story, q.id))[0]
+    first = sorted(lead, key=lambda q: (q.type != "mcq", q.story, q.id))[0]     # choices, where a story gave them
     members = sorted({id(q): q for q in [*lead, *others]}.values(), key=lambda q: (q.story, q.id))
     answers = list(dict.fromkeys([first.answer, *(member.answer for member in members)]))
     accepted = [form for member in members for form in (member.answer, *member.accepted)]
