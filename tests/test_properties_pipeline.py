@@ -158,10 +158,11 @@ def test_the_bank_writer_writes_text_every_yaml_reader_reads_back_as_that_text(d
     from quizgen.bank.schema import NUMBER_FIELDS
     from quizgen.bank.writing import as_loaded, emit
 
-    text = "\n".join(emit(doc)) + "\n"
     loaded = as_loaded(doc)
-    assert (load_text(text, "x.yaml") or {}) == loaded
-    assert "\n".join(emit(loaded)) + "\n" == text          # what was read is written back byte for byte
+    text = "\n".join(emit(loaded)) + "\n"
+    reread = load_text(text, "x.yaml") or {}
+    assert reread == loaded
+    assert "\n".join(emit(reread)) + "\n" == text          # what was read is written back byte for byte
     for other in (yaml.safe_load(text) or {}, _plain(YAML(typ="rt").load(io.StringIO(text)) or {})):
         assert _text_fields(other, NUMBER_FIELDS) == _text_fields(loaded, NUMBER_FIELDS)
 
