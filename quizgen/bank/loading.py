@@ -66,6 +66,7 @@ def read_banks(paths: Sequence[Path]) -> Iterator[Bank]:
 
 
 def _documents(paths: list[Path]) -> Generator[object, None, None]:
+    """Each bank's checked data, in order; from worker processes when there are many."""
     jobs = min(default_jobs(), len(paths) // PARALLEL_READ_MIN)
     if jobs < 2:
         yield from map(_checked_document, paths)
