@@ -124,7 +124,7 @@ def _inputs(files: Optional[list[str]]) -> list[str]:
 
 
 def _jobs(jobs: Optional[int], paths: list[str]) -> int:
-    from .pipeline import default_jobs
+    from .workers import default_jobs
     return min(jobs or default_jobs(), max(1, len(paths)))
 
 

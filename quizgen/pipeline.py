@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import signal
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +23,7 @@ from .generate import generate_questions
 from .models import Bank, Fact, Question, StoryRef, stable_id
 from .progress import progress
 from .stories import load_story, slug
+from .workers import worker_pool
 
 
 @dataclass
@@ -161,10 +159,6 @@ def _process_for_pool(args: tuple[str, GenerateOptions, bool]) -> StoryOutcome:
     return process_story(*args)
 
 
-def default_jobs() -> int:
-    return max(1, os.cpu_count() or 1)
-
-
 def process_stories(paths: Sequence[str], *, options: GenerateOptions = GenerateOptions(),
                     with_questions: bool = True, jobs: int = 1,
                     show_progress: bool = True) -> Iterator[StoryOutcome]:
@@ -175,17 +169,12 @@ def process_stories(paths: Sequence[str], *, options: GenerateOptions = Generate
         yield from progress(results, len(tasks), "stories", show_progress)
         return
     chunk = max(1, min(16, len(tasks) // (jobs * 8) or 1))
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    pool = worker_pool(jobs)
     try:
         results = pool.map(_process_for_pool, tasks, chunksize=chunk)
         yield from progress(results, len(tasks), "stories", show_progress)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)     # on Ctrl-C: finish the story in hand, start none
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and says so once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _clashing_ids(paths: Sequence[str]) -> dict[str, str]:

@@ -233,3 +233,22 @@ def test_a_broken_or_unwritable_cache_is_never_a_problem(bank, tmp_path, monkeyp
     for entry in (tmp_path / "cache" / "quizgen" / "banks").iterdir():
         entry.write_bytes(b"garbage")
     assert read_bank(bank).questions
+
+
+def test_many_banks_not_in_the_cache_are_read_in_worker_processes_alike(bank, tmp_path, monkeypatch):
+    from quizgen.bank import loading
+
+    monkeypatch.setenv("QUIZGEN_CACHE", "0")
+    monkeypatch.setattr(loading, "default_jobs", lambda: 2)
+    copies = []
+    for number in range(2 * loading.PARALLEL_READ_MIN + 2):
+        copy = tmp_path / "many" / f"copy-{number:03}.yaml"
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copyfile(bank, copy)
+        copies.append(copy)
+    assert list(loading.read_banks(copies)) == [read_bank(path) for path in copies]
+    edit(copies[100], "status: draft", "status: maybe")
+    edit(copies[120], "status: draft", "status: never")
+    with pytest.raises(QuizgenError) as raised:        # the first problem in path order, with its line
+        list(loading.read_banks(copies))
+    assert raised.value.path == str(copies[100]) and "maybe" in raised.value.message and raised.value.line

@@ -3,15 +3,17 @@ one line naming the file and line, never a silently dropped question or a crash
 in an exporter. `quizgen validate` is the same check, reporting every problem."""
 from __future__ import annotations
 
+import marshal
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Generator, Iterable, Iterator, Sequence
 
 import yaml
 
 from ..errors import QuizgenError, UsageError
 from ..models import Bank, Question, StoryRef
+from ..workers import default_jobs, worker_pool
 from .cache import cached_document, remember_document
 from .reading import compose_text, load_text, read_bank_text
 from .schema import Issue, check_document
@@ -44,12 +46,50 @@ def read_bank(path: str | Path) -> Bank:
     """A bank, checked: the first problem is raised with its line (run `quizgen validate` for all)."""
     path = Path(path)
     doc = cached_document(path)
-    if doc is None:
-        text = read_bank_text(path)
-        doc = load_text(text, path)
-        raise_first_problem(text, doc, path)
-        remember_document(path, doc)
-    return bank_from_document(doc, path)
+    return bank_from_document(_checked_document(path) if doc is None else doc, path)
+
+
+PARALLEL_READ_MIN = 64      # banks not in the cache worth starting worker processes for
+
+
+def read_banks(paths: Sequence[Path]) -> Iterator[Bank]:
+    """The banks at `paths`, in order, each read as `read_bank` reads it; the first problem in
+    that order is raised. Parsing is most of reading a bank the cache does not hold, so many
+    such banks are parsed by worker processes, which hand back plain data (marshal: cheap)."""
+    docs = [cached_document(path) for path in paths]
+    parsed = _documents([path for path, doc in zip(paths, docs) if doc is None])
+    try:
+        for path, doc in zip(paths, docs):
+            yield bank_from_document(next(parsed) if doc is None else doc, path)
+    finally:
+        parsed.close()
+
+
+def _documents(paths: list[Path]) -> Generator[object, None, None]:
+    """Each bank's checked data, in order; from worker processes when there are many."""
+    jobs = min(default_jobs(), len(paths) // PARALLEL_READ_MIN)
+    if jobs < 2:
+        yield from map(_checked_document, paths)
+        return
+    pool = worker_pool(jobs)
+    try:
+        for data in pool.map(_marshalled_document, paths, chunksize=16):
+            yield marshal.loads(data)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _marshalled_document(path: Path) -> bytes:
+    return marshal.dumps(_checked_document(path))
+
+
+def _checked_document(path: Path) -> object:
+    """A bank's data read from its text and checked (the first problem raised), then cached."""
+    text = read_bank_text(path)
+    doc = load_text(text, path)
+    raise_first_problem(text, doc, path)
+    remember_document(path, doc)
+    return doc
 
 
 def raise_first_problem(text: str, doc: object, path: Path) -> None:

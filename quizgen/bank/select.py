@@ -1,6 +1,7 @@
 """The one way exporters and the self-test read banks: filtered, checked, stale left out."""
 from __future__ import annotations
 
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -8,7 +9,7 @@ from typing import Sequence
 from ..errors import QuizgenError, UsageError
 from ..models import STATUSES, Bank, Question
 from ..progress import progress
-from .loading import bank_files, line_of_question, read_bank, where
+from .loading import bank_files, line_of_question, read_banks, where
 
 
 @dataclass
@@ -70,11 +71,11 @@ def select_questions(args: Sequence[str | Path], filters: QuestionFilter | None 
     banks = []
     paths = bank_files(args)
     first_seen: dict[str, tuple[Path, int]] = {}
-    for path in progress(paths, len(paths), "banks", show_progress and len(paths) > 50):
-        bank = read_bank(path)
-        _refuse_duplicate_ids(bank, path, first_seen)
-        bank.questions = [q for q in bank.questions if filters.accepts(bank, q)]
-        banks.append(bank)
+    with closing(read_banks(paths)) as reading:       # a problem stops the reading at once
+        for path, bank in zip(paths, progress(reading, len(paths), "banks", show_progress and len(paths) > 50)):
+            _refuse_duplicate_ids(bank, path, first_seen)
+            bank.questions = [q for q in bank.questions if filters.accepts(bank, q)]
+            banks.append(bank)
     if not any(bank.questions for bank in banks):
         raise UsageError(f"no questions match {filters.describe()} in {len(banks)} bank(s)")
     return Selection(banks)

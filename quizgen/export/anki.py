@@ -163,6 +163,8 @@ class DeckWriter:
         try:
             connection = sqlite3.connect(db_path)
             cursor = connection.cursor()
+            # A scratch file (the deck is written atomically from it): no journal, no waiting for the disk.
+            cursor.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
             cursor.executescript(APKG_SCHEMA)
             cursor.executescript(APKG_COL)
             decks, models = self._write_notes(cursor)
