@@ -341,3 +341,19 @@ def test_role_matching_rows_name_posts_in_full():
     (matching,) = {q.id: q for q in questions(*facts) if q.type == "matching"}.values()
     assert ["Ingrid Dahl", "chairman of Kesselberg"] in matching.pairs
     assert not [left for left, _ in matching.pairs if left in ("Ada Lind", "Ola Berg")]
+
+
+def test_accepted_positions_do_not_depend_on_the_hash_seed():
+    import subprocess
+    import sys
+    code = ("from quizgen.generate import generate_questions\nfrom quizgen.models import Fact\n"
+            "from quizgen.stories import parse_story\n"
+            "story = parse_story('T\\n\\nA sentence.', 'h.txt')\n"
+            "facts = [Fact(type='role', slots={'person': 'Ingrid Dahl', 'title': t, 'org': 'Kesselberg'},"
+            " story='h.txt', sentence=f'Ingrid Dahl, {t} of Kesselberg, spoke.') for t in"
+            " ('chair', 'judge', 'editor', 'treasurer', 'secretary general')]\n"
+            "print([q.accepted for q in generate_questions(story, facts)])\n")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+               for seed in (1, 2, 3, 4)}
+    assert len(outputs) == 1

@@ -104,7 +104,7 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     if template.kind == "number" and raw and normalize(raw) != normalize(answer):
         accepted.append(raw)                        # the story's own "310 mln"
     if template.kind == "position":
-        accepted += [t for t in context.titles_by_person.get(fact.slots.get("person", ""), ())
+        accepted += [t for t in sorted(context.titles_by_person.get(fact.slots.get("person", ""), ()))
                      if t != answer and not t.lower().startswith(_NOT_A_POST)]
         org = str(fact.slots.get("org") or "")
         if org and normalize(org) not in normalize(answer):
