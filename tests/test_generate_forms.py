@@ -3,20 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.generate import generate_questions
 from quizgen.models import Fact
-from quizgen.stories import parse_story
 
-STORY = parse_story("Harbour talks\n\nA sentence.", "harbour.txt")
-SEEDS = range(8)
-
-
-def fact(kind: str, sentence: str, **slots) -> Fact:
-    return Fact(type=kind, slots=slots, story="harbour.txt", sentence=sentence)
-
-
-def questions(*facts: Fact, story=STORY):
-    return [q for seed in SEEDS for q in generate_questions(story, list(facts), seed=seed)]
+from generate_helpers import STORY, fact, questions
 
 
 def prompts(*facts: Fact, story=STORY) -> set[str]:
