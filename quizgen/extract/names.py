@@ -107,6 +107,7 @@ class Places:
     country_of: dict[str, str]  # any place word or demonym -> its country
     demonyms: frozenset[str]
     longest: int                # most words in one entry
+    first_words: frozenset[str]  # first words of all entries: a word not here starts none
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +127,8 @@ def places() -> Places:
             demonyms.add(str(demonym))
             country_of.setdefault(str(demonym), country)
     longest = max((len(k.split()) for k in list(names) + list(demonyms)), default=1)
-    return Places(names, country_of, frozenset(demonyms), longest)
+    first_words = frozenset(k.split(" ")[0] for k in list(names) + list(demonyms))
+    return Places(names, country_of, frozenset(demonyms), longest, first_words)
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +146,12 @@ def _honorifics() -> frozenset[str]:
     return word_set("honorifics")
 
 
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    """Words that end an organisation's name (the union is built once, not per run)."""
+    return word_set("organisations") | word_set("parties")
+
+
 def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
     """Split a capitalised run into (kind, first, last+1, canonical) chunks.
 
@@ -152,14 +160,16 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
     """
     table = places()
     not_names = word_set("not_names")
-    org_words = word_set("organisations") | word_set("parties")
+    org_words = _organisation_words()
     titles = _title_words()
     honorifics = _honorifics()
     chunks: list[tuple[str, int, int, str]] = []
     i, count = 0, len(tokens)
     while i < count:
         found = False
-        for size in range(min(table.longest, count - i), 0, -1):
+        # Most words start no place entry: the set test skips joining phrases for them.
+        longest = min(table.longest, count - i) if tokens[i] in table.first_words else 0
+        for size in range(longest, 0, -1):
             phrase = " ".join(tokens[i:i + size])
             if phrase in table.names:
                 chunks.append(("place", i, i + size, table.names[phrase]))
