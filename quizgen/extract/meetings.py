@@ -257,7 +257,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     previous: Mention | None = None       # the last sentence's subject, for "his talks with"
     for view in analysis.views:
         subject = previous
-        previous = view.subject() or previous
+        previous = view.subject_mention or previous
         if not view.persons or (len(view.persons) < 2 and subject is None):
             continue                      # a meeting needs two people, one perhaps from "his talks with"
         for group, start in _groups(view, subject):

@@ -65,6 +65,7 @@ class SentenceView:
     places: list[Mention] = field(default_factory=list)
     body_start: int = 0      # past the dateline, in the first sentence of a wire story
     whens: list[Any] | None = None   # time expressions, found once for all extractors (dates.py)
+    subject_mention: Mention | None = None   # `subject()`, worked out once by analyse for all extractors
 
     @property
     def text(self) -> str:
@@ -454,7 +455,7 @@ def analyse(story: Story) -> StoryAnalysis:
         _resolve_subject_descriptions(view, descriptions, focus, mentions)
         _record_titles(sentence.text, view, descriptions)
         _resolve_pronouns(view, focus, gender)
-        subject = view.subject()
+        subject = view.subject_mention = view.subject()
         if subject is not None:
             focus = [subject.name] + [n for n in focus if n != subject.name][:FOCUS_SIZE - 1]
         views.append(view)

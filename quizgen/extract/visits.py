@@ -306,7 +306,7 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     focus: Mention | None = None          # the last sentence's subject, for "his China visit"
     for view in analysis.views:
         previous_focus = focus
-        focus = view.subject() or focus
+        focus = view.subject_mention or focus
         if not (view.persons or previous_focus):
             continue                      # "His China visit ...": the person may be the last one named
         for person, place_name, position in _sentence_visits(view, analysis.dateline_place, previous_focus):
