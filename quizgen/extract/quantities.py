@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..lexicon import data_file
 from ..models import Fact
@@ -30,6 +31,7 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")                 # "MEPs", "SDRs"
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+(?:[\d,.]+\s+)?")
 _RANGE_LINK = re.compile(r"\s+(?:and|to|or)\s+")
 _REFERENCES = frozenset("two three".split())               # "the two sides", "the three men"
+_GAP_BREAKS = frozenset(",;:()\"")                          # punctuation no number reaches its unit across
 
 
 @lru_cache(maxsize=1)
@@ -91,10 +93,12 @@ def _is_plural_noun(word: str, tables: dict) -> bool:
 
 def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | None:
     """The plural noun a number counts: next word, or after up to three modifiers ("four sitting Fed Board members")."""
-    words = list(_WORD.finditer(text, position, min(len(text), position + 70)))
-    for index, match in enumerate(words[:5]):
-        gap = text[position if index == 0 else words[index - 1].end():match.start()]
-        if any(c in gap for c in ",;:()\"") or (index == 0 and gap.strip()):
+    previous_end = position
+    # Only the first five words are read: islice stops the scan there, not at 70 characters.
+    for index, match in enumerate(islice(_WORD.finditer(text, position, min(len(text), position + 70)), 5)):
+        gap = text[previous_end:match.start()]
+        previous_end = match.end()
+        if not _GAP_BREAKS.isdisjoint(gap) or (index == 0 and gap.strip()):
             return None
         word = match.group().rstrip(".")
         lower = word.lower()
