@@ -36,21 +36,39 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternation, which matters over a whole corpus).
     """
     ordered = sorted(phrases, key=len, reverse=True)
-    alternation = r"\b(?:" + "|".join(ordered) + r")\b"
-    first: set[str] = set()
+    groups: dict[str, list[str]] = {}
     for phrase in ordered:
         letters = first_letters(phrase)
         if not letters:
-            return re.compile(alternation)
-        first |= letters
-    return re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])" + alternation)
+            return re.compile(r"\b(?:" + "|".join(ordered) + r")\b")
+        for letter in sorted(letters):
+            groups.setdefault(letter, []).append(phrase)
+    first = re.escape("".join(sorted(groups)))
+    return re.compile(rf"(?=[{first}])\b(?:{_by_first_letter(ordered, groups)})\b")
+
+
+def _by_first_letter(ordered: list[str], groups: dict[str, list[str]]) -> str:
+    """The phrases as one alternation, grouped by first letter when that pays.
+
+    At a word the engine then tries one group, not every phrase (the stance cues' 196
+    phrases scan about 40% faster). Each group keeps the phrases' order (longest first)
+    and a phrase that may start with two letters is in both, so the phrase that matches
+    is the same. A group holding a phrase that does not start with its letter ("(?:is|was)
+    against") needs a lookahead guard, which costs at every word: with many such groups,
+    as in the visit cues, the plain alternation is faster.
+    """
+    guarded = {letter for letter, group in groups.items() if not all(p.startswith(letter) for p in group)}
+    if len(guarded) * 4 > len(groups):
+        return "|".join(ordered)
+    return "|".join((f"(?={re.escape(letter)})" if letter in guarded else "") + f"(?:{'|'.join(group)})"
+                    for letter, group in groups.items())
 
 
 def first_letters(phrase: str) -> set[str]:
     """The letters a cue phrase can start with ("[Aa]fter" gives A and a, "(?:is|was) in"
     gives i and w); empty when that cannot be told simply."""
     if phrase[:1].isalpha():
-        return {phrase[0]}
+        return {phrase[0]} if phrase[1:2] not in ("?", "*", "{") else set()   # "a?bc" may start with b
     if phrase.startswith("[") and "]" in phrase:
         letters = set(phrase[1:phrase.index("]")])
         return letters if all(c.isalpha() for c in letters) else set()
