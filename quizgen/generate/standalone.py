@@ -35,22 +35,24 @@ class StandaloneRules:
 def rules() -> StandaloneRules:
     table = data_file("questions/standalone")
 
-    def any_of(words: list[str], flags: int = 0) -> re.Pattern[str]:
-        return re.compile(r"\b(?:" + "|".join(re.escape(str(w)) for w in words) + r")\b", flags)
+    def words(key: str) -> frozenset[str]:
+        return frozenset(map(str, table[key]))
+
+    def either(key: str) -> str:
+        return "|".join(re.escape(str(w)) for w in table[key])
 
     return StandaloneRules(
-        pointing=any_of(table["pointing_words"], re.IGNORECASE),
-        leaning_opener=re.compile(r"^(?:" + "|".join(map(re.escape, table["leaning_openers"])) + r")\b"),
-        connective=re.compile(r"^(?:" + "|".join(map(re.escape, table["connectives"])) + r"),? (?=\w)"),
-        unnamed_reporting=any_of(table["unnamed_reporting"], re.IGNORECASE),
+        pointing=re.compile(rf"\b(?:{either('pointing_words')})\b", re.IGNORECASE),
+        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b"),
+        connective=re.compile(rf"^(?:{either('connectives')}),? (?=\w)"),
+        unnamed_reporting=re.compile(rf"\b(?:{either('unnamed_reporting')})\b", re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
-        not_names_at_start=frozenset(str(w) for w in table["not_names_at_start"]),
-        dangling_before_blank=frozenset(str(w) for w in table["dangling_before_blank"]),
-        period_openers=frozenset(str(w) for w in table["period_openers"]),
-        period_units=frozenset(str(w) for w in table["period_units"]),
-        agency=re.compile(r"\b(?:told|to|according to|by|did|does|will|has) (?:" +
-                          "|".join(map(re.escape, table["news_agencies"])) + r")\b"))
+        not_names_at_start=words("not_names_at_start"),
+        dangling_before_blank=words("dangling_before_blank"),
+        period_openers=words("period_openers"),
+        period_units=words("period_units"),
+        agency=re.compile(rf"\b(?:told|to|according to|by|did|does|will|has) (?:{either('news_agencies')})\b"))
 
 
 def without_connective(sentence: str) -> str:
