@@ -348,3 +348,8 @@ def test_accepted_positions_do_not_depend_on_the_hash_seed():
                               env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
                for seed in (1, 2, 3, 4)}
     assert len(outputs) == 1
+
+
+def test_a_stance_with_a_blank_holder_asks_nothing():
+    assert not questions(fact("stance", "Ingrid Dahl backed the Kessel deal.", holder=" ", target="<",
+                              polarity="support"))

@@ -39,6 +39,8 @@ class StancePhrasing(Phrasing):
             return None
         values = super().values(fact, context)
         holder = str(fact.slots["holder"])
+        if not holder.split():
+            return None                   # a blank holder (a hand-made fact): no one to ask about
         first = holder.split()[0]
         if len(holder.split()) > 1 and set(word_classes(first.lower())) == {"ADJ"} and first not in places().country_of:
             return None                   # "Defiant Matt Williams": the story's adjective, not the holder's name
