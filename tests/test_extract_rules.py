@@ -32,13 +32,25 @@ def test_a_quote_mark_inside_a_word_opens_no_quote():
     assert not _inside(text, "boycott")
 
 
-def test_first_letters_of_cue_phrases():
-    from quizgen.extract.rules import first_letters
-    assert first_letters("met with") == {"m"}
-    assert first_letters("[Aa]fter a meeting") == {"A", "a"}
-    assert first_letters("(?:is|was) (?:now )?in") == {"i", "w"}
-    assert first_letters("(?:on )?talks") == set()
-    assert first_letters(", meeting") == set()
+def test_cue_phrases_are_spelled_out_from_their_first_letter():
+    from quizgen.extract.rules import leading_variants
+    assert leading_variants("met with") == ["met with"]
+    assert leading_variants("[Aa]fter a meeting") == ["After a meeting", "after a meeting"]
+    assert leading_variants("(?:is|was) (?:now )?in") == ["is (?:now )?in", "was (?:now )?in"]
+    assert leading_variants("(?:[Dd]uring|on) a visit") == ["During a visit", "during a visit", "on a visit"]
+    assert leading_variants("(?:on )?talks") is None
+    assert leading_variants("a?talks") is None
+    assert leading_variants(", meeting") is None
+    assert leading_variants(r"(?:x\)|y) z") == [r"x\) z", "y z"]
+
+
+def test_a_cue_alternation_finds_what_the_plain_alternation_finds():
+    import re
+    from quizgen.extract.rules import phrase_pattern
+    phrases = ("(?:is|was) (?:now )?in", "[Aa]fter talks with", "after", "met", "meeting with", "(?:held|holds) talks")
+    plain = re.compile(r"\b(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + r")\b")
+    text = "After talks with Bo, Ann met Cy, was now in Rome after she held talks and is in Oslo, meeting with Di."
+    assert [m.span() for m in phrase_pattern(phrases).finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_setting_subject_is_never_an_object():
