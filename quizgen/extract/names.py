@@ -37,14 +37,14 @@ RUN = re.compile(
     rf"(?=[{_UPPER}aeib])(?<![\w'\-])(?P<run>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*)"
     rf"(?P<poss>['\u2019]s?(?![{_UPPER}{_LOWER}]))?")
 _TOKEN_SPLIT = re.compile(r"\S+")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+PRONOUN = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Ss]he)\b")
 
 MAX_NAME_WORDS = 4
 MAX_TITLE_HOLDERS = 8          # people sharing one title before "the <title>" means no one
 MAX_SENTENCE_CHARS = 1000      # news sentences run to a few hundred characters; 2 in 165,000 are longer
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
     """A person or place named in a sentence; offsets are within the sentence text."""
 
@@ -203,7 +203,7 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
     return chunks
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Candidate:
     """A name-like span found in the first pass, before mentions are resolved."""
 
@@ -645,11 +645,11 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
     picks someone known to be a woman. Unknown gender fits either.
     """
     text = view.text
-    if "he" not in text.lower():
+    pronouns = list(PRONOUN.finditer(text))
+    if not pronouns:
         return
     added = []
-    pronouns = list(PRONOUN.finditer(text))
-    antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)] if pronouns else []
+    antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)]
     for match in pronouns:
         wanted = "f" if match.group()[0] in "Ss" else "m"
         earlier = [m.name for m in antecedents if m.end <= match.start()]

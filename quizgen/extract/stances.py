@@ -123,7 +123,7 @@ _SUBJECT_PRONOUNS = frozenset("it there this that i we you he she they which who
 _NOT_REQUESTED = frozenset("to about for if whether how what why who where when which".split())
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Cue:
     start: int
     end: int
