@@ -10,7 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .extract.names import places
 from .lexicon import data_file
 from .numbers import number_words, parse_number, scale_value
 
@@ -107,6 +106,7 @@ def number_value(text: str) -> float | None:
 
 def place_aliases(place: str) -> set[str]:
     """Other names of the same country ('U.S.' -> United States, America, ...)."""
+    from .extract.names import places     # here: importing the extractors costs every export 0.1 s
     table = places()
     country = table.names.get(place) or table.country_of.get(place)
     if not country or country != table.names.get(place):

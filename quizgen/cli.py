@@ -256,7 +256,8 @@ def anki(
         raise UsageError(f"--deck {deck!r} has an empty name; give one, such as --deck 'History::Week 3'")
     selection = select_questions(banks or [], question_filter(story, qtype, tag, status, min_difficulty, max_difficulty, include_stale),
                                  show_progress=not Settings.quiet)
-    with DeckWriter(out, ExportOptions(deck_name=deck, reverse_roles=reverse_roles, typed=typed)) as writer:
+    options = ExportOptions(deck_name=deck, reverse_roles=reverse_roles, typed=typed)
+    with DeckWriter(out, options, banks_in_memory=True) as writer:
         for bank in selection.banks:
             writer.add(bank)
     if writer.to_stdout:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Fact types and their slots, as in ../shared/tools/FACTS.md: (required, optional).
@@ -180,6 +180,15 @@ class Question:
             difficulty=_int(data.get("difficulty"), 2), score=_float(data.get("score"), 1.0),
             template=str(data.get("template", "") or ""), stale=str(data.get("stale", "")).lower() == "true",
         )
+
+
+_QUESTION_FIELDS = tuple(f.name for f in fields(Question))
+
+
+def question_row(question: Question) -> list[Any]:
+    """A question as plain values in field order, cheap to marshal: `Question(*row)` is the
+    question again (what the bank cache and the question pool keep)."""
+    return [getattr(question, name) for name in _QUESTION_FIELDS]
 
 
 def _int(value: Any, default: int) -> int:

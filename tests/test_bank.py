@@ -252,3 +252,20 @@ def test_many_banks_not_in_the_cache_are_read_in_worker_processes_alike(bank, tm
     with pytest.raises(QuizgenError) as raised:        # the first problem in path order, with its line
         list(loading.read_banks(copies))
     assert raised.value.path == str(copies[100]) and "maybe" in raised.value.message and raised.value.line
+
+
+def test_a_bank_a_build_writes_is_read_from_the_cache_as_the_file_reads(tmp_path, monkeypatch):
+    from quizgen.bank import loading
+    from quizgen.pipeline import build
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    build([str(STORY)], tmp_path / "banks", tmp_path / "out", show_progress=False)
+    path = next((tmp_path / "banks").glob("*.yaml"))
+    with monkeypatch.context() as patched:       # the build put it in the cache: no parsing
+        patched.setattr(loading, "load_text", lambda *args: pytest.fail("read from the file again"))
+        cached = read_bank(path)
+    monkeypatch.setenv("QUIZGEN_CACHE", "0")
+    assert cached == read_bank(path)
+    monkeypatch.delenv("QUIZGEN_CACHE")
+    edit(path, "status: draft", "status: approved")
+    assert read_bank(path).questions[0].status == "approved"

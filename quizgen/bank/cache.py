@@ -15,7 +15,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-ENTRY_VERSION = 1
+ENTRY_VERSION = 2          # 2: a bank record (story, question rows), not the parsed YAML
 
 
 def cache_folder() -> Path | None:
@@ -34,12 +34,12 @@ def _build() -> str:
     return digest.hexdigest()[:16]
 
 
-def _entry(path: Path) -> tuple[Path, tuple] | None:
+def _entry(path: Path, status: os.stat_result | None = None) -> tuple[Path, tuple] | None:
     folder = cache_folder()
     if folder is None:
         return None
     try:
-        status = os.stat(path)
+        status = status or os.stat(path)
         real = os.path.realpath(path)
     except OSError:
         return None
@@ -60,8 +60,9 @@ def cached_document(path: Path) -> object | None:
     return doc if identity == entry[1] else None
 
 
-def remember_document(path: Path, doc: object) -> None:
-    entry = _entry(path)
+def remember_document(path: Path, doc: object, status: os.stat_result | None = None) -> None:
+    """Keep `doc` as what the file at `path` holds while it has `status` (by default, its status now)."""
+    entry = _entry(path, status)
     if entry is None:
         return
     file, identity = entry

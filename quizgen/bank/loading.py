@@ -12,7 +12,7 @@ from typing import Generator, Iterable, Iterator, Sequence
 import yaml
 
 from ..errors import QuizgenError, UsageError
-from ..models import Bank, Question, StoryRef
+from ..models import Bank, Question, StoryRef, question_row
 from ..workers import default_jobs, worker_pool
 from .cache import cached_document, remember_document
 from .reading import compose_text, load_text, read_bank_text
@@ -45,8 +45,8 @@ def bank_files(args: Iterable[str | Path]) -> list[Path]:
 def read_bank(path: str | Path) -> Bank:
     """A bank, checked: the first problem is raised with its line (run `quizgen validate` for all)."""
     path = Path(path)
-    doc = cached_document(path)
-    return bank_from_document(_checked_document(path) if doc is None else doc, path)
+    record = cached_document(path)
+    return _bank_from_record(_checked_record(path) if record is None else record, path)
 
 
 PARALLEL_READ_MIN = 64      # banks not in the cache worth starting worker processes for
@@ -56,40 +56,53 @@ def read_banks(paths: Sequence[Path]) -> Iterator[Bank]:
     """The banks at `paths`, in order, each read as `read_bank` reads it; the first problem in
     that order is raised. Parsing is most of reading a bank the cache does not hold, so many
     such banks are parsed by worker processes, which hand back plain data (marshal: cheap)."""
-    docs = [cached_document(path) for path in paths]
-    parsed = _documents([path for path, doc in zip(paths, docs) if doc is None])
+    records = [cached_document(path) for path in paths]
+    parsed = _records([path for path, record in zip(paths, records) if record is None])
     try:
-        for path, doc in zip(paths, docs):
-            yield bank_from_document(next(parsed) if doc is None else doc, path)
+        for path, record in zip(paths, records):
+            yield _bank_from_record(next(parsed) if record is None else record, path)
     finally:
         parsed.close()
 
 
-def _documents(paths: list[Path]) -> Generator[object, None, None]:
-    """Each bank's checked data, in order; from worker processes when there are many."""
+def _records(paths: list[Path]) -> Generator[tuple, None, None]:
+    """Each bank's checked record, in order; from worker processes when there are many."""
     jobs = min(default_jobs(), len(paths) // PARALLEL_READ_MIN)
     if jobs < 2:
-        yield from map(_checked_document, paths)
+        yield from map(_checked_record, paths)
         return
     pool = worker_pool(jobs)
     try:
-        for data in pool.map(_marshalled_document, paths, chunksize=16):
+        for data in pool.map(_marshalled_record, paths, chunksize=16):
             yield marshal.loads(data)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _marshalled_document(path: Path) -> bytes:
-    return marshal.dumps(_checked_document(path))
+def _marshalled_record(path: Path) -> bytes:
+    return marshal.dumps(_checked_record(path))
 
 
-def _checked_document(path: Path) -> object:
-    """A bank's data read from its text and checked (the first problem raised), then cached."""
+def _checked_record(path: Path) -> tuple:
+    """A bank read from its text and checked (the first problem raised), as a record, which is
+    cached: what the bank's text says, already turned into questions."""
     text = read_bank_text(path)
     doc = load_text(text, path)
     raise_first_problem(text, doc, path)
-    remember_document(path, doc)
-    return doc
+    record = bank_record(bank_from_document(doc))
+    remember_document(path, record)
+    return record
+
+
+def bank_record(bank: Bank) -> tuple:
+    """A bank as plain data, quick to marshal and to turn back into the bank."""
+    story = bank.story
+    return (story.id, story.title, story.file, story.sha256, story.rules), [question_row(q) for q in bank.questions]
+
+
+def _bank_from_record(record: tuple, path: Path) -> Bank:
+    story, rows = record
+    return Bank(story=StoryRef(*story), questions=[Question(*row) for row in rows], path=str(path))
 
 
 def raise_first_problem(text: str, doc: object, path: Path) -> None:

@@ -3,11 +3,13 @@ even when they save the same file in an editor while quizgen is merging."""
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 from ..errors import QuizgenError
 from ..models import Bank
-from .loading import bank_from_document, raise_first_problem
+from .cache import remember_document
+from .loading import bank_from_document, bank_record, raise_first_problem
 from .merge import Merged, MergeReport, merge_text
 from .reading import read_bank_text
 from .writing import dump_records, question_record, story_record, write_text
@@ -44,10 +46,26 @@ def save_generated(generated: Bank, path: str | Path, dry_run: bool = False) -> 
 
 
 def saved_bank(merged: Merged, path: Path) -> Bank:
-    """The bank as saved, checked like any bank read from disk (an exporter will read it)."""
+    """The bank as saved, checked like any bank read from disk (an exporter will read it).
+
+    A bank just written goes into the read cache too, so the export that follows a build
+    does not parse it again: only while the file holds exactly the text written (its
+    status taken before and after reading it back, so a save in between is noticed).
+    """
     doc = {"story": merged.story, "questions": merged.questions}
     raise_first_problem(merged.text or _current_text(path) or "", doc, path)
-    return bank_from_document(doc, path)
+    bank = bank_from_document(doc, path)
+    if merged.report.written and merged.text is not None:
+        try:
+            before = os.stat(path)
+            held = path.read_bytes()
+            unchanged = os.stat(path)
+        except OSError:
+            return bank
+        if (before.st_size, before.st_mtime_ns, before.st_ino) == (unchanged.st_size, unchanged.st_mtime_ns, unchanged.st_ino) \
+                and held == _as_the_file_was(merged.text, path).encode("utf-8"):
+            remember_document(path, bank_record(bank), before)
+    return bank
 
 
 def _merge(text: str | None, generated: Bank, path: Path) -> Merged:

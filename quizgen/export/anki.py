@@ -50,7 +50,7 @@ def anki_id(*parts: str) -> int:
 
 
 def write(selection: Selection, out: Path, options: ExportOptions) -> Path:
-    with DeckWriter(out, options) as deck:
+    with DeckWriter(out, options, banks_in_memory=True) as deck:
         for bank in selection.banks:
             deck.add(bank)
     return out
@@ -131,14 +131,14 @@ class DeckWriter:
     (or goes to stdout for `-o -`).
     """
 
-    def __init__(self, out: Path, options: ExportOptions):
+    def __init__(self, out: Path, options: ExportOptions, banks_in_memory: bool = False):
         self.out, self.options = Path(out), options
         self.to_stdout = str(out) == STDOUT
         if not self.to_stdout:
             _check_writable(self.out)
         self.previous = PreviousDeck.read(self.out)
         self.now = 0              # the newest bank's time: same banks, same deck, byte for byte
-        self.pool = QuestionPool()
+        self.pool = QuestionPool(banks_in_memory=banks_in_memory)   # see QuestionPool
         self.notes = 0
         self.changed = 0          # notes new or different since the previous deck at this path
 

@@ -8,7 +8,9 @@ lists every story stating it. Questions with the same front but different answer
 names the stories, so no two items read the same.
 
 Questions wait in a temporary SQLite file, not in memory, so a whole archive
-streams through: a bank at a time in, a front at a time out.
+streams through: a bank at a time in, a front at a time out. Where the banks are
+in memory anyway (read for an export), the pool keeps only its sort keys there and
+points at the questions themselves.
 """
 from __future__ import annotations
 
@@ -17,17 +19,16 @@ import marshal
 import os
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Iterator
 
 from ..answers import normalize
-from ..models import Bank, Question, stable_id
+from ..models import Bank, Question, question_row, stable_id
 
 TYPED_FORMS = ("short", "cloze")     # several right answers can share one typed question
 ASKED_FORMS = ("short", "mcq")       # one story asks with choices, another without: the same question
 TITLES_SHOWN = 2
-QUESTION_FIELDS = [f.name for f in fields(Question)]
 
 
 def front_key(question: Question) -> str:
@@ -101,10 +102,13 @@ class StudyItem:
 class QuestionPool:
     """Questions from many banks, parked in a temporary SQLite file, read back as merged items.
 
+    `banks_in_memory`: the caller keeps every bank it adds until the items are read, so
+    the pool holds on to the questions rather than copying them into the file (an export
+    of banks already read is then about a second quicker over an archive).
     Used as a context manager (or closed): the file is removed at the end.
     """
 
-    def __init__(self, folder: str | None = None):
+    def __init__(self, folder: str | None = None, banks_in_memory: bool = False):
         fd, self.path = tempfile.mkstemp(prefix="quizgen-pool-", suffix=".sqlite", dir=folder)
         os.close(fd)
         self.db = sqlite3.connect(self.path)
@@ -112,22 +116,30 @@ class QuestionPool:
                               "CREATE TABLE q (front TEXT, answer TEXT, rank INTEGER, story TEXT, title TEXT,"
                               " type TEXT, question BLOB)")
         self.count = 0
+        self.held: list[Question] | None = [] if banks_in_memory else None
 
     def add(self, bank: Bank) -> None:
         rows = []
         for question in bank.questions:
             question.story = question.story or bank.story.id
+            if self.held is None:
+                kept = marshal.dumps(question_row(question))
+            else:
+                kept = None
+                self.held.append(question)
             rows.append((front_key(question), answer_key(question), self.count, question.story,
-                         bank.story.title, question.type, marshal.dumps([getattr(question, name) for name in QUESTION_FIELDS])))
+                         bank.story.title, question.type, kept))
             self.count += 1
         self.db.executemany("INSERT INTO q VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     def items(self) -> Iterator[StudyItem]:
         """Every item, one front at a time: questions with the same front are read together."""
         self.db.commit()
-        rows = self.db.execute("SELECT front, answer, story, title, type, question FROM q ORDER BY front, rank")
+        rows = self.db.execute("SELECT front, answer, story, title, type, question, rank FROM q ORDER BY front, rank")
+        held = self.held
         for _, same_front in groupby(rows, key=lambda row: row[0]):
-            yield from _merge_front(list(same_front))
+            yield from _merge_front([(*row[:5], Question(*marshal.loads(row[5])) if held is None else held[row[6]])
+                                     for row in same_front])
 
     def close(self) -> None:
         self.db.close()
@@ -145,7 +157,7 @@ class QuestionPool:
 
 def merge_banks(banks: list[Bank]) -> list[StudyItem]:
     """The merged items of banks already in memory (the self-test's case)."""
-    with QuestionPool() as pool:
+    with QuestionPool(banks_in_memory=True) as pool:
         for bank in banks:
             pool.add(bank)
         return list(pool.items())
@@ -154,6 +166,8 @@ def merge_banks(banks: list[Bank]) -> list[StudyItem]:
 def _merge_front(rows: list[tuple]) -> list[StudyItem]:
     """Split one front's questions into items: one per answer, except that answers one story
     gives together (a typed question with two right answers) stay one item."""
+    if len(rows) == 1:                  # most fronts: one story asks it
+        return [_item(rows)]
     by_answer: dict[str, list[tuple]] = {}
     for row in rows:
         by_answer.setdefault(row[1], []).append(row)
@@ -189,16 +203,12 @@ def _same_story_accepts(group: list[tuple], other: list[tuple]) -> bool:
         return False
 
     def accepted(rows: list[tuple]) -> set[str]:
-        return {normalize(form) for row in rows for form in _question(row).accepted} - {""}
+        return {normalize(form) for row in rows for form in row[5].accepted} - {""}
 
     def answers(rows: list[tuple]) -> set[str]:
         return {normalize(row[1]) for row in rows}
 
     return answers(group) <= accepted(other) or answers(other) <= accepted(group)
-
-
-def _question(row: tuple) -> Question:
-    return Question(*marshal.loads(row[5]))
 
 
 def _without_ambiguous_stories(groups: list[list[tuple]]) -> list[list[tuple]]:
@@ -215,16 +225,20 @@ def _without_ambiguous_stories(groups: list[list[tuple]]) -> list[list[tuple]]:
 
 
 def _item(rows: list[tuple]) -> StudyItem:
-    members = [_question(row) for row in rows]
+    members = [row[5] for row in rows]
     return _combined(members, members, {row[2]: row[3] for row in rows})
 
 
 def _combined(lead: list[Question], others: list[Question], titles: dict[str, str]) -> StudyItem:
     """One item of these questions, worded as the first of `lead` (in story order)."""
-    first = sorted(lead, key=lambda q: (q.type != "mcq", q.story, q.id))[0]     # choices, where a story gave them
-    members = sorted({id(q): q for q in [*lead, *others]}.values(), key=lambda q: (q.story, q.id))
-    answers = list(dict.fromkeys([first.answer, *(member.answer for member in members)]))
-    accepted = [form for member in members for form in (member.answer, *member.accepted)]
+    if len(lead) == 1 and others is lead:          # most items: one story asks it
+        first = lead[0]
+        members, answers, accepted = lead, [first.answer], first.accepted
+    else:
+        first = sorted(lead, key=lambda q: (q.type != "mcq", q.story, q.id))[0]     # choices, where a story gave them
+        members = sorted({id(q): q for q in [*lead, *others]}.values(), key=lambda q: (q.story, q.id))
+        answers = list(dict.fromkeys([first.answer, *(member.answer for member in members)]))
+        accepted = [form for member in members for form in (member.answer, *member.accepted)]
     question = copy.copy(first)
     answer = normalize(first.answer)
     question.accepted = [form for form in dict.fromkeys(accepted) if form != first.answer and normalize(form) != answer]
