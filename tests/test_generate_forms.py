@@ -29,6 +29,14 @@ DATE_FORMS = [
     # a date that opens the sentence leaves the clause whole
     ("On Monday, a delegation of Kessel fishermen visited the harbour board to ask for more berths.", "Monday",
      "date.when", "When did a delegation of Kessel fishermen visit the harbour board to ask for more berths?"),
+    # a noun that could be a verb ("firms") before a verb in the past is the subject's
+    ("Kessel trawler firms landed only 140 tonnes in January, the harbour board said.", "January",
+     "date.when", "When did Kessel trawler firms land only 140 tonnes?"),
+    # an "and" or "or" inside a name or an amount does not end the clause
+    ("Ingrid Dahl joined the Kessel Sail and Oar Club in 1993.", "1993",
+     "date.year", "In what year did Ingrid Dahl join the Kessel Sail and Oar Club?"),
+    ("In 1988 the harbour board set the limit at three or more boats per berth.", "1988",
+     "date.year", "In what year did the harbour board set the limit at three or more boats per berth?"),
 ]
 
 
@@ -47,6 +55,11 @@ def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
 def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
     sentence = "Two officials were found guilty of smuggling fish through Kessel in 1999."
     assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))
+
+
+def test_a_clause_cut_inside_a_figure_is_not_asked():
+    sentence = "Ingrid Dahl sailed to the Kessel cup on Sunday in a time of one hour, 47 minutes."
+    assert not by_template("date.when", fact("date", sentence, when="Sunday", event="sailed"))
 
 
 def test_a_time_that_was_spent_is_not_asked_when():

@@ -25,6 +25,7 @@ def clozes(*facts: Fact):
     "His successor, Tomas Varga, opened the harbour on Tuesday.",                # whose?
     "Kessel Fisheries said trade in the first half of 1998 rose on Tuesday, it added.",
     "Sentencing is set for Tuesday.",                                            # whose sentencing?
+    "The deal, signed on Tuesday, gives Kessel Fisheries two more berths.",      # which deal?
 ])
 def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     assert not clozes(fact("date", sentence, when="Tuesday", event="an event"))
@@ -353,3 +354,9 @@ def test_accepted_positions_do_not_depend_on_the_hash_seed():
 def test_a_stance_with_a_blank_holder_asks_nothing():
     assert not questions(fact("stance", "Ingrid Dahl backed the Kessel deal.", holder=" ", target="<",
                               polarity="support"))
+
+
+def test_a_clause_whose_subject_only_the_sentence_before_names_is_not_asked():
+    sentence = "The venue was chosen by the Kessel harbour board on Tuesday."
+    assert not [q for q in questions(fact("date", sentence, when="Tuesday", event="chosen"))
+                if q.template == "date.when"]

@@ -134,8 +134,8 @@ def _finite_between(before: str, token: str, after: str) -> str:
     if "VBD" in tags:
         return "past"
     if "VBZ" in tags and (not is_noun(word) or _bare(after).lower() in _words()["after_present"] or
-                          before[:1].isupper()):
-        return "present"
+                          before[:1].isupper()) and "VBD" not in verb_tags(_bare(after).lower()):
+        return "present"            # not "US firms added": a verb in the past right after is the verb
     return ""
 
 
@@ -182,6 +182,8 @@ def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0))
                 return answer[1]
             continue
         word = _bare(tokens[index]).lower()
+        if word in ("and", "or") and _joins_one_phrase(tokens, index):
+            continue
         if word in _words()["clause_closers"] or tokens[index] in ("-", "--", "—") or (
                 word == "as" and index + 1 < len(tokens) and (tokens[index + 1][:1].isupper() or
                                                               _bare(tokens[index + 1]).lower() in _words()["pronouns"])):
@@ -189,6 +191,22 @@ def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0))
         if tokens[index].endswith((",", ";", ":", "!", "?")):     # "." inside one sentence ends "U.K." only
             return index + 1
     return len(tokens)
+
+
+@lru_cache(maxsize=1)
+def _leaning_nouns() -> frozenset[str]:
+    """'the issue', 'the deal': a subject only the sentence before can name (questions/standalone.yaml)."""
+    return frozenset(map(str, data_file("questions/standalone")["leaning_nouns"]))
+
+
+def _joins_one_phrase(tokens: list[str], index: int) -> bool:
+    """'Rock and Roll Hall of Fame', 'three or more insects': an 'and' or 'or' inside a name or
+    an amount, which a question cut there would leave half said."""
+    if index == 0 or index + 1 >= len(tokens) or tokens[index - 1].endswith((",", ";", ":")):
+        return False
+    before, after = _bare(tokens[index - 1]), _bare(tokens[index + 1])
+    return (before[:1].isupper() and after[:1].isupper() and not tokens[index - 1].endswith(("'s", "’s"))) \
+        or after.lower() in ("more", "less", "fewer")
 
 
 def _subject(tokens: list[str]) -> str | None:
@@ -202,6 +220,8 @@ def _subject(tokens: list[str]) -> str | None:
     if not words or len(words) > MAX_SUBJECT_WORDS or any(w.endswith((",", ";", ":")) for w in words[:-1]):
         return None
     text = " ".join(words).rstrip(",")
+    if len(words) == 2 and words[0].lower() == "the" and _bare(words[1]).lower() in _leaning_nouns():
+        return None                 # "the issue": which one, only the sentence before says
     if any(c in text for c in "\"“”()") or _OTHER_TIME.search(text):
         return None                 # "the duchy last year": the time belongs after the verb
     if _bare(words[0]).lower() in _words()["pronouns"] and (len(words) == 1 or _bare(words[1]).lower() == "and"):
@@ -275,6 +295,8 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
     if verb is None or (start < drop[0] < verb and verb != drop[1]):
         return None             # the answer must follow the verb, or stand just before it ("X on Monday said")
     end = _clause_end(tokens, verb + 1, drop)
+    if end < len(tokens) and tokens[end - 1].endswith(",") and _bare(tokens[end])[:1].isdigit():
+        return None             # "in a time of one minute, 47.97 seconds": a figure cut in two
     subject_tokens = [t for i, t in enumerate(tokens[start:verb], start) if i not in range(*drop)]
     adverbs = []
     while subject_tokens and _bare(subject_tokens[-1]).lower() in _words()["adverbs"]:
@@ -375,7 +397,8 @@ def _no_verb_between(words: list[str], start: int, answer: int, asked: Asked) ->
     for position in range(index, answer):
         word = _bare(words[position]).lower()
         tags = verb_tags(word)
-        if word in _words()["clause_openers"] or {"VBD", "VBN", "VBG"} & set(tags) and word != "during":
+        if word in _words()["clause_openers"] and not (word in ("and", "or") and _joins_one_phrase(words, position)) \
+                or {"VBD", "VBN", "VBG"} & set(tags) and word != "during":
             return None
         if word == "to" and position + 1 < answer and "VB" in verb_tags(_bare(words[position + 1])):
             return None

@@ -43,7 +43,7 @@ def rules() -> StandaloneRules:
 
     return StandaloneRules(
         pointing=re.compile(rf"\b(?:{either('pointing_words')})\b", re.IGNORECASE),
-        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b"),
+        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')}|The (?:{either('leaning_nouns')}))\b"),
         connective=re.compile(rf"^(?:{either('connectives')}),? (?=\w)"),
         unnamed_reporting=re.compile(rf"\b(?:{either('unnamed_reporting')})\b", re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
