@@ -52,6 +52,8 @@ def surname(name: str) -> str:
     words = name.split()
     if len(words) < 2:
         return ""
+    if len(words) == 3 and family_name_first(words[1:]):
+        return words[1]             # "Yolanda Yu Hoi-kwan": an English given name before a Hong Kong name
     return words[0] if family_name_first(words) else words[-1]
 
 

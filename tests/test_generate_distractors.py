@@ -90,4 +90,6 @@ def test_a_name_written_family_name_first_accepts_the_family_name():
     assert surname("Chun Doo Hwan") == "Chun"
     assert surname("Zhu Rongji") == "Zhu"
     assert surname("Kim Howells") == "Howells"
+    assert surname("Mary Ho Wai-ling") == "Ho"          # an English given name first, then family name first
+    assert surname("Mary Ann Howells") == "Howells"
     assert accepted_forms("Kim Il-sung", "person") == ["Kim"]
