@@ -46,6 +46,7 @@ def normalize(text: str) -> str:
     return " ".join(w for w in _TOKEN.findall(text) if w not in ARTICLES)
 
 
+@lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     """The family name: the last word, or the first for a name written family name first
     ("Kim Il-sung", "Chun Doo Hwan", "Zhu Rongji")."""
