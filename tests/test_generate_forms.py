@@ -57,6 +57,18 @@ def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
     assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))
 
 
+def test_a_change_with_its_unit_after_the_figure_is_no_question():
+    sentence = "The Kessel fish index rose 225.79 points in four hours of trading on Tuesday."
+    asked = questions(fact("quantity", sentence, value=225.79, unit="points", text="225.79"))
+    assert asked and not [q for q in asked if q.template == "quantity.change"]
+
+
+def test_a_demonym_before_a_noun_that_could_be_a_verb_makes_no_verb():
+    sentence = "Kessel Fisheries sold its 20 Norwegian stores to Tomas Varga in March."
+    assert "When did Kessel Fisheries sell its 20 Norwegian stores to Tomas Varga?" in prompts(
+        fact("date", sentence, when="March", event="sold"))
+
+
 def test_a_clause_cut_inside_a_figure_is_not_asked():
     sentence = "Ingrid Dahl sailed to the Kessel cup on Sunday in a time of one hour, 47 minutes."
     assert not by_template("date.when", fact("date", sentence, when="Sunday", event="sailed"))
@@ -249,6 +261,8 @@ def test_titles_are_written_in_full_and_in_one_case():
     leader = fact("role", "Palestinian leader Omar Haddad spoke.", person="Omar Haddad", title="leader",
                   org="Palestinian territories")
     assert "Who is the Palestinian leader?" in prompts(leader)
+    opening = fact("role", "Senior harbour adviser Lea Kask spoke.", person="Lea Kask", title="Senior harbour adviser")
+    assert "Lea Kask is the senior harbour adviser." in prompts(opening)
 
 
 def test_a_false_role_statement_gives_a_post_the_story_gives_someone_else():

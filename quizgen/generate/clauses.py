@@ -134,7 +134,8 @@ def _finite_between(before: str, token: str, after: str) -> str:
     if "VBD" in tags:
         return "past"
     if "VBZ" in tags and (not is_noun(word) or _bare(after).lower() in _words()["after_present"] or
-                          before[:1].isupper()) and "VBD" not in verb_tags(_bare(after).lower()):
+                          before[:1].isupper() and _bare(before) not in places().demonyms) \
+            and "VBD" not in verb_tags(_bare(after).lower()):
         return "present"            # not "US firms added": a verb in the past right after is the verb
     return ""
 
@@ -464,6 +465,8 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
         between = [_bare(w).lower() for w in words[verb + 1:first]]
         lemma = next(iter(verb_tags(_bare(words[verb])).values()), "")
         if (lemma in _CHANGE_VERBS and between == []) or (lemma in _CHANGE_VERBS | _CHANGING_VERBS and between == ["by"]):
+            if last < len(words) and unit and _bare(words[last]).lower() == unit.lower():
+                return None         # "rose 225 points": "By how much did it rise points?" is no question
             asked = _invert(words, clause_start, (verb + 1, last))
             return NumberAsked(asked, "change", "") if asked else None
         if between or lemma in _CHANGE_VERBS or lemma in ("be", "say"):

@@ -108,6 +108,10 @@ def post(fact: Fact) -> tuple[str, str]:
     United States"), ("chairman of Ferruzzi", "the chairman of Ferruzzi")."""
     title = " ".join(w for w in title_case(str(fact.slots["title"])).split()
                      if w.lower() not in _posts()["judging_words"])
+    words = title.split()
+    if len(words) > 1 and words[0][1:].islower() and all(w.islower() for w in words[1:]) and \
+            fact.sentence.lstrip("\"“‘'").startswith(str(fact.slots["title"])):
+        title = title[:1].lower() + title[1:]         # "Senior advisor Hope Hicks ...": capital only as the sentence's first word
     org = text(fact.slots.get("org") or "")
     if not org or normalize(org) in normalize(title):
         return title, f"the {title}"
