@@ -265,6 +265,15 @@ def test_titles_are_written_in_full_and_in_one_case():
     assert "Lea Kask is the senior harbour adviser." in prompts(opening)
 
 
+def test_a_country_named_otherwise_before_the_title_is_named_as_written():
+    coach = fact("role", "Scotland assistant coach Lea Kask named her side.", person="Lea Kask",
+                 title="assistant coach", org="United Kingdom")
+    assert "Who is Scotland's assistant coach?" in prompts(coach)
+    leader = fact("role", "Welsh Liberal leader Tomas Varga resigned.", person="Tomas Varga",
+                  title="Liberal leader", org="United Kingdom")
+    assert "Who is the Welsh Liberal leader?" in prompts(leader)
+
+
 def test_a_false_role_statement_gives_a_post_the_story_gives_someone_else():
     roles = [fact("role", "Finance Minister Lea Kask met Harbour Master Tomas Varga.", person="Lea Kask",
                   title="Finance Minister"),

@@ -115,6 +115,10 @@ def post(fact: Fact) -> tuple[str, str]:
     org = text(fact.slots.get("org") or "")
     if not org or normalize(org) in normalize(title):
         return title, f"the {title}"
+    written = _country_as_written(org, fact.sentence, str(fact.slots["title"]))
+    if written in places().demonyms:
+        return f"{written} {title}", f"the {written} {title}"      # "the Scottish Conservative leader"
+    org = written                                                 # "England's assistant coach"
     if attributive(org):
         return f"{org} {title}", f"the {org} {title}"
     if is_country(org):
@@ -133,6 +137,21 @@ def post(fact: Fact) -> tuple[str, str]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
     article = "the " if words & _posts()["institution_words"] else ""
     return f"{title} of {article}{org}", f"the {title} of {article}{org}"
+
+
+def _country_as_written(org: str, sentence: str, title: str) -> str:
+    """A country the sentence names otherwise, just before the title ("England assistant coach",
+    "Scottish Conservative leader" for the United Kingdom): that name, which says which team or
+    party; else `org`."""
+    if not is_country(org) or org in sentence:
+        return org
+    at = sentence.find(title)
+    table = places()
+    for word in reversed(sentence[:at].split()[-3:] if at > 0 else []):
+        word = word.rstrip(",").removesuffix("'s").removesuffix("’s")
+        if word != org and table.country_of.get(word) == org:
+            return word
+    return org
 
 
 def possessive(name: str) -> str:
