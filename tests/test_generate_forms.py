@@ -265,6 +265,14 @@ def test_titles_are_written_in_full_and_in_one_case():
     assert "Lea Kask is the senior harbour adviser." in prompts(opening)
 
 
+def test_a_post_that_needs_its_body_is_not_asked_with_a_country():
+    chair = fact("role", "Norwegian chairman Lea Kask spoke.", person="Lea Kask", title="chairman", org="Norway")
+    assert not by_template("role.holder", chair)
+    company = fact("role", "Kessel Fisheries chairman Lea Kask spoke.", person="Lea Kask", title="chairman",
+                   org="Kessel Fisheries")
+    assert by_template("role.holder", company)
+
+
 def test_a_country_named_otherwise_before_the_title_is_named_as_written():
     coach = fact("role", "Scotland assistant coach Lea Kask named her side.", person="Lea Kask",
                  title="assistant coach", org="United Kingdom")

@@ -88,6 +88,8 @@ def specific(fact: Fact) -> bool:
     """A title that names one post: 'Foreign Minister', 'Norway's leader'; not a bare 'Minister'."""
     words = str(fact.slots["title"]).split()
     vague = words[-1].lower() in word_set("questions/vague_titles")
+    if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and is_country(str(fact.slots.get("org") or "")):
+        return False                   # "the Indian chair": of what?
     if words[0][:1].islower() and not fact.slots.get("org") and not {"of", "at", "for"} & set(words):
         return False                   # "chief executive", "government spokesman": of what, the stem cannot say
     if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
