@@ -133,3 +133,17 @@ def test_formerly_reaches_a_possessive_owner_and_both_titles():
     assert ("Ingrid Dahl", "former chief of staff", "Harbour Safety Agency") in roles
     roles = _roles("Tomas Varga, formerly president and chief executive of Kessel Fisheries, was sentenced.")
     assert {t for p, t, _ in roles if p == "Tomas Varga"} == {"former president", "former chief executive of Kessel Fisheries"}
+
+
+def test_two_portfolios_joined_by_and_are_one_title():
+    assert ("Marta Olsen", "Fisheries and Harbours Minister", "Norway") in _roles(
+        "Norwegian Fisheries and Harbours Minister Marta Olsen opened the quay.")
+    assert ("Tom Hale", "Trade and Industry Secretary", None) in _roles(
+        "Trade and Industry Secretary Tom Hale said the plan would go ahead.")
+
+
+def test_an_and_between_a_person_and_a_title_joins_no_portfolios():
+    roles = _roles("Last week Ms Olsen and First Minister Tom Hale met the board.")
+    assert ("Tom Hale", "First Minister", None) in roles
+    roles = _roles("Finance Minister Lena Marsh and Prime Minister Tom Hale agreed.")
+    assert ("Tom Hale", "Prime Minister", None) in roles

@@ -40,6 +40,7 @@ _POSSESSIVE = re.compile(r"(?P<owner>.+?)['\u2019]s?$")
 _ARTICLES = frozenset("the a an".split())
 _LINKS = frozenset("of the and for".split())       # inside titles ("Secretary of State") but no title alone
 _FORMER = re.compile(r"^(?:ex|former)-", re.IGNORECASE)
+_RANKS = frozenset("deputy acting assistant associate vice junior senior chief shadow interim principal".split())
 _FORMER_WORD = re.compile(r"(?<![\w-])(?:ex|former)-(?=[A-Za-z])", re.IGNORECASE)
 # Words after a title's head that begin whose or what it is: "chairman of ...", "director at ...".
 _HEAD_FOLLOWERS = frozenset("of for at on in with to".split())
@@ -159,6 +160,9 @@ def _chain(words: list[str], plural: bool = False) -> _Role | None:
         if former and _is_title_word(word[former.end():]):
             chain[:0] = ["former", word[former.end():]]     # "ex-foreign secretary", "former-President"
             break
+        if word == "and" and _joins_portfolios(words, index, chain):
+            chain.insert(0, word)                    # "Energy and Mines Minister", "Trade and Industry Secretary"
+            continue
         if lower in _NOT_IN_TITLES - _LINKS and f"{lower} {chain[0].lower()}" not in word_set("titles"):
             break                                    # "Budget under President", not "Under Secretary"
         if _is_title_word(word) or (lower == "of" or (lower == "the" and index and words[index - 1] == "of")):
@@ -179,6 +183,20 @@ def _chain(words: list[str], plural: bool = False) -> _Role | None:
     if role is not None and role.org is None and owner:
         return _Role(role.title, _country(owner) or None)
     return role
+
+
+def _joins_portfolios(words: list[str], index: int, chain: list[str]) -> bool:
+    """Whether the "and" at words[index] joins two portfolios before a minister's title ("Trade and
+    Industry Secretary"), not two people ("Ms Jamieson and First Minister", "Gordon Brown and Prime Minister")."""
+    before = words[index - 1] if index else ""
+    earlier = words[index - 2] if index >= 2 else ""
+    titles = word_set("titles")
+    return (len(chain) in (2, 3) and chain[-1].lower() in _lexicon()["portfolio_heads"]
+            and " ".join(chain).lower() not in titles                      # "Prime Minister", "First Minister"
+            and all(w[:1].isupper() and w.lower() not in _RANKS and w not in word_set("parties") and not _is_country(w)
+                    for w in chain[:-1])
+            and before.isalpha() and before[:1].isupper() and before.lower() not in _RANKS and not _is_country(before)
+            and not (earlier[:1].isupper() and earlier.isalpha() and not _is_country(earlier)))
 
 
 def _title_word_before(words: list[str], index: int) -> bool:
@@ -224,8 +242,9 @@ def _split(words: list[str]) -> _Role | None:
     lexicon = _lexicon()
     if start < len(words) and words[-1].lower() in lexicon["portfolio_heads"]:
         parties = word_set("parties")                # "Civil Aviation Minister", not "Labour Minister"
-        while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in parties:
-            start -= 1
+        while start > 0 and (words[start - 1][:1].isupper() and words[start - 1] not in parties or (
+                words[start - 1] == "and" and start >= 2 and words[start - 2][:1].isupper())):
+            start -= 1                               # "Work and Pensions Secretary"
     title, org_words = words[start:], words[:start]
     qualifiers = [w for i, w in enumerate(org_words) if (w.lower() in lexicon["qualifiers"] or w.islower())
                   and not (i + 1 < len(org_words) and (_country(f"{w} {org_words[i + 1]}") or (
