@@ -147,3 +147,8 @@ def test_an_and_between_a_person_and_a_title_joins_no_portfolios():
     assert ("Tom Hale", "First Minister", None) in roles
     roles = _roles("Finance Minister Lena Marsh and Prime Minister Tom Hale agreed.")
     assert ("Tom Hale", "Prime Minister", None) in roles
+
+
+def test_a_country_from_the_place_list_is_the_org_not_its_adjective():
+    assert ("Tom Hale", "President", "Turkmenistan") in _roles("Turkmen President Tom Hale opened the pipeline.")
+    assert ("Lena Marsh", "Prime Minister", "Samoa") in _roles("Samoan Prime Minister Lena Marsh spoke.")

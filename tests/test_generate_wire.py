@@ -84,3 +84,16 @@ def test_no_cloze_blanks_half_of_a_range():
     story, fact = story_fact("Shutdown\n\nOn December 5 and 6, the Kessel harbour board shut the quays for repairs.",
                              0, "date", when="December 5", event="shut")
     assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
+
+
+def test_a_pronoun_after_an_opening_phrase_is_named_in_brackets_too():
+    story, fact = story_fact("Talks\n\nMadeleine Okafor arrived in Kessel on Monday.\n\n"
+                             "After a long delay, she met Harbour Master Tomas Varga.", 1, "role",
+                             person="Tomas Varga", title="Harbour Master")
+    arrival = story.sentences[0]
+    visit = Fact(type="visit", slots={"person": "Madeleine Okafor", "place": "Kessel", "when": "Monday"},
+                 story="wire.txt", sentence=arrival.text, start=arrival.start, end=arrival.end)
+    clozes = [q for seed in range(8) for q in generate_questions(story, [fact, visit], seed=seed)
+              if q.type == "cloze" and q.template == "role.cloze"]
+    assert clozes
+    assert {q.prompt for q in clozes} == {"After a long delay, [Okafor] met Harbour Master _____."}

@@ -18,7 +18,8 @@ BLANK = "_____"
 CLOZE_MAX_WORDS = 45
 MATCHING_MIN, MATCHING_MAX = 3, 6
 SUPPORT_WINDOW = 3      # sentences back to look for the name a pronoun stands for
-_SUBJECT_PRONOUN = re.compile(r"^(He|She)\b")
+# "He ...", "Despite signs of recovery, he ...": a subject pronoun that opens the sentence or its main clause.
+_SUBJECT_PRONOUN = re.compile(r"^(?:[^,\"“”]{3,80}, )?(?P<pronoun>[Hh]e|[Ss]he)\b")
 _TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|Inc|Corp|Co|Ltd|No|vs|Prof)\.)"
                             r"\w*[a-z0-9%)][.!?] [A-Z]")
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -154,11 +155,13 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     named = ""
     if _TWO_SENTENCES.search(sentence) or len(_NUMBER.findall(sentence)) > CLOZE_MAX_NUMBERS:
         return None                 # which of many figures: the blank would not say
-    if _SUBJECT_PRONOUN.match(sentence):
-        named = _pronoun_stands_for(fact, values, context)
+    pronoun = _SUBJECT_PRONOUN.match(sentence)
+    if pronoun:
+        named = _pronoun_stands_for(fact, values, context, female=pronoun.group("pronoun").lower() == "she")
         if not named:
             return None
-        sentence = _SUBJECT_PRONOUN.sub(f"[{surname(named) or named}]", sentence, count=1)
+        at = pronoun.start("pronoun")
+        sentence = sentence[:at] + f"[{surname(named) or named}]" + sentence[pronoun.end("pronoun"):]
     index = find_span(sentence, answer)
     if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]) \
             or _RANGE_BEFORE.search(sentence[:index]):
@@ -177,7 +180,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
                  answer=answer, cloze=cloze, accepted=accepted)
 
 
-def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContext) -> str:
+def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContext, female: bool) -> str:
     """Whom 'He' or 'She' at a sentence's start stands for: the fact's own person, or the one
     person the sentence before names (an "eleven-month-old boy" between them is not in the pools)."""
     own = {"meeting": (fact.slots.get("people") or [""])[0], "visit": fact.slots.get("person"),
@@ -187,7 +190,6 @@ def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContex
     index = _sentence_index(context.story, fact)
     if not index:
         return ""
-    female = fact.sentence.startswith("She")
     text = f" {normalize(context.story.sentences[index - 1].text)} "     # further back, "he" may be anyone
     named = {p for p in context.pools.people if looks_like_person(p) and f" {normalize(surname(p))} " in text
              and (p.split()[0] in word_set("female_names")) == female}
