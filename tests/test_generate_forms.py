@@ -261,8 +261,11 @@ def test_titles_are_written_in_full_and_in_one_case():
     leader = fact("role", "Palestinian leader Omar Haddad spoke.", person="Omar Haddad", title="leader",
                   org="Palestinian territories")
     assert "Who is the Palestinian leader?" in prompts(leader)
-    opening = fact("role", "Senior harbour adviser Lea Kask spoke.", person="Lea Kask", title="Senior harbour adviser")
-    assert "Lea Kask is the senior harbour adviser." in prompts(opening)
+    opening = fact("role", "Senior harbour adviser Lea Kask of Kessel Fisheries spoke.", person="Lea Kask",
+                   title="Senior harbour adviser", org="Kessel Fisheries")
+    assert "Who is the senior harbour adviser of Kessel Fisheries?" in prompts(opening)
+    of_what = fact("role", "Senior vice president Lea Kask spoke.", person="Lea Kask", title="Senior vice president")
+    assert not [q for q in questions(of_what) if q.template in ("role.statement", "role.position")]
 
 
 def test_a_post_that_needs_its_body_is_not_asked_with_a_country():

@@ -84,14 +84,18 @@ def former(fact: Fact) -> bool:
     return index > 0 and bool(_FORMER.search(fact.sentence[max(0, index - 20):index]))
 
 
+_RANKS = frozenset("senior junior deputy vice executive assistant associate acting chief principal".split())
+
+
 def specific(fact: Fact) -> bool:
     """A title that names one post: 'Foreign Minister', 'Norway's leader'; not a bare 'Minister'."""
     words = str(fact.slots["title"]).split()
     vague = words[-1].lower() in word_set("questions/vague_titles")
     if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and is_country(str(fact.slots.get("org") or "")):
         return False                   # "the Indian chair": of what?
-    if words[0][:1].islower() and not fact.slots.get("org") and not {"of", "at", "for"} & set(words):
-        return False                   # "chief executive", "government spokesman": of what, the stem cannot say
+    if not fact.slots.get("org") and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or (
+            any(w[:1].islower() for w in words[1:]) and all(w.lower() in _RANKS or w.islower() for w in words[:-1]))):
+        return False                   # "chief executive", "Senior vice president": of what, the stem cannot say
     if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
         return not (vague and all(w in word_set("parties") or w in places().demonyms
                                   for w in words[:-1]))
