@@ -271,9 +271,17 @@ def test_titles_are_written_in_full_and_in_one_case():
 def test_a_post_that_needs_its_body_is_not_asked_with_a_country():
     chair = fact("role", "Norwegian chairman Lea Kask spoke.", person="Lea Kask", title="chairman", org="Norway")
     assert not by_template("role.holder", chair)
+    head = fact("role", "The head of the Norwegian fish board, Lea Kask, spoke.", person="Lea Kask", title="head",
+                org="Norwegian")
+    assert not [q for q in questions(head) if q.template.startswith("role.") and q.template != "role.cloze"]
     company = fact("role", "Kessel Fisheries chairman Lea Kask spoke.", person="Lea Kask", title="chairman",
                    org="Kessel Fisheries")
     assert by_template("role.holder", company)
+
+
+def test_a_firm_named_with_an_ampersand_takes_no_article():
+    boss = fact("role", "K&V chief executive Lea Kask spoke.", person="Lea Kask", title="chief executive", org="K&V")
+    assert "Who is the chief executive of K&V?" in prompts(boss)
 
 
 def test_a_country_named_otherwise_before_the_title_is_named_as_written():

@@ -91,8 +91,9 @@ def specific(fact: Fact) -> bool:
     """A title that names one post: 'Foreign Minister', 'Norway's leader'; not a bare 'Minister'."""
     words = str(fact.slots["title"]).split()
     vague = words[-1].lower() in word_set("questions/vague_titles")
-    if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and is_country(str(fact.slots.get("org") or "")):
-        return False                   # "the Indian chair": of what?
+    org = str(fact.slots.get("org") or "")
+    if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and (is_country(org) or org in places().demonyms):
+        return False                   # "the Indian chair" ("chair of the Indian firm"): of what?
     if not fact.slots.get("org") and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or (
             any(w[:1].islower() for w in words[1:]) and all(w.lower() in _RANKS or w.islower() for w in words[:-1]))):
         return False                   # "chief executive", "Senior vice president": of what, the stem cannot say
@@ -137,7 +138,7 @@ def post(fact: Fact) -> tuple[str, str]:
             return title, f"the {title} of {with_article(org)}"
         return title, f"{possessive(org)} {title}"
     words = set(org.split())                                     # a body: the answer names it too
-    if org.isupper() and len(org) <= 6:
+    if org.isupper() and len(org) <= 6 and "&" not in org:      # "the BBC's", but "S&N", "AT&T" are firms
         return f"{title} of the {org}", f"the {possessive(org)} {title}"     # "the BBC's political editor"
     if words & _posts()["company_endings"]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
