@@ -360,3 +360,10 @@ def test_a_clause_whose_subject_only_the_sentence_before_names_is_not_asked():
     sentence = "The venue was chosen by the Kessel harbour board on Tuesday."
     assert not [q for q in questions(fact("date", sentence, when="Tuesday", event="chosen"))
                 if q.template == "date.when"]
+
+
+def test_the_date_of_a_tally_is_not_asked():
+    for sentence in ("As of Sunday, the harbour board reported a total of 5,667 landings.",
+                     "Kessel said it was free of the disease as of Thursday, officials said."):
+        when = "Sunday" if "Sunday" in sentence else "Thursday"
+        assert not questions(fact("date", sentence, when=when, event="reported"))

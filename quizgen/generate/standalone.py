@@ -29,6 +29,7 @@ class StandaloneRules:
     period_openers: frozenset[str]
     period_units: frozenset[str]
     agency: re.Pattern[str]
+    timestamp_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,13 @@ def rules() -> StandaloneRules:
         dangling_before_blank=words("dangling_before_blank"),
         period_openers=words("period_openers"),
         period_units=words("period_units"),
-        agency=re.compile(rf"\b(?:told|to|according to|by|did|does|will|has) (?:{either('news_agencies')})\b"))
+        agency=re.compile(rf"\b(?:told|to|according to|by|did|does|will|has) (?:{either('news_agencies')})\b"),
+        timestamp_before=re.compile(rf"\b(?:{either('timestamp_before')})\s+$", re.IGNORECASE))
+
+
+def timestamp(sentence: str, at: int) -> bool:
+    """Whether the date at sentence[at:] only dates a report or a tally ("as of Sunday")."""
+    return bool(rules().timestamp_before.search(sentence, max(0, at - 40), at))
 
 
 def without_connective(sentence: str) -> str:

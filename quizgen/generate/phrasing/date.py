@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_when
-from ..standalone import follows_a_name, precise_time, runs_on, year_given_away
+from ..standalone import follows_a_name, precise_time, runs_on, timestamp, year_given_away
 from ..wire import tidy
 from .base import Phrasing
 
@@ -22,8 +22,8 @@ class DatePhrasing(Phrasing):
         sentence = tidy(fact.sentence)
         when = values["when"]
         at = sentence.find(when)
-        if not precise_time(when) or (at > 0 and follows_a_name(sentence, at)):
-            return None             # "a year ago", "third quarter": many phrases fit; "Super Tuesday": a name
+        if not precise_time(when) or (at > 0 and (follows_a_name(sentence, at) or timestamp(sentence, at))):
+            return None             # "a year ago", "third quarter": many fit; "Super Tuesday": a name; "as of Sunday"
         asked = ask_when(sentence, at, at + len(when)) if at >= 0 else None
         values["asked"] = asked.text if asked and not _vague(asked.text) else ""
         values["tense"] = asked.tense if asked else ""
