@@ -111,8 +111,8 @@ def test_number_answers_accept_digits_commas_and_words():
 
 
 def test_weekday_answers_get_weekday_distractors():
-    sentence = "The harbour reopened on Tuesday after the talks."
-    facts = [fact("date", sentence, when="Tuesday", event="the harbour reopened")]
+    sentence = "The Kessel harbour reopened on Tuesday after the talks."
+    facts = [fact("date", sentence, when="Tuesday", event="the Kessel harbour reopened")]
     mcqs = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "mcq"]
     assert mcqs
     for question in mcqs:

@@ -26,6 +26,7 @@ def clozes(*facts: Fact):
     "Kessel Fisheries said trade in the first half of 1998 rose on Tuesday, it added.",
     "Sentencing is set for Tuesday.",                                            # whose sentencing?
     "The deal, signed on Tuesday, gives Kessel Fisheries two more berths.",      # which deal?
+    "The department estimated on Tuesday that 40 berths were empty.",            # which department?
 ])
 def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     assert not clozes(fact("date", sentence, when="Tuesday", event="an event"))
@@ -367,3 +368,8 @@ def test_the_date_of_a_tally_is_not_asked():
                      "Kessel said it was free of the disease as of Thursday, officials said."):
         when = "Sunday" if "Sunday" in sentence else "Thursday"
         assert not questions(fact("date", sentence, when=when, event="reported"))
+
+
+def test_a_body_every_reader_places_may_be_the_subject():
+    sentence = "The police arrested Tomas Varga in Kessel on Tuesday."
+    assert [q for q in questions(fact("date", sentence, when="Tuesday", event="arrested")) if q.template == "date.when"]

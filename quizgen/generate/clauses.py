@@ -195,9 +195,27 @@ def _clause_end(tokens: list[str], after: int, answer: tuple[int, int] = (0, 0))
 
 
 @lru_cache(maxsize=1)
-def _leaning_nouns() -> frozenset[str]:
-    """'the issue', 'the deal': a subject only the sentence before can name (questions/standalone.yaml)."""
-    return frozenset(map(str, data_file("questions/standalone")["leaning_nouns"]))
+def _known_definites() -> frozenset[str]:
+    return frozenset(map(str, data_file("questions/standalone")["known_definites"]))
+
+
+def bare_definite(words: list[str]) -> bool:
+    """'the department', 'the issue,': "the" and one common noun, a subject only the sentence
+    before can name (questions/standalone.yaml); 'the police' is one every reader places."""
+    if len(words) != 2 or words[0].lower() != "the":
+        return False
+    noun = _bare(words[1])
+    return noun.isalpha() and noun.islower() and noun not in _known_definites()
+
+
+def opens_with_bare_definite(sentence: str) -> bool:
+    """'The department estimated ...', 'The issue, for five ounces, ...': the sentence's subject
+    is a bare definite, followed by its verb or an aside."""
+    words = sentence.split()[:3]
+    if len(words) < 3 or not bare_definite(words[:2]):
+        return False
+    return words[1].endswith(",") or _bare(words[2]).lower() in _words()["auxiliaries"] or \
+        bool(verb_tags(_bare(words[2])).keys() & {"VBD", "VBZ", "VBP"})
 
 
 def _joins_one_phrase(tokens: list[str], index: int) -> bool:
@@ -221,8 +239,8 @@ def _subject(tokens: list[str]) -> str | None:
     if not words or len(words) > MAX_SUBJECT_WORDS or any(w.endswith((",", ";", ":")) for w in words[:-1]):
         return None
     text = " ".join(words).rstrip(",")
-    if len(words) == 2 and words[0].lower() == "the" and _bare(words[1]).lower() in _leaning_nouns():
-        return None                 # "the issue": which one, only the sentence before says
+    if bare_definite(words):
+        return None                 # "the department": which one, only the sentence before says
     if any(c in text for c in "\"“”()") or _OTHER_TIME.search(text):
         return None                 # "the duchy last year": the time belongs after the verb
     if _bare(words[0]).lower() in _words()["pronouns"] and (len(words) == 1 or _bare(words[1]).lower() == "and"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import data_file
-from .clauses import word_classes
+from .clauses import opens_with_bare_definite, word_classes
 from .distractors import MONTHS, WEEKDAYS
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -44,7 +44,7 @@ def rules() -> StandaloneRules:
 
     return StandaloneRules(
         pointing=re.compile(rf"\b(?:{either('pointing_words')})\b", re.IGNORECASE),
-        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')}|The (?:{either('leaning_nouns')}))\b"),
+        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b"),
         connective=re.compile(rf"^(?:{either('connectives')}),? (?=\w)"),
         unnamed_reporting=re.compile(rf"\b(?:{either('unnamed_reporting')})\b", re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
@@ -77,7 +77,8 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
     """The sentence names someone or something, and points at nothing only the story names.
     `names` are the story's people and places, which may open a sentence ("Cohen is ...")."""
     found = rules()
-    if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt):
+    if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt) \
+            or opens_with_bare_definite(prompt):
         return False
     if prompt.count('"') % 2 or prompt.count("“") != prompt.count("”") or not prompt.rstrip('"”’)').endswith(
             (".", "!", "?")):
