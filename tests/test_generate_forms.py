@@ -95,8 +95,8 @@ NUMBER_FORMS = [
      hedge="some", text="3,000"), "quantity.figure", "About how many Norland soldiers are stationed in Vesterland?",
      "3,000"),
     # money is asked "How much", in plain words
-    ("The harbour board raised 12 mln dlrs from the sale of its bonds.", dict(value=12e6, unit="dollars",
-     text="12 mln"), "quantity.amount", "How much did the harbour board raise from the sale of its bonds?",
+    ("The Kessel harbour board raised 12 mln dlrs from the sale of its bonds.", dict(value=12e6, unit="dollars",
+     text="12 mln"), "quantity.amount", "How much did the Kessel harbour board raise from the sale of its bonds?",
      "12 million dollars"),
     ("Norland's fish exports rose 4.5 pct in March compared with February.", dict(value=4.5, unit="percent",
      text="4.5 pct"), "quantity.change", "By what percentage did Norland's fish exports rise in March?",
@@ -315,3 +315,21 @@ def test_no_stem_leans_on_the_story():
     for question in questions(*facts):
         assert "the story" not in question.prompt.lower()
         assert "the story" not in question.explanation.lower() or question.answer == "True"
+
+
+def test_a_count_that_names_nothing_is_no_question():
+    sentence = "Some 190 people were on board when the ferry left the quay."
+    asked = questions(fact("quantity", sentence, value=190, unit="people", text="190"))
+    assert not [q for q in asked if q.template.startswith("quantity.") and q.template != "quantity.cloze"]
+
+
+def test_a_quote_asked_whole_ends_without_its_own_full_stop():
+    quote = fact("quote", "“You may be surprised if you come to see our berths,” said Lea Kask.",
+                 speaker="Lea Kask", text="You may be surprised if you come to see our berths.")
+    assert "Who said: “You may be surprised if you come to see our berths”?" in prompts(quote)
+
+
+def test_a_place_dateline_and_a_stray_colon_are_not_printed():
+    from quizgen.generate.wire import tidy
+    assert tidy("KESSEL - Lea Kask opened the quay.") == "Lea Kask opened the quay."
+    assert tidy(": The album came out in 1977.") == "The album came out in 1977."

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..lexicon import data_file
 from ..stories import dateline_length
 
+_PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.']+(?: [A-Z][A-Z.']+){0,3} (?:-|--|\u2013|\u2014) (?=[A-Z])")
 _MIXED_DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}, (?:[A-Z][a-z]{2,8}\.?) \d{1,2} *(?:-|--|\u2013|\u2014) ")
 _ALSO_NAMES = {"May", "Will"}
 _BEFORE_NAMES = {"in", "of", "since", "until", "by", "during", "from", "to", "early", "late", "mid", "next", "last",
@@ -37,12 +38,13 @@ def strip_markup(text: str) -> str:
 
 
 def strip_dateline(sentence: str) -> str:
-    """'WASHINGTON, Oct 19 - Saudi Arabia's ...' -> 'Saudi Arabia's ...' (also 'New York, Oct 19 - ')."""
+    """'WASHINGTON, Oct 19 - Saudi Arabia's ...' -> 'Saudi Arabia's ...' (also 'New York, Oct 19 - ',
+    'BUENOS AIRES - '), and the stray ': ' a layout left before a sentence."""
     cut = dateline_length(sentence)
     if not cut:
-        match = _MIXED_DATELINE.match(sentence)
+        match = _MIXED_DATELINE.match(sentence) or _PLACE_DATELINE.match(sentence)
         cut = match.end() if match else 0
-    return sentence[cut:] if cut else sentence
+    return (sentence[cut:] if cut else sentence).lstrip(":; ")
 
 
 @lru_cache(maxsize=16384)

@@ -46,6 +46,8 @@ class QuantityPhrasing(Phrasing):
                 "change": "change"}[asked.position]
         if (form == "count" and not asked.counted) or (form == "share" and not asked.counted.startswith("of ")):
             return values                                  # "What percentage loan ...": the figure describes a noun
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in f"{asked.counted} {asked.asked.text}".split()[1:]):
+            return values                                  # "How many people were on board?": on what, it names nothing
         if _RATE.match(" ".join(after[unit_words:unit_words + 2])) or len(sentence.split()) < MIN_WORDS:
             return values                                  # "34 dollars a share": a rate, not an amount
         answer = " ".join([number, *after[:unit_words]]).rstrip(".,;:")

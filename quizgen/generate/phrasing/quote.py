@@ -14,6 +14,7 @@ MATCHING_WORDS = 12
 MATCHING_MIN_WORDS = 4
 FRAME_WORDS = 12
 _OPEN = "\"“"
+_END_STOP = re.compile(r"[.,;:]+(['’]?)$")
 _REPORTED = re.compile(r"(He|She|They|It|We) (said|says|added|told|stressed|noted|argued)\b")
 _PERSONAL = {"he", "she", "they", "them", "him", "her", "it", "we", "us", "i", "you"}
 _CUT_AFTER = {"a", "an", "the", "of", "to", "and", "or", "but", "like", "i.e", "e.g", "with", "for", "in", "on", "at",
@@ -30,7 +31,8 @@ class QuotePhrasing(Phrasing):
         if _REPORTED.match(str(fact.slots["text"]).lstrip(_OPEN)):
             return None                     # "He said the 16.51 percent drop ...": the reporter's words
         values["person"] = fact.slots["speaker"]
-        values["quote"] = trim_words(str(fact.slots["text"]).strip(), QUOTE_WORDS)
+        # No full stop or comma before the closing mark: 'Who said: “... our plants”?', not 'plants.”?'.
+        values["quote"] = _END_STOP.sub(r"\1", trim_words(str(fact.slots["text"]).strip(), QUOTE_WORDS))
         values["frame"] = frame(fact) or ""
         return values
 
