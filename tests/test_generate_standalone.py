@@ -27,6 +27,7 @@ def clozes(*facts: Fact):
     "Sentencing is set for Tuesday.",                                            # whose sentencing?
     "The deal, signed on Tuesday, gives Kessel Fisheries two more berths.",      # which deal?
     "The department estimated on Tuesday that 40 berths were empty.",            # which department?
+    "Berths would be free by Tuesday, he told the harbour board.",               # who is he?
 ])
 def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     assert not clozes(fact("date", sentence, when="Tuesday", event="an event"))
@@ -130,7 +131,8 @@ def test_one_sentence_gives_at_most_two_clozes():
     ("President", "United States", "Who is the President of the United States?"),
     ("chairman", "Kesselberg", "Who is the chairman of Kesselberg?"),
     ("leader", "Harbour Party", "Who is the leader of the Harbour Party?"),
-    ("chairman", "KBC", "Who is the KBC's chairman?"),
+    ("chairman", "KBC", "Who is KBC's chairman?"),                  # a firm's initials take no "the"
+    ("political editor", "BBC", "Who is the BBC's political editor?"),
     ("Attorney", "Kessel County", "Who is the Kessel County Attorney?"),
     ("Inspector", "Detective", "Who is the Detective Inspector?"),
     ("leader", "Tory", "Who is the Tory leader?"),
@@ -373,3 +375,14 @@ def test_the_date_of_a_tally_is_not_asked():
 def test_a_body_every_reader_places_may_be_the_subject():
     sentence = "The police arrested Tomas Varga in Kessel on Tuesday."
     assert [q for q in questions(fact("date", sentence, when="Tuesday", event="arrested")) if q.template == "date.when"]
+
+
+def test_a_pronoun_after_a_name_in_the_sentence_is_understood():
+    sentence = "Lea Kask said on Tuesday that she would open the quay."
+    assert clozes(fact("date", sentence, when="Tuesday", event="said"))
+
+
+def test_a_blank_beside_a_slash_or_after_the_day_before_is_not_asked():
+    assert not clozes(fact("date", "The Kessel season of 1987/88 closed early.", when="1987", event="closed"))
+    assert not clozes(fact("date", "Kessel storms lasted through Monday and Tuesday.", when="Tuesday",
+                           event="lasted"))

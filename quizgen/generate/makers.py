@@ -26,9 +26,10 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 CLOZE_MAX_NUMBERS = 4
 _CONVERTED = re.compile(r"^\w*\s*\(\s*(?:[$£€¥]|US\$|\d)")
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
-_RANGE = re.compile(r"^\s*(and|or|to|-|–)\s*\d")
-_RANGE_BEFORE = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few) (and|or|to)\s*$",
-                           re.IGNORECASE)
+_RANGE = re.compile(r"^\s*(and|or|to|-|–|/)\s*\d")          # "_____/88", "_____ to 12"
+_RANGE_BEFORE = re.compile(r"(?:\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:and|or|to)\s*|/)$",
+                           re.IGNORECASE)                              # "Monday and _____": the next day
 
 
 def rng_for(seed: int, *parts: str) -> random.Random:

@@ -15,6 +15,7 @@ from .clauses import opens_with_bare_definite, word_classes
 from .distractors import MONTHS, WEEKDAYS
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_UNNAMED_PRONOUN = re.compile(r"(?<=[\s,;(])(?:he|she|him|her|his)\b")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,13 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
     if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt) \
             or opens_with_bare_definite(prompt):
         return False
+    pronoun = _UNNAMED_PRONOUN.search(prompt)
+    if pronoun:
+        before = prompt[:pronoun.start()].split()
+        named = any(w.lstrip("[(\"“")[:1].isupper() and w != "I" for w in before[1:]) or bool(before) and (
+            before[0].startswith("[") or _names_something(before[0], names))
+        if not named:
+            return False            # "... within _____ years, he told his interviewer": who, the stem never says
     if prompt.count('"') % 2 or prompt.count("“") != prompt.count("”") or not prompt.rstrip('"”’)').endswith(
             (".", "!", "?")):
         return False                # a quotation cut open, or a fragment with no end

@@ -140,8 +140,10 @@ def post(fact: Fact) -> tuple[str, str]:
             return title, f"the {title} of {with_article(org)}"
         return title, f"{possessive(org)} {title}"
     words = set(org.split())                                     # a body: the answer names it too
-    if org.isupper() and len(org) <= 6 and "&" not in org:      # "the BBC's", but "S&N", "AT&T" are firms
+    if org in _posts()["article_initials"]:
         return f"{title} of the {org}", f"the {possessive(org)} {title}"     # "the BBC's political editor"
+    if org.isupper() and len(org) <= 6:                                      # a firm: "WMC", "S&N", "AT&T"
+        return f"{title} of {org}", f"{possessive(org)} {title}"
     if words & _posts()["company_endings"]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
     article = "the " if words & _posts()["institution_words"] else ""
