@@ -94,3 +94,11 @@ def test_names_keep_their_accented_letters():
     people = [f["people"] for f in facts_of("Prime Minister Zofia Łukasz met Maroš Šefčovič in Kessel on Monday.",
                                             "meeting")]
     assert ["Zofia Łukasz", "Maroš Šefčovič"] in people
+
+
+def test_an_occupation_opening_a_sentence_is_not_part_of_the_name():
+    from quizgen.extract.names import analyse
+    from quizgen.stories import parse_story
+    story = parse_story('Show\n\nSinger Lena Marsh said she was "delighted with the new tour and album".', "s.txt")
+    (view,) = analyse(story).views
+    assert [m.name for m in view.persons if not m.pronoun] == ["Lena Marsh"]

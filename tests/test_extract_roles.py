@@ -152,3 +152,7 @@ def test_an_and_between_a_person_and_a_title_joins_no_portfolios():
 def test_a_country_from_the_place_list_is_the_org_not_its_adjective():
     assert ("Tom Hale", "President", "Turkmenistan") in _roles("Turkmen President Tom Hale opened the pipeline.")
     assert ("Lena Marsh", "Prime Minister", "Samoa") in _roles("Samoan Prime Minister Lena Marsh spoke.")
+
+
+def test_supreme_stays_in_the_title():
+    assert ("Ali Reza", "Supreme Leader", "Iran") in _roles("Iran's Supreme Leader Ali Reza spoke on Friday.")
