@@ -156,3 +156,10 @@ def test_a_country_from_the_place_list_is_the_org_not_its_adjective():
 
 def test_supreme_stays_in_the_title():
     assert ("Ali Reza", "Supreme Leader", "Iran") in _roles("Iran's Supreme Leader Ali Reza spoke on Friday.")
+
+
+def test_a_body_named_with_of_before_a_title_is_the_org():
+    roles = _roles("Kessel Bureau of Statistics chief Lena Marsh said output fell.")
+    assert ("Lena Marsh", "chief", "Kessel Bureau of Statistics") in roles
+    roles = _roles("The government of Chancellor Tom Hale fell on Monday.")
+    assert ("Tom Hale", "Chancellor", None) in roles

@@ -233,8 +233,22 @@ def _split(words: list[str]) -> _Role | None:
                 rest = words[:at] + words[at + size:]
                 return _Role(" ".join(rest), _country(" ".join(words[at:at + size])))
     start = len(words)
-    if "of" in words:                                # "Chancellor of the Exchequer": from its head on
-        start = words.index("of")
+    if "of" in words and words.index("of") and _is_head(words[words.index("of") - 1]):
+        start = words.index("of")                    # "Chancellor of the Exchequer": from its head on
+    elif "of" in words:                              # "State Administration of Taxation head": a body, then the title
+        at = words.index("of")
+        if at == 0 or at + 1 == len(words):
+            return None
+        if words[at - 1].islower():                  # "government of Chancellor X": the title follows
+            return _split(words[at + 1:])
+        end = at + 1
+        while end < len(words) and (words[end][:1].isupper() or words[end] == "the"):
+            end += 1
+        if end == len(words):                        # "Bank of England Governor": a capitalised title
+            while end > at + 2 and _is_title_word(words[end - 1]):
+                end -= 1
+        title = words[end:]
+        return _Role(" ".join(title), " ".join(words[:end])) if title and _ends_in_title(title) else None
     bodies = _bodies()
     while start > 0 and (words[start - 1].islower() or (_is_title_word(words[start - 1]) and not (
             start < len(words) and words[start - 1] in bodies))):   # "Green Party leader", "State Department spokesman"
