@@ -317,6 +317,12 @@ def test_no_stem_leans_on_the_story():
         assert "the story" not in question.explanation.lower() or question.answer == "True"
 
 
+def test_a_span_of_years_is_kept_whole():
+    sentence = "Some 1,500 Kessel fishing jobs disappeared between 1989 and 2003, the board said."
+    assert "About how many Kessel fishing jobs disappeared between 1989 and 2003?" in prompts(
+        fact("quantity", sentence, value=1500, unit="jobs", text="1,500", hedge="Some"))
+
+
 def test_a_count_that_names_nothing_is_no_question():
     sentence = "Some 190 people were on board when the ferry left the quay."
     asked = questions(fact("quantity", sentence, value=190, unit="people", text="190"))

@@ -219,13 +219,13 @@ def opens_with_bare_definite(sentence: str) -> bool:
 
 
 def _joins_one_phrase(tokens: list[str], index: int) -> bool:
-    """'Rock and Roll Hall of Fame', 'three or more insects': an 'and' or 'or' inside a name or
-    an amount, which a question cut there would leave half said."""
+    """'Rock and Roll Hall of Fame', 'three or more insects', 'between 1989 and 2003': an 'and'
+    or 'or' inside a name, an amount or a span, which a question cut there would leave half said."""
     if index == 0 or index + 1 >= len(tokens) or tokens[index - 1].endswith((",", ";", ":")):
         return False
     before, after = _bare(tokens[index - 1]), _bare(tokens[index + 1])
     return (before[:1].isupper() and after[:1].isupper() and not tokens[index - 1].endswith(("'s", "’s"))) \
-        or after.lower() in ("more", "less", "fewer")
+        or after.lower() in ("more", "less", "fewer") or (before[:1].isdigit() and after[:1].isdigit())
 
 
 def _subject(tokens: list[str]) -> str | None:
