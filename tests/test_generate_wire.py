@@ -36,15 +36,19 @@ def test_a_cloze_carries_no_dateline_and_no_wire_abbreviations():
         assert question.source.startswith("KESSEL, Oct 19 -")      # the source stays the story's own text
 
 
-def test_a_cloze_whose_subject_is_a_pronoun_names_it_in_brackets():
-    story, fact = story_fact("Talks\n\nMadeleine Okafor arrived in Kessel on Monday.\n\n"
-                             "She met later in the day with Harbour Master Tomas Varga.", 1, "role",
-                             person="Tomas Varga", title="Harbour Master")
+def _clozes_after_an_arrival(second_sentence: str) -> list:
+    """Role clozes on `second_sentence`, which follows 'Madeleine Okafor arrived in Kessel on Monday.'"""
+    story, fact = story_fact(f"Talks\n\nMadeleine Okafor arrived in Kessel on Monday.\n\n{second_sentence}", 1,
+                             "role", person="Tomas Varga", title="Harbour Master")
     arrival = story.sentences[0]
     visit = Fact(type="visit", slots={"person": "Madeleine Okafor", "place": "Kessel", "when": "Monday"},
                  story="wire.txt", sentence=arrival.text, start=arrival.start, end=arrival.end)
-    clozes = [q for seed in range(8) for q in generate_questions(story, [fact, visit], seed=seed)
-              if q.type == "cloze" and q.template == "role.cloze"]
+    return [q for seed in range(8) for q in generate_questions(story, [fact, visit], seed=seed)
+            if q.type == "cloze" and q.template == "role.cloze"]
+
+
+def test_a_cloze_whose_subject_is_a_pronoun_names_it_in_brackets():
+    clozes = _clozes_after_an_arrival("She met later in the day with Harbour Master Tomas Varga.")
     assert clozes
     for question in clozes:
         assert question.prompt == "[Okafor] met later in the day with Harbour Master _____."
@@ -87,13 +91,6 @@ def test_no_cloze_blanks_half_of_a_range():
 
 
 def test_a_pronoun_after_an_opening_phrase_is_named_in_brackets_too():
-    story, fact = story_fact("Talks\n\nMadeleine Okafor arrived in Kessel on Monday.\n\n"
-                             "After a long delay, she met Harbour Master Tomas Varga.", 1, "role",
-                             person="Tomas Varga", title="Harbour Master")
-    arrival = story.sentences[0]
-    visit = Fact(type="visit", slots={"person": "Madeleine Okafor", "place": "Kessel", "when": "Monday"},
-                 story="wire.txt", sentence=arrival.text, start=arrival.start, end=arrival.end)
-    clozes = [q for seed in range(8) for q in generate_questions(story, [fact, visit], seed=seed)
-              if q.type == "cloze" and q.template == "role.cloze"]
+    clozes = _clozes_after_an_arrival("After a long delay, she met Harbour Master Tomas Varga.")
     assert clozes
     assert {q.prompt for q in clozes} == {"After a long delay, [Okafor] met Harbour Master _____."}
