@@ -238,3 +238,17 @@ def test_a_question_asked_with_choices_in_one_story_and_without_in_another_is_on
                          bank("b")])
     assert len(items) == 1
     assert items[0].question.type == "mcq" and len(items[0].members) == 2
+
+
+def test_a_deck_of_every_bbc_politics_story_has_no_two_fronts_alike_and_names_their_stories(col, tmp_path):
+    """The archive case itself: all 417 politics stories, imported into a real collection."""
+    from conftest import shared_path
+    from quizgen.pipeline import generate_banks
+
+    stories = sorted(str(path) for path in shared_path("corpus", "bbc").glob("bbc_politics_*.txt"))
+    generate_banks(stories, tmp_path / "politics", jobs=2, show_progress=False)
+    import_deck(col, deck(tmp_path / "politics", tmp_path / "politics.apkg"))
+    shown = fronts(col)
+    assert len(shown) > 3000
+    assert len(shown) == len(set(shown))
+    assert all('<div class=context>' in front for front in shown)
