@@ -339,3 +339,17 @@ def test_a_place_dateline_and_a_stray_colon_are_not_printed():
     from quizgen.generate.wire import tidy
     assert tidy("KESSEL - Lea Kask opened the quay.") == "Lea Kask opened the quay."
     assert tidy(": The album came out in 1977.") == "The album came out in 1977."
+
+
+def test_the_post_of_someone_the_story_reports_killed_is_not_asked_in_the_present():
+    from quizgen.stories import parse_story
+    from quizgen.generate import generate_questions
+    story = parse_story("Kessel raid\n\nHarbour Master Tomas Varga was killed in a raid on Friday.\n\n"
+                        "Finance Minister Lea Kask condemned the raid.", "raid.txt")
+    first, second = story.sentences
+    roles = [Fact(type="role", slots={"person": person, "title": title, "org": "Norway"}, story="raid.txt",
+                  sentence=sentence.text, start=sentence.start, end=sentence.end)
+             for person, title, sentence in (("Tomas Varga", "Harbour Master", first),
+                                             ("Lea Kask", "Finance Minister", second))]
+    asked = [q for q in generate_questions(story, roles, seed=0) if q.template in ("role.position", "role.holder")]
+    assert asked and all("Varga" not in q.prompt and q.answer != "Tomas Varga" for q in asked)

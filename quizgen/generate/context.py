@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 
 from ..answers import normalize, surname
 from ..extract.names import places
-from ..lexicon import word_set
+from ..lexicon import data_file, word_set
 from ..models import Fact, Story
 from .clauses import verb_tags, word_classes
 from .distractors import StoryPools
@@ -52,6 +52,24 @@ class StoryContext:
         found.update(str(f.slots["org"]) for f in self.facts if f.type == "role" and f.slots.get("org"))
         return frozenset(found)
 
+    @cached_property
+    def _death_sentences(self) -> list[str]:
+        """The sentences that speak of a death at all: most stories have none."""
+        verbs, nouns = _death_patterns()
+        mention = re.compile(rf"\b(?:{verbs}|{nouns})\b")
+        return [sentence.text for sentence in self.story.sentences if mention.search(sentence.text)]
+
+    def deceased(self, person: str) -> bool:
+        """Whether the story reports `person` dead ("Soleimani was killed", "the death of Bashir"):
+        their posts are past, so the present-tense role questions are not asked of them."""
+        if not self._death_sentences:
+            return False
+        verbs, nouns = _death_patterns()
+        name = re.escape(surname(person) or person)
+        after = re.compile(rf"\b{name}\b[^.;]{{0,60}}?\b(?:{verbs})\b")
+        before = re.compile(rf"\b(?:{nouns})\s+(?:of\s+)?(?:[A-Z][\w.'-]*\s+){{0,3}}{name}\b")
+        return any(after.search(text) or before.search(text) for text in self._death_sentences)
+
     def record(self, fact: Fact) -> dict:
         """The fact's bank form (with its id), computed once: every question of the fact keeps a copy."""
         if id(fact) not in self._records:
@@ -71,6 +89,13 @@ class StoryContext:
 
 
 _CAMEL = re.compile(r"^(?!Mc|Mac|O'|De|Di|Le|La|Van|Von)[A-Z][a-z]+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _death_patterns() -> tuple[str, str]:
+    table = data_file("questions/posts")
+    return ("|".join(re.escape(str(w)) for w in table["death_verbs"]),
+            "|".join(re.escape(str(w)) for w in table["death_nouns"]))
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,8 @@ class RolePhrasing(Phrasing):
         return values
 
     def holds(self, condition, fact, values, context):
+        if context.deceased(fact.slots["person"]):
+            return False                      # "What position does he hold?" of a man the story reports killed
         if condition == "specific_title":
             return specific(fact)
         if condition == "unique_title":       # "Who is the Prime Minister?": of which country?
@@ -43,7 +45,7 @@ class RolePhrasing(Phrasing):
     def matching_pair(self, fact, context):
         """A person and their post in full ("chairman of Ferruzzi"); never a bare "Member" or a past post."""
         values = self.values(fact, context)
-        if values is None or not specific(fact):
+        if values is None or not specific(fact) or context.deceased(fact.slots["person"]):
             return None
         return str(fact.slots["person"]), values["title"]
 
