@@ -34,17 +34,28 @@ def _build() -> str:
     return digest.hexdigest()[:16]
 
 
-def _entry(path: Path, status: os.stat_result | None = None) -> tuple[Path, tuple] | None:
+def file_identity(path: Path) -> tuple[int, int, int] | None:
+    """(size, modification time, inode): what tells that a file has changed, or None if unreadable."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def _entry(path: Path, identity: tuple[int, int, int] | None = None) -> tuple[Path, tuple] | None:
     folder = cache_folder()
     if folder is None:
         return None
+    identity = identity or file_identity(path)
+    if identity is None:
+        return None
     try:
-        status = status or os.stat(path)
         real = os.path.realpath(path)
     except OSError:
         return None
     name = hashlib.sha1(real.encode("utf-8", "surrogatepass")).hexdigest() + ".marshal"
-    return folder / name, (ENTRY_VERSION, _build(), real, status.st_size, status.st_mtime_ns, status.st_ino)
+    return folder / name, (ENTRY_VERSION, _build(), real, *identity)
 
 
 def cached_document(path: Path) -> object | None:
@@ -60,9 +71,9 @@ def cached_document(path: Path) -> object | None:
     return doc if identity == entry[1] else None
 
 
-def remember_document(path: Path, doc: object, status: os.stat_result | None = None) -> None:
-    """Keep `doc` as what the file at `path` holds while it has `status` (by default, its status now)."""
-    entry = _entry(path, status)
+def remember_document(path: Path, doc: object, identity: tuple[int, int, int] | None = None) -> None:
+    """Keep `doc` as what the file at `path` holds while it has `identity` (by default, as it is now)."""
+    entry = _entry(path, identity)
     if entry is None:
         return
     file, identity = entry

@@ -3,12 +3,11 @@ even when they save the same file in an editor while quizgen is merging."""
 from __future__ import annotations
 
 import codecs
-import os
 from pathlib import Path
 
 from ..errors import QuizgenError
 from ..models import Bank
-from .cache import remember_document
+from .cache import file_identity, remember_document
 from .loading import bank_from_document, bank_record, raise_first_problem
 from .merge import Merged, MergeReport, merge_text
 from .reading import read_bank_text
@@ -56,14 +55,12 @@ def saved_bank(merged: Merged, path: Path) -> Bank:
     raise_first_problem(merged.text or _current_text(path) or "", doc, path)
     bank = bank_from_document(doc, path)
     if merged.report.written and merged.text is not None:
+        before = file_identity(path)
         try:
-            before = os.stat(path)
             held = path.read_bytes()
-            unchanged = os.stat(path)
         except OSError:
             return bank
-        if (before.st_size, before.st_mtime_ns, before.st_ino) == (unchanged.st_size, unchanged.st_mtime_ns, unchanged.st_ino) \
-                and held == _as_the_file_was(merged.text, path).encode("utf-8"):
+        if before is not None and before == file_identity(path) and held == _as_the_file_was(merged.text, path).encode("utf-8"):
             remember_document(path, bank_record(bank), before)
     return bank
 

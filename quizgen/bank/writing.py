@@ -8,13 +8,13 @@ back the same bytes, which is how a merge tells a question nobody touched.
 """
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from json.encoder import encode_basestring      # what json.dumps(text, ensure_ascii=False) calls
 from pathlib import Path
 
 from ..atomic import write_atomic
+from .cache import file_identity
 from ..models import Bank, Question, StoryRef, stable_id
 from .schema import NUMBER_FIELDS, SCHEMA_FILE, SCHEMA_NAME
 
@@ -185,7 +185,7 @@ _SCHEMA_SEEN: dict[Path, tuple[int, int, int]] = {}     # schema copy -> (size, 
 def _write_schema(schema: Path) -> None:
     """Bring the schema copy up to date. A copy already found current in this process and not
     changed since (same size, time and inode) is not read again: a batch writes thousands of banks."""
-    seen = _file_identity(schema)
+    seen = file_identity(schema)
     if seen is not None and _SCHEMA_SEEN.get(schema) == seen:
         return
     wanted = _bundled_schema()
@@ -195,7 +195,7 @@ def _write_schema(schema: Path) -> None:
         current = b""
     if current != wanted:
         write_atomic(schema, wanted)
-    identity = _file_identity(schema)
+    identity = file_identity(schema)
     if identity is not None:
         _SCHEMA_SEEN[schema] = identity
 
@@ -204,10 +204,3 @@ def _write_schema(schema: Path) -> None:
 def _bundled_schema() -> bytes:
     return SCHEMA_FILE.read_bytes()
 
-
-def _file_identity(path: Path) -> tuple[int, int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_size, status.st_mtime_ns, status.st_ino

@@ -18,7 +18,7 @@ from ..numbers import (DIGITS_PATTERN, NUMBER_WORD_PATTERN, NUMBER_WORD_PATTERN_
                        plain, scale_value)
 from .names import StoryAnalysis, places
 from .quotes import quoted_spans
-from .rules import by_first_letter, trim_words
+from .rules import first_letter_alternation, trim_words
 
 WHAT_WORDS = 8
 MAX_NUMBERS_PER_SENTENCE = 6     # more than this reads as a table, not prose
@@ -52,13 +52,10 @@ def _tables() -> dict:
     # Where a number may start: a currency sign, a digit or a number word. Scanning
     # for these first and matching the full pattern only there keeps extraction fast.
     # One lookahead on every first character lets the engine skip other positions at C speed.
-    words = sorted([*NUMBER_WORD_PATTERN_WORDS, *(w.capitalize() for w in NUMBER_WORD_PATTERN_WORDS)],
-                   key=len, reverse=True)
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word)
-    firsts = re.escape("".join(sorted({s[0] for s in table["currency_signs"]} | set(groups))))
-    hint = re.compile(rf"(?=[\d{firsts}])(?:(?:{signs})|\d[\d,.]*|\b(?:{by_first_letter(groups)})\b)")
+    letters, words = first_letter_alternation(
+        [*NUMBER_WORD_PATTERN_WORDS, *(w.capitalize() for w in NUMBER_WORD_PATTERN_WORDS)])
+    firsts = letters + re.escape("".join(sorted({s[0] for s in table["currency_signs"]})))
+    hint = re.compile(rf"(?=[\d{firsts}])(?:(?:{signs})|\d[\d,.]*|\b(?:{words})\b)")
     return {
         "pattern": pattern,
         "hint": hint,

@@ -233,10 +233,10 @@ def _split(words: list[str]) -> _Role | None:
                 rest = words[:at] + words[at + size:]
                 return _Role(" ".join(rest), _country(" ".join(words[at:at + size])))
     start = len(words)
-    if "of" in words and words.index("of") and _is_head(words[words.index("of") - 1]):
-        start = words.index("of")                    # "Chancellor of the Exchequer": from its head on
-    elif "of" in words:                              # "State Administration of Taxation head": a body, then the title
-        at = words.index("of")
+    at = words.index("of") if "of" in words else -1
+    if at > 0 and _is_head(words[at - 1]):
+        start = at                                   # "Chancellor of the Exchequer": from its head on
+    elif at >= 0:                                    # "State Administration of Taxation head": a body, then the title
         if at == 0 or at + 1 == len(words):
             return None
         if words[at - 1].islower():                  # "government of Chancellor X": the title follows

@@ -231,14 +231,10 @@ def _item(rows: list[tuple]) -> StudyItem:
 
 def _combined(lead: list[Question], others: list[Question], titles: dict[str, str]) -> StudyItem:
     """One item of these questions, worded as the first of `lead` (in story order)."""
-    if len(lead) == 1 and others is lead:          # most items: one story asks it
-        first = lead[0]
-        members, answers, accepted = lead, [first.answer], first.accepted
-    else:
-        first = sorted(lead, key=lambda q: (q.type != "mcq", q.story, q.id))[0]     # choices, where a story gave them
-        members = sorted({id(q): q for q in [*lead, *others]}.values(), key=lambda q: (q.story, q.id))
-        answers = list(dict.fromkeys([first.answer, *(member.answer for member in members)]))
-        accepted = [form for member in members for form in (member.answer, *member.accepted)]
+    first = sorted(lead, key=lambda q: (q.type != "mcq", q.story, q.id))[0]     # choices, where a story gave them
+    members = sorted({id(q): q for q in [*lead, *others]}.values(), key=lambda q: (q.story, q.id))
+    answers = list(dict.fromkeys([first.answer, *(member.answer for member in members)]))
+    accepted = [form for member in members for form in (member.answer, *member.accepted)]
     question = copy.copy(first)
     answer = normalize(first.answer)
     question.accepted = [form for form in dict.fromkeys(accepted) if form != first.answer and normalize(form) != answer]

@@ -98,13 +98,13 @@ def specific(fact: Fact) -> bool:
         return False                   # "head of Washington's delegation": the body was cut short
     if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and (is_country(org) or org in places().demonyms):
         return False                   # "the Indian chair" ("chair of the Indian firm"): of what?
-    if not fact.slots.get("org") and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or (
+    if not org and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or (
             any(w[:1].islower() for w in words[1:]) and all(w.lower() in _RANKS or w.islower() for w in words[:-1]))):
         return False                   # "chief executive", "Senior vice president": of what, the stem cannot say
     if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
         return not (vague and all(w in word_set("parties") or w in places().demonyms
                                   for w in words[:-1]))
-    return bool(fact.slots.get("org")) and not vague
+    return bool(org) and not vague
 
 
 @lru_cache(maxsize=1)
