@@ -25,7 +25,7 @@ MAX_STORY_BYTES = 20 * 1024 * 1024
 TITLE_MAX_WORDS = 16
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.'\- ]+)?), "
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,30}(?:, [A-Z][A-Za-z.'\- ]{1,30})?), "
     r"(?P<date>(?i:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-zA-Z]*\.? \d{1,2})"
     r"(?:, (?P<year>\d{4}))? *(?:-|--|\u2013|\u2014) ")
 
@@ -34,6 +34,17 @@ def dateline_length(body: str) -> int:
     """How many characters of the body the dateline takes ("MOSCOW, April 13 - "), 0 if none."""
     match = _DATELINE.match(body)
     return match.end() if match else 0
+
+
+_TICKER = re.compile(r" ?<[A-Z][A-Z0-9.]{0,7}>")             # "Financial Corp <FIN>": a stock symbol
+_MARKED_NAME = re.compile(r"<([A-Z][^<>]{1,80})>")           # "<Lloyds Bank NZA Ltd>": a company, marked up
+
+
+def strip_markup(text: str) -> str:
+    """Reuters' company markup: '<Lloyds Bank NZA Ltd> economist' -> 'Lloyds Bank NZA Ltd economist'."""
+    if "<" not in text:
+        return text
+    return _MARKED_NAME.sub(r"\1", _TICKER.sub("", text))
 
 
 def bundled_story_paths() -> list[Path]:

@@ -108,6 +108,17 @@ def test_crown_prince_is_the_whole_title_and_a_surname_after_an_office_is_a_pers
     assert ("Fahd", "Crown Prince", "Saudi Arabia") in roles
 
 
+def test_a_royal_style_between_a_title_and_a_name_is_not_part_of_the_title():
+    roles = _roles("Interior Minister Prince Tariq Halim spoke. Prince Tariq was cheered. Prince Omar left.")
+    assert ("Tariq Halim", "Interior Minister", None) in roles and ("Omar", "Prince", None) in roles
+    assert not any(person == "Tariq Halim" and title.endswith("Prince") for person, title, _ in roles)
+
+
+def test_a_firm_in_wire_markup_is_named_without_it():
+    roles = _roles("Tomas Varga, managing director of <Kessel Sparbank AG>, said rates would hold.")
+    assert [title for _, title, _ in roles] == ["managing director of Kessel Sparbank AG"]
+
+
 def test_no_title_from_words_before_a_preposition():
     roles = _roles("He ran the Office of Budget under President Ray Dorn.")
     assert ("Ray Dorn", "President", None) in roles

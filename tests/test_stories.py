@@ -35,6 +35,12 @@ def test_dateline_is_found_and_measured():
     assert story.text[dateline_length(story.text):].startswith("The Senate")
 
 
+def test_a_dateline_written_in_mixed_case_with_a_province_is_found():
+    story = parse_story("Gold\n\nKessel, North Norland, March 17 - Varga Mining said drilling went well.", "x.txt")
+    assert story.dateline == "Kessel, North Norland, March 17"
+    assert story.text[dateline_length(story.text):].startswith("Varga Mining")
+
+
 def test_control_characters_are_dropped():
     story = parse_story("Title\n\nA bell\x07 rang. It\x1b stopped.", "x.txt")
     assert [s.text for s in story.sentences] == ["A bell rang.", "It stopped."]

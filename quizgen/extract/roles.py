@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from ..lexicon import data_file, word_set
 from ..models import Fact
+from ..stories import strip_markup
 from .names import Mention, SentenceView, StoryAnalysis, places, title_heads
 from .names import _title_words as title_words
 
@@ -75,6 +76,7 @@ def _lexicon() -> dict:
         "org_adjectives": frozenset(str(w) for w in table["org_adjectives"]),
         "qualifiers": frozenset(str(w) for w in table["qualifiers"]),
         "portfolio_heads": frozenset(str(w) for w in table["portfolio_heads"]),
+        "styles": frozenset(str(w) for w in table["styles"]),
     }
 
 
@@ -284,6 +286,8 @@ def _title_before(text: str, mention: Mention) -> _Role | None:
     if not last or (last[0].islower() and not _is_title_word(last[0])):
         return None                                  # "said Tang": settled without reading further back
     words = _lead_words(left)
+    if len(words) > 1 and words[-1] in _lexicon()["styles"]:
+        return _chain(words[:-1]) or _chain(words)     # "Foreign Minister Prince Saud": not "Minister Prince"
     return _chain(words) if words else None
 
 
@@ -460,14 +464,18 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             for role in found:
                 if role is None:
                     continue
-                role = _Role(_FORMER_WORD.sub("former ", role.title), role.org)
+                role = _Role(strip_markup(_FORMER_WORD.sub("former ", role.title)),    # Reuters' "<Firm AG>"
+                             strip_markup(role.org) if role.org else role.org)
                 key = (mention.name, _head(role.title))
                 if key in seen:
                     continue
                 seen.add(key)
                 facts.append(analysis.fact("role", {"person": mention.name, "title": role.title,
                                                     "org": role.org}, view))
-    return facts
+    styles = _lexicon()["styles"]
+    office_holders = {f.slots["person"] for f in facts if f.slots["title"] not in styles}
+    # "Prince Saud" of a man the story calls Foreign Minister: the style is not a second post.
+    return [f for f in facts if f.slots["title"] not in styles or f.slots["person"] not in office_holders]
 
 
 def _head(title: str) -> str:

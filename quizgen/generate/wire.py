@@ -9,16 +9,14 @@ import re
 from functools import lru_cache
 
 from ..lexicon import data_file
-from ..stories import dateline_length
+from ..stories import dateline_length, strip_markup
 
 _PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.']+(?: [A-Z][A-Z.']+){0,3} (?:-|--|\u2013|\u2014) (?=[A-Z])")
 _MIXED_DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}, (?:[A-Z][a-z]{2,8}\.?) \d{1,2} *(?:-|--|\u2013|\u2014) ")
 _ALSO_NAMES = {"May", "Will"}
 _BEFORE_NAMES = {"in", "of", "since", "until", "by", "during", "from", "to", "early", "late", "mid", "next", "last",
-                 "this", "and", "or"}
+                 "this", "and", "or", "for", "before", "after", "through", "till"}
 _CLAUSE_END = (":", "“", '"', "(", "!", "?")   # inside one sentence, "." ends "U.S." and not the sentence
-_TICKER = re.compile(r" ?<[A-Z][A-Z0-9.]{0,7}>")             # "Financial Corp <FIN>": a stock symbol
-_MARKED_NAME = re.compile(r"<([A-Z][^<>]{1,80})>")           # "<Lloyds Bank NZA Ltd>": a company, marked up
 
 
 @lru_cache(maxsize=1)
@@ -28,13 +26,6 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b",
                          re.IGNORECASE)
     return pattern, words, frozenset(str(w) for w in table["lower_inside"])
-
-
-def strip_markup(text: str) -> str:
-    """Reuters' company markup: '<Lloyds Bank NZA Ltd> economist' -> 'Lloyds Bank NZA Ltd economist'."""
-    if "<" not in text:
-        return text
-    return _MARKED_NAME.sub(r"\1", _TICKER.sub("", text))
 
 
 def strip_dateline(sentence: str) -> str:
