@@ -118,6 +118,7 @@ def place_aliases(place: str) -> set[str]:
 
 
 _POINT_ZERO = re.compile(r"\b(\d+)\.0+\b")
+_RANGE = re.compile(r"\d\s*(?:-|\u2013|to)\s*\$?\d")      # "20-25%": its first figure alone is not the answer
 
 
 def accepted_forms(answer: str, kind: str) -> list[str]:
@@ -127,7 +128,7 @@ def accepted_forms(answer: str, kind: str) -> list[str]:
         forms.append(surname(answer))
     elif kind == "number":
         forms.append(_POINT_ZERO.sub(r"\1", answer))       # "600.0 million": "600 million"
-        value = number_value(answer)
+        value = None if _RANGE.search(answer) else number_value(answer)
         if value is not None and float(value).is_integer():
             whole = int(value)
             forms += [str(whole), f"{whole:,}", number_words(whole)]
@@ -152,6 +153,8 @@ def same_answer(a: str, b: str, kind: str) -> bool:
     if kind == "person":
         return surname(a).lower() == surname(b).lower() or na in nb or nb in na
     if kind == "number":
+        if _RANGE.search(a) or _RANGE.search(b):
+            return False
         va, vb = number_value(a), number_value(b)
         return va is not None and va == vb
     if kind == "place":

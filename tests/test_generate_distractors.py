@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from quizgen.answers import accepted_forms, number_value, surname
+from quizgen.answers import accepted_forms, number_value, same_answer, surname
 from quizgen.generate import generate_questions
 from quizgen.generate.distractors import StoryPools, pick, places_like
 from quizgen.generate.context import looks_like_person
@@ -93,3 +93,9 @@ def test_a_name_written_family_name_first_accepts_the_family_name():
     assert surname("Mary Ho Wai-ling") == "Ho"          # an English given name first, then family name first
     assert surname("Mary Ann Howells") == "Howells"
     assert accepted_forms("Kim Il-sung", "person") == ["Kim"]
+
+
+def test_a_range_accepts_neither_of_its_ends_alone():
+    assert not {"20", "twenty"} & set(accepted_forms("20-25%", "number"))
+    assert not same_answer("20-25%", "20", "number") and not same_answer("3 to 4 million", "3 million", "number")
+    assert same_answer("20-25%", "20-25%", "number") and "twenty" in accepted_forms("20", "number")

@@ -52,6 +52,16 @@ def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
     assert asked and {q.template for q in asked} == {"date.cloze"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Fishermen say the port broke a March 1998 agreement on berths.",     # the date names the agreement
+    # "to discuss" makes "staff to discuss" no subject, and "alleged" no verb of it
+    "Harbour officials met with Dahl and port staff to discuss alleged breaches of the treaty in March 1998.",
+])
+def test_a_date_with_no_clause_of_its_own_is_not_asked_when(sentence):
+    assert {q.template for q in questions(fact("date", sentence, when="March 1998", event="agreement"))} <= {
+        "date.cloze"}
+
+
 def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
     sentence = "Two officials were found guilty of smuggling fish through Kessel in 1999."
     assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))
@@ -157,11 +167,17 @@ def test_a_stances_target_is_asked_with_the_storys_verb_and_tense():
 
 
 def test_an_urged_action_is_asked_what_did_x_urge_y_to_do():
-    sentence = 'Ingrid Dahl urged the fishermen to "return to work", officials said.'
+    sentence = 'Ingrid Dahl urged Kessel fishermen to "return to work" in a letter on Monday, officials said.'
     (question, *_) = by_template("stance.urge", fact("stance", sentence, holder="Ingrid Dahl", polarity="support",
-                                                     target="the fishermen to"))
-    assert question.prompt == "What did Ingrid Dahl urge the fishermen to do?"
-    assert question.answer == "return to work"
+                                                     target="Kessel fishermen to"))
+    assert question.prompt == "What did Ingrid Dahl urge Kessel fishermen to do?"
+    assert question.answer == "return to work"      # how she urged it ("in a letter") is not what
+
+
+def test_no_urged_action_is_asked_of_people_only_the_sentence_before_names():
+    sentence = "Ingrid Dahl urged the men to return to work."
+    assert not by_template("stance.urge", fact("stance", sentence, holder="Ingrid Dahl", polarity="support",
+                                               target="the men to"))
 
 
 def test_a_stance_target_cut_short_by_the_extractor_is_read_to_its_clauses_end():
@@ -213,6 +229,12 @@ def test_a_future_visit_is_asked_where_will():
     assert {"Where will Ingrid Dahl travel next week?"} <= prompts(visit)
 
 
+def test_a_relative_time_keeps_its_months_capital():
+    visit = fact("visit", "Dahl went to Oslo last September.", person="Ingrid Dahl", place="Oslo",
+                 when="last September")
+    assert {"Where did Ingrid Dahl travel last September?"} <= prompts(visit)
+
+
 # --- quotes and roles ----------------------------------------------------------
 
 def test_a_quoted_fragment_keeps_its_frame():
@@ -239,6 +261,24 @@ def test_a_post_one_of_many_hold_is_not_asked():
     for title in ("Labour MP", "Republican Representative", "former press secretary"):
         role = fact("role", f"{title} Lea Kask spoke.", person="Lea Kask", title=title)
         assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
+
+
+def test_a_post_many_hold_at_once_is_never_asked_who_holds_it_nor_given_falsely():
+    member = fact("role", "Sami Ben Ali, a member of the Harbour Council, said no.", person="Sami Ben Ali",
+                  title="member of the Harbour Council")
+    master = fact("role", "Harbour Master Tomas Varga agreed.", person="Tomas Varga", title="Harbour Master",
+                  org="Kessel")
+    asked = questions(member, master)
+    assert not any(q.template == "role.holder" and "member" in q.prompt for q in asked)
+    assert not any(q.prompt == "Tomas Varga is a member of the Harbour Council." for q in asked)
+    assert "Sami Ben Ali is a member of the Harbour Council." in {q.prompt for q in asked}
+
+
+def test_what_someone_founded_is_not_asked_as_a_position_they_hold():
+    founder = fact("role", "Tomas Varga, founder of Kessel Sail Records, was in court.", person="Tomas Varga",
+                   title="founder of Kessel Sail Records")
+    asked = {q.template: q.prompt for q in questions(founder)}
+    assert "role.position" not in asked and asked.get("role.holder") == "Who is the founder of Kessel Sail Records?"
 
 
 def test_a_title_that_runs_into_a_verb_is_not_asked():

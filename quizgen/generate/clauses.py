@@ -24,6 +24,7 @@ _DATE_PREPOSITIONS = {"in", "on", "at", "during"}
 _CONVERSION = re.compile(r"\s*\([^()]*\d[^()]*\)")      # "(£48.5m)" beside a figure
 _OBJECTS = {"them", "us", "him", "her", "me", "you", "ago", "i"}
 _TWO_SENTENCES = re.compile(r"[a-z0-9%][.!?] [A-Z]")
+_ATTRIBUTIVE_OPENERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
 _DATE_MODIFIERS = {"early", "late", "mid", "mid-", "earlier", "later"}
 _OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
                          r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -322,6 +323,9 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
         adverbs.insert(0, subject_tokens.pop())      # "He also declares" -> "does he also declare"
     if any(_bare(t).lower() in _words()["clause_closers"] - {"and"} for t in subject_tokens):
         return None
+    if any(_bare(token) == "to" and following.islower() and "VB" in verb_tags(_bare(following))
+           and not is_noun(_bare(following)) for token, following in zip(subject_tokens, subject_tokens[1:])):
+        return None             # "officials to discuss ... alleged": an infinitive, so the verb found is not the clause's
     subject = _subject(subject_tokens)
     if subject is None:
         return None
@@ -373,6 +377,9 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
             return None                     # "spent last week meeting ...": the time is what was spent
     if any(_bare(w)[:1].isdigit() for w in words[last:last + 1]):
         return None                                    # "in 1998 20 people ..."
+    if first > 0 and _bare(words[first - 1]).lower() in _ATTRIBUTIVE_OPENERS and last < len(words) \
+            and words[first - 1] == _bare(words[first - 1]) and words[last].islower() and is_noun(_bare(words[last])):
+        return None                                    # "a September 1986 agreement": the date names the thing
     ends_clause = words[last - 1].endswith(",")
     if first == 0 or (first > 0 and words[first - 1].endswith(",")) and ends_clause:
         # The date opens the clause ("On Monday, a delegation visited ..."): the clause follows it.

@@ -80,7 +80,7 @@ def when_phrase(when: object) -> str:
     if words[0] in MONTHS or re.fullmatch(r"\d{4}", when):
         return f" in {when}"
     if words[0].lower() in ("last", "next", "this", "earlier", "later"):
-        return f" {when.lower()}"
+        return " " + " ".join([words[0].lower(), *words[1:]])     # "last September", not "last september"
     return ""
 
 

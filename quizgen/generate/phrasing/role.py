@@ -20,7 +20,7 @@ _FORMER = re.compile(r"\b(former|formerly|ex|then|late|outgoing|retired|ousted|d
 class RolePhrasing(Phrasing):
     fact_type = "role"
     derived = ("post",)
-    conditions = ("unique_title", "specific_title")
+    conditions = ("unique_title", "specific_title", "held_post")
 
     def values(self, fact, context):
         values = super().values(fact, context)
@@ -37,9 +37,12 @@ class RolePhrasing(Phrasing):
             return False                      # "What position does he hold?" of a man the story reports killed
         if condition == "specific_title":
             return specific(fact)
+        if condition == "held_post":          # "founder of Death Row Records" is no position held
+            head = str(fact.slots["title"]).lower().split(" of ")[0].split()[-1]
+            return specific(fact) and head not in _posts()["not_held"]
         if condition == "unique_title":       # "Who is the Prime Minister?": of which country?
             owned = bool(fact.slots.get("org")) or " of " in f' {fact.slots["title"]} '
-            return specific(fact) and owned and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
+            return specific(fact) and owned and not shared(fact) and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
         return False
 
     def matching_pair(self, fact, context):
@@ -58,7 +61,7 @@ class RolePhrasing(Phrasing):
         """Another position the story gives to someone else (and to nobody else): it says who holds it."""
         own = {normalize(t) for t in context.titles_by_person.get(fact.slots["person"], ())}
         others = [f for f in context.facts if f.type == "role" and f.slots["person"] != fact.slots["person"]
-                  and normalize(f.slots["title"]) not in own and specific(f) and not former(f)
+                  and normalize(f.slots["title"]) not in own and specific(f) and not former(f) and not shared(f)
                   and len(context.holders_by_title.get(normalize(f.slots["title"]), ())) == 1
                   and not any(normalize(f.slots["title"]) in o or o in normalize(f.slots["title"]) for o in own)]
         if not others:
@@ -113,6 +116,12 @@ def _demonyms() -> dict[str, str]:
             for country, entry in (data_file("places") or {}).items() if (entry or {}).get("demonyms")}
 
 
+def shared(fact: Fact) -> bool:
+    """ "member of Parliament": a post many hold at once, so "Who is the ...?" has no one answer."""
+    words = str(fact.slots["title"]).lower().split()
+    return "of" in words[1:] and words[words.index("of") - 1] in _posts()["shared_heads"]
+
+
 def post(fact: Fact) -> tuple[str, str]:
     """The post as an answer gives it, and as a stem names it: ("Foreign Minister", "Norway's
     Foreign Minister"), ("Tory leader", "the Tory leader"), ("President", "the President of the
@@ -125,7 +134,7 @@ def post(fact: Fact) -> tuple[str, str]:
         title = title[:1].lower() + title[1:]         # "Senior advisor Hope Hicks ...": capital only as the sentence's first word
     org = text(fact.slots.get("org") or "")
     if not org or normalize(org) in normalize(title):
-        return title, f"the {title}"
+        return title, f"{'a' if shared(fact) else 'the'} {title}"
     written = _country_as_written(org, fact.sentence, str(fact.slots["title"]))
     if written in places().demonyms:
         return f"{written} {title}", f"the {written} {title}"      # "the Scottish Conservative leader"

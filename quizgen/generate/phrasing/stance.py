@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...extract.names import places
 from ...lexicon import data_file, word_set
-from ..clauses import verb_tags, word_classes
+from ..clauses import bare_definite, verb_tags, word_classes
 from ..wire import tidy
 from .base import Phrasing, with_article
 
@@ -27,6 +27,13 @@ def _verbs() -> tuple[dict[str, str], tuple[str, ...]]:
     table = data_file("questions/stance_verbs")
     return ({str(k): str(v) for k, v in table["opposites"].items()},
             tuple(sorted(map(str, table["urging"]), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _means() -> re.Pattern[str]:
+    """ "in a letter", "in a statement on Monday": how the holder urged, cut from the action."""
+    words = "|".join(map(re.escape, data_file("questions/stance_verbs")["means"]))
+    return re.compile(rf"\s+(?:in|by|through)\s+(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:{words})\b.*$")
 
 
 class StancePhrasing(Phrasing):
@@ -140,9 +147,10 @@ def urged(sentence: str) -> dict[str, str] | None:
     if not match:
         return None
     verb, who = match.group("verb"), match.group("who").strip()
-    if who.split()[0].lower() in _PRONOUNS or len(who.split()) > 6:
-        return None
+    if who.split()[0].lower() in _PRONOUNS or len(who.split()) > 6 or bare_definite(who.split()):
+        return None             # "urged the men to ...": who they are, only the sentence before says
     what = re.split(r"[,;:.!?()]| - | and said\b| saying\b| and to\b", match.group("what"))[0]
+    what = _means().sub("", what)
     words = re.sub(r"[\"“”]", "", what).strip(" '").split()      # the action, without the story's quote marks
     if not words or len(words) > ACTION_WORDS or "VB" not in verb_tags(words[0]) or words[-1].lower() in _ENDS_BADLY:
         return None
