@@ -35,6 +35,11 @@ def test_places_and_organisations_are_not_people():
     assert persons == [[]]
 
 
+def test_a_news_agency_spoken_to_is_not_a_person():
+    persons = _persons("Speaking to Agence France-Presse, Jamel Okafor said the ban was wrong.")
+    assert persons == [["Jamel Okafor"]]
+
+
 def test_sentence_opening_verb_is_not_part_of_the_name():
     persons = _persons("Governor Ana Petrosyan spoke. Allowing Petrosyan to stay was a mistake.")
     assert persons[1] == ["Ana Petrosyan"]

@@ -62,6 +62,14 @@ def test_a_date_with_no_clause_of_its_own_is_not_asked_when(sentence):
         "date.cloze"}
 
 
+def test_someone_the_story_calls_by_first_name_is_named_in_full():
+    role = fact("role", "Harbour Master Tomas J. Varga spoke.", person="Tomas J. Varga", title="Harbour Master",
+                org="Kessel")
+    date = fact("date", "Tomas was injured in June 1968, while sailing to Norland.", when="June 1968",
+                event="injured")
+    assert "When was Tomas J. Varga injured?" in prompts(role, date)
+
+
 def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
     sentence = "Two officials were found guilty of smuggling fish through Kessel in 1999."
     assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))
@@ -114,6 +122,9 @@ NUMBER_FORMS = [
     ("About 40 percent of the Kessel catch was sold abroad last year.", dict(value=40, unit="percent",
      hedge="about", text="40"), "quantity.share", "About what percentage of the Kessel catch was sold abroad last year?",
      "40 percent"),
+    # the time a sentence opens with is kept: the story may give the same figure for other years
+    ("In fiscal 1998, Kessel Oil earned 22.0 mln dlrs.", dict(value=22e6, unit="dollars", text="22.0 mln"),
+     "quantity.amount", "How much did Kessel Oil earn in fiscal 1998?", "22.0 million dollars"),
 ]
 
 

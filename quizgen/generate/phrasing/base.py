@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ...extract.names import places
 from ...models import Fact
@@ -57,6 +57,20 @@ def text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def in_full(clause: str, people: Iterable[str]) -> str:
+    """'was Robert killed' -> 'was Robert F. Kennedy killed': a stand-alone question names in
+    full someone the story calls by first name alone (and no one else by that word)."""
+    words = clause.split()
+    for index, word in enumerate(words):
+        if not (word.isalpha() and word[:1].isupper()) or (index and words[index - 1][:1].isupper()) or \
+                words[index + 1:index + 2] and words[index + 1][:1].isupper():
+            continue
+        full = {p for p in people if len(p.split()) > 1 and p.split()[0] == word}
+        if len(full) == 1 and not any(p.split()[-1] == word for p in people):
+            words[index] = full.pop()
+    return " ".join(words)
 
 
 def with_article(name: str) -> str:

@@ -6,7 +6,7 @@ import re
 from ..clauses import ask_when
 from ..standalone import follows_a_name, precise_time, runs_on, timestamp, year_given_away
 from ..wire import tidy
-from .base import Phrasing
+from .base import Phrasing, in_full
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _INDEFINITE = re.compile(r"^(?:was|were|is|are|did|does|do|will|has|have|had) (?:a|an) ")
@@ -25,7 +25,7 @@ class DatePhrasing(Phrasing):
         if not precise_time(when) or (at > 0 and (follows_a_name(sentence, at) or timestamp(sentence, at))):
             return None             # "a year ago", "third quarter": many fit; "Super Tuesday": a name; "as of Sunday"
         asked = ask_when(sentence, at, at + len(when)) if at >= 0 else None
-        values["asked"] = asked.text if asked and not _vague(asked.text) else ""
+        values["asked"] = in_full(asked.text, context.pools.people) if asked and not _vague(asked.text) else ""
         values["tense"] = asked.tense if asked else ""
         return values
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 
 from ..clauses import ask_about_number
+from ..distractors import MONTHS, WEEKDAYS
 from ..standalone import calendar_count, follows_a_name, reporting_period, runs_on
 from ..wire import plain_words, tidy
-from .base import Phrasing
+from .base import Phrasing, in_full
 
 _MONEY = {"dollars", "pounds", "euros", "yen", "francs", "marks", "cents", "pence", "rupees", "yuan", "lire",
           "dollar", "pound", "euro", "guilders", "pesos", "rand", "crowns"}
 _CURRENCY_SIGN = re.compile(r"^(US)?[$£€¥]")
 _RATE = re.compile(r"^(a|an|per) \w+")
 MIN_WORDS = 7
+_OPENING_TIME = re.compile(r"^(?P<phrase>(?:In|On|During|Since|Last|This|Earlier this|By the end of) [^,]{1,30}?),\s")
+_TIME_WORD = re.compile(r"\b(?:1[89]\d\d|20\d\d|year|quarter|month|week|" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b")
 _ABOUT = {"about", "some", "around", "roughly", "nearly", "almost", "over", "approximately", "estimated"}
 
 
@@ -52,7 +55,7 @@ class QuantityPhrasing(Phrasing):
             return values                                  # "34 dollars a share": a rate, not an amount
         answer = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
         values["answer"] = answer[:1].lower() + answer[1:] if answer[:1].isalpha() else answer   # "Fifty nine"
-        values["asked"] = asked.asked.text
+        values["asked"] = in_full(asked.asked.text, context.pools.people) + _opening_time(sentence, asked.asked.text)
         values["counted"] = asked.counted
         values["about"] = "about " if str(fact.slots.get("hedge") or "").lower() in _ABOUT else ""
         values["form"] = form
@@ -84,3 +87,13 @@ def _find_number(sentence: str, number: str) -> int:
 
 
 PHRASING = QuantityPhrasing()
+
+
+def _opening_time(sentence: str, asked: str) -> str:
+    """ "In fiscal 1986, X earned ...": the time the sentence opens with belongs in the question
+    ("How much did X earn in fiscal 1986?"), else it asks about any year."""
+    match = _OPENING_TIME.match(sentence)
+    if not match or not _TIME_WORD.search(match.group("phrase")) or _TIME_WORD.search(asked):
+        return ""
+    phrase = match.group("phrase")
+    return " " + phrase[:1].lower() + phrase[1:]
