@@ -32,6 +32,9 @@ DATE_FORMS = [
     # a noun that could be a verb ("firms") before a verb in the past is the subject's
     ("Kessel trawler firms landed only 140 tonnes in January, the harbour board said.", "January",
      "date.when", "When did Kessel trawler firms land only 140 tonnes?"),
+    # an emphatic "did" is the auxiliary itself
+    ("Ingrid Dahl did sign the harbour deal on Monday after all.", "Monday",
+     "date.when", "When did Ingrid Dahl sign the harbour deal?"),
     # an "and" or "or" inside a name or an amount does not end the clause
     ("Ingrid Dahl joined the Kessel Sail and Oar Club in 1993.", "1993",
      "date.year", "In what year did Ingrid Dahl join the Kessel Sail and Oar Club?"),
@@ -68,6 +71,11 @@ def test_someone_the_story_calls_by_first_name_is_named_in_full():
     date = fact("date", "Tomas was injured in June 1968, while sailing to Norland.", when="June 1968",
                 event="injured")
     assert "When was Tomas J. Varga injured?" in prompts(role, date)
+
+
+def test_a_date_in_a_clause_that_may_not_happen_is_not_asked_when():
+    sentence = "If the Kessel board does approve the deal on Sunday, it will be the first since 1990."
+    assert not by_template("date.when", fact("date", sentence, when="Sunday", event="approve"))
 
 
 def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():

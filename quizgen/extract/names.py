@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 from ..lexicon import data_file, word_set
 from ..models import Fact, Sentence, Story
@@ -33,9 +33,13 @@ _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|del)"
 _TOKEN = rf"(?:{_DOTTED}|{_WORD})"
 # A run of capitalised words (particles allowed inside), with an optional possessive. The
 # lookahead on a run's possible first letters lets the engine skip other positions at C speed.
-RUN = re.compile(
-    rf"(?=[{_UPPER}aeib])(?<![\w'\-])(?P<run>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*)"
-    rf"(?P<poss>['\u2019]s?(?![{_UPPER}{_LOWER}]))?")
+_RUN_BODY = (rf"(?<![\w'\-])(?P<run>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN})*)"
+             rf"(?P<poss>['\u2019]s?(?![{_UPPER}{_LOWER}]))?")
+RUN = re.compile(rf"(?=[{_UPPER}aeib]){_RUN_BODY}")
+# Most sentences hold no "al-", "el-", "bin-" or "ibn-" name: runs there start with a capital,
+# and not trying every "a", "in" and "by" halves the scan.
+_CAPITALISED_RUN = re.compile(rf"(?=[{_UPPER}]){_RUN_BODY}")
+_LOWER_PREFIX_ENDS = ("l-", "n-")
 _TOKEN_SPLIT = re.compile(r"\S+")
 PRONOUN = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Ss]he)\b")
 
@@ -213,10 +217,15 @@ class _Candidate:
     place: str = ""
 
 
+def capitalised_runs(text: str) -> Iterator[re.Match[str]]:
+    """RUN's matches in the sentence, scanned by the faster pattern where it finds the same."""
+    return (RUN if any(end in text for end in _LOWER_PREFIX_ENDS) else _CAPITALISED_RUN).finditer(text)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     """Full names, single name words and places in one sentence, in text order."""
     found: list[_Candidate] = []
-    for match in RUN.finditer(text):
+    for match in capitalised_runs(text):
         base = match.start("run")
         opens = base <= 3 and not text[:base].strip(" \"'\u201c\u2018(")
         for cand in _parse_run(match.group("run"), bool(match.group("poss")), opens):

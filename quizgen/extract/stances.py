@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from ..lexicon import data_file
 from ..models import Fact
-from .names import RUN, Mention, SentenceView, StoryAnalysis, places
+from .names import Mention, SentenceView, StoryAnalysis, capitalised_runs, places
 from .names import _title_words as title_words
 from .rules import APPOSITIVES, CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote, word_lists
 
@@ -208,7 +208,7 @@ def collectives(view: SentenceView) -> list[Mention]:
         add(match.start(), match.end())
     org_words = word_lists("stances")["body_words"]
     nouns = word_lists("stances")["collective_nouns"]
-    for match in RUN.finditer(text):
+    for match in capitalised_runs(text):
         run = match.group("run")
         words = run.split()
         if words[0] in ("The", "A", "An"):

@@ -288,6 +288,8 @@ def _verb_group(tokens: list[str], verb: int, kind: str) -> tuple[str, list[str]
         participle = verb_tags(following).get("VBN")
         if word in ("has", "have", "had") and participle and following != "been":
             return "did", [participle], "past", 1          # "When did X warn ...?", not "When had X warned ...?"
+        if word in ("do", "does", "did") and "VB" in verb_tags(following):
+            return word, [], "past" if word == "did" else "present", 0     # "does reach": "does X reach"
         if word in ("has", "have", "had", "do", "does", "did") and not (
                 following in _words()["adverbs"] or following in ("been", "not") or "VBN" in verb_tags(following)):
             lexical = {"has": ("does", "have"), "have": ("do", "have"), "had": ("did", "have"),
@@ -308,8 +310,9 @@ def _verb_group(tokens: list[str], verb: int, kind: str) -> tuple[str, list[str]
 
 def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | None:
     """The clause that starts at tokens[start], with tokens[drop] taken out, as an inverted question body."""
-    if _finite(tokens, start) == "aux" or _bare(tokens[start]).lower() in _words()["prepositions"]:
-        return None
+    if _finite(tokens, start) == "aux" or _bare(tokens[start]).lower() in _words()["prepositions"] or \
+            start and _bare(tokens[start - 1]).lower() in _words()["hypothetical"]:
+        return None             # "If the song does reach number one on Sunday": it may not
     verb = next((i for i in range(start + 1, min(len(tokens), start + MAX_SUBJECT_WORDS + 1))
                  if i not in range(*drop) and _finite(tokens, i)), None)
     if verb is None or (start < drop[0] < verb and verb != drop[1]):
