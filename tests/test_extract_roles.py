@@ -119,6 +119,12 @@ def test_a_firm_in_wire_markup_is_named_without_it():
     assert [title for _, title, _ in roles] == ["managing director of Kessel Sparbank AG"]
 
 
+def test_a_post_for_a_body_keeps_the_body_in_its_title():
+    roles = _roles("Ana Lee, the Minister for Coastal Affairs, spoke. Ivo Lund, MP for Kessel West, agreed.")
+    assert ("Ana Lee", "Minister for Coastal Affairs", "Coastal Affairs") in roles
+    assert ("Ivo Lund", "MP for Kessel West", "Kessel West") in roles
+
+
 def test_no_title_from_words_before_a_preposition():
     roles = _roles("He ran the Office of Budget under President Ray Dorn.")
     assert ("Ray Dorn", "President", None) in roles

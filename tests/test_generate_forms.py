@@ -293,6 +293,20 @@ def test_a_post_many_hold_at_once_is_never_asked_who_holds_it_nor_given_falsely(
     assert "Sami Ben Ali is a member of the Harbour Council." in {q.prompt for q in asked}
 
 
+def test_a_position_accepts_another_post_the_story_gives_but_not_its_bare_head():
+    tory = fact("role", "On Monday Tory leader Ivo Lund spoke.", person="Ivo Lund", title="Tory leader")
+    bare = fact("role", "The leader, Ivo Lund, agreed.", person="Ivo Lund", title="leader")
+    other = fact("role", "Ivo Lund, the party chairman, agreed.", person="Ivo Lund", title="party chairman")
+    (question, *_) = [q for q in by_template("role.position", tory, bare, other) if q.answer == "Tory leader"]
+    assert "leader" not in question.accepted and "party chairman" in question.accepted
+
+
+def test_a_body_every_country_has_is_not_asked_who_heads_it():
+    governor = fact("role", "Central Bank Governor Ivo Lund said rates would hold.", person="Ivo Lund",
+                    title="Governor", org="Central Bank")
+    assert not by_template("role.holder", governor) and by_template("role.position", governor)
+
+
 def test_what_someone_founded_is_not_asked_as_a_position_they_hold():
     founder = fact("role", "Tomas Varga, founder of Kessel Sail Records, was in court.", person="Tomas Varga",
                    title="founder of Kessel Sail Records")

@@ -383,7 +383,7 @@ def _appositive_role(words: list[str]) -> _Role | None:
             break
         org_words.append(word)
     org = " ".join(org_words).rstrip(".")
-    if rest[0].lower() == "of" and len(org_words) == len(target):
+    if rest[0].lower() in ("of", "for") and len(org_words) == len(target):
         return _Role(f"{inner.title} {' '.join(rest)}", org)          # the whole position, and whose it is
     return _Role(inner.title, org)
 

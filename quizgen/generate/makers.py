@@ -105,16 +105,21 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     raw = values.get("text", "")
     if template.kind == "number" and raw and normalize(raw) != normalize(answer):
         accepted.append(raw)                        # the story's own "310 mln"
+    support: list[str] = []             # what shows the answer in the story without being accepted alone
     if template.kind == "position":
-        accepted += [t for t in sorted(context.titles_by_person.get(fact.slots.get("person", ""), ()))
-                     if t != answer and not t.lower().startswith(_NOT_A_POST)]
+        others = [t for t in sorted(context.titles_by_person.get(fact.slots.get("person", ""), ()))
+                  if t != answer and not t.lower().startswith(_NOT_A_POST)]
+        support = [t for t in others if " " not in t.strip() and f" {normalize(t)} " in f" {normalize(answer)} "]
+        accepted += [t for t in others if t not in support]      # not a bare "leader" for "Tory leader"
         org = str(fact.slots.get("org") or "")
         if org and normalize(org) not in normalize(answer):
             accepted.append(f"{org} {answer}")
+        elif org and normalize(org) not in normalize(str(fact.slots["title"])):
+            accepted.append(f"{org} {fact.slots['title']}")      # "Kesselberg chairman", as the story put it
     distractors = [] if not with_choices else pick(
         answer, template.kind, context.pools, rng, also_true=phrasing.also_true(fact, template, values, context),
         tense=values.get("tense", ""))
-    question = _base(fact, template, "ask", context, [answer, *accepted], values.get("person", ""),
+    question = _base(fact, template, "ask", context, [answer, *accepted, *support], values.get("person", ""),
                      type="short", prompt=prompt, answer=answer, accepted=accepted)
     if question is None:
         return None

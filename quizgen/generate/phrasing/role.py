@@ -42,7 +42,7 @@ class RolePhrasing(Phrasing):
             return specific(fact) and head not in _posts()["not_held"]
         if condition == "unique_title":       # "Who is the Prime Minister?": of which country?
             owned = bool(fact.slots.get("org")) or " of " in f' {fact.slots["title"]} '
-            return specific(fact) and owned and not shared(fact) and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
+            return specific(fact) and owned and not shared(fact) and not generic_body(fact) and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
         return False
 
     def matching_pair(self, fact, context):
@@ -114,6 +114,13 @@ def specific(fact: Fact) -> bool:
 def _demonyms() -> dict[str, str]:
     return {str(country): str((entry or {}).get("demonyms", [""])[0])
             for country, entry in (data_file("places") or {}).items() if (entry or {}).get("demonyms")}
+
+
+def generic_body(fact: Fact) -> bool:
+    """ "Central Bank", "the Finance Ministry": a body every country has, so not one holder."""
+    words = str(fact.slots.get("org") or "").split()
+    table = _posts()
+    return bool(words) and all(w in table["institution_words"] or w in table["generic_modifiers"] for w in words)
 
 
 def shared(fact: Fact) -> bool:
