@@ -99,3 +99,15 @@ def test_a_range_accepts_neither_of_its_ends_alone():
     assert not {"20", "twenty"} & set(accepted_forms("20-25%", "number"))
     assert not same_answer("20-25%", "20", "number") and not same_answer("3 to 4 million", "3 million", "number")
     assert same_answer("20-25%", "20-25%", "number") and "twenty" in accepted_forms("20", "number")
+
+
+def test_no_one_the_quotation_names_is_offered_as_its_speaker():
+    roles = [fact("role", f"{title} {name} spoke.", person=name, title=title)
+             for name, title in [("Ingrid Dahl", "Foreign Minister"), ("Tomas Varga", "Prime Minister"),
+                                 ("Lea Kask", "Finance Minister"), ("Marek Oban", "Harbour Master"),
+                                 ("Ivo Lund", "Fisheries Minister")]]
+    quote = fact("quote", '"Varga wants to sell the harbour to Norland," Ingrid Dahl said.', speaker="Ingrid Dahl",
+                 text="Varga wants to sell the harbour to Norland")
+    asked = [q for seed in range(10) for q in generate_questions(STORY, [*roles, quote], seed=seed)
+             if q.template == "quote.speaker" and q.choices]
+    assert asked and not any("Tomas Varga" in q.choices for q in asked)

@@ -402,6 +402,14 @@ def test_a_count_that_names_nothing_is_no_question():
     assert not [q for q in asked if q.template.startswith("quantity.") and q.template != "quantity.cloze"]
 
 
+def test_a_long_quote_is_cut_where_a_clause_ends_not_on_a_word_that_needs_more():
+    text = ("We knew the harbour was failing, we told the board many times that it was failing, and still they "
+            "chose to spend the money on the new marina in Kessel instead")
+    quote = fact("quote", f"“{text},” said Lea Kask.", speaker="Lea Kask", text=text)
+    assert ("Who said: “We knew the harbour was failing, we told the board many times that it was failing…”?"
+            in prompts(quote))
+
+
 def test_a_quote_asked_whole_ends_without_its_own_full_stop():
     quote = fact("quote", "“You may be surprised if you come to see our berths,” said Lea Kask.",
                  speaker="Lea Kask", text="You may be surprised if you come to see our berths.")

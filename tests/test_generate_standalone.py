@@ -281,6 +281,18 @@ def test_a_reporting_period_and_a_converted_figure_are_not_blanked():
     converted = fact("quantity", "Kessel Fisheries paid $10 million (£5.4 million) for the Norland boats.",
                      value=10000000, unit="dollars", text="$10 million")
     assert not clozes(converted)
+    for sentence, text in [("The harbour lies roughly five miles (eight kilometers) from Kessel.", "five"),
+                           ("Gusts were forecast to reach 60-80 mph (about 95-130 km/h) on Friday.", "60-80")]:
+        assert not clozes(fact("quantity", sentence, value=5, unit="miles", text=text)), sentence
+    kept = fact("quantity", "Kessel sent 40 boats (including two trawlers) to Norland.", value=40, unit="boats",
+                text="40")
+    assert clozes(kept)
+
+
+def test_a_line_of_a_wire_list_is_no_cloze():
+    line = fact("quantity", "Kessel Fisheries Corp - Initial offering of two million shares through Norland Bank.",
+                value=2000000, unit="shares", text="two million")
+    assert not clozes(line)
 
 
 def test_titles_in_capitals_keep_them():

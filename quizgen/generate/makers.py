@@ -7,6 +7,7 @@ import re
 from ..answers import accepted_forms, normalize, surname
 from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
+from ..numbers import NUMBER_WORD_PATTERN
 from .context import StoryContext, looks_like_person
 from .distractors import pick
 from .phrasing import PHRASINGS, Phrasing
@@ -24,7 +25,9 @@ _TWO_SENTENCES = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|
                             r"\w*[a-z0-9%)][.!?] [A-Z]")
 _NUMBER = re.compile(r"\d[\d,.]*")
 CLOZE_MAX_NUMBERS = 4
-_CONVERTED = re.compile(r"^\w*\s*\(\s*(?:[$£€¥]|US\$|\d)")
+# "$10m (£5.4m)", "five miles (eight kilometers)", "60-80 mph (about 95-130 km/h)": one gives the other away.
+_CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?"
+                        rf"(?:[$£€¥]|US\$|\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 _RANGE = re.compile(r"^\s*(and|or|to|-|–|/)\s*\d")          # "_____/88", "_____ to 12"
 _RANGE_BEFORE = re.compile(r"(?:\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|"

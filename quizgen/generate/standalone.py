@@ -74,12 +74,16 @@ def without_connective(sentence: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+# "Kessel Oil Corp - Initial offering of 2 mln shares ...": a line of a wire list, not a sentence.
+_LISTING = re.compile(r"^[A-Z][\w&.'/-]*(?: (?:[A-Z][\w&.'/-]*|and|of|the|&))* (?:-|--|\u2013) [A-Z]")
+
+
 def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool:
     """The sentence names someone or something, and points at nothing only the story names.
     `names` are the story's people and places, which may open a sentence ("Cohen is ...")."""
     found = rules()
     if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt) \
-            or opens_with_bare_definite(prompt):
+            or opens_with_bare_definite(prompt) or _LISTING.match(prompt):
         return False
     pronoun = _UNNAMED_PRONOUN.search(prompt)
     if pronoun:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ...extract.names import places
+from ...lexicon import data_file
 from ...models import Fact
 from ..distractors import MONTHS, WEEKDAYS
 
@@ -104,5 +106,24 @@ def sentence_tense(sentence: str) -> str:
 
 
 def trim_words(value: str, limit: int) -> str:
+    """At most `limit` words, cut where a clause ends if one ends in the second half, else not
+    on a word that needs more ("... lose this case in…" reads as a mistake)."""
     words = str(value).split()
-    return " ".join(words[:limit]).rstrip(",;:") + "…" if len(words) > limit else str(value)
+    if len(words) <= limit:
+        return str(value)
+    kept = words[:limit]
+    ends = [i for i, word in enumerate(kept) if word.endswith((",", ";", ":")) and i + 1 >= limit // 2]
+    if ends:
+        kept = kept[:ends[-1] + 1]
+    else:
+        while len(kept) > limit // 2 and kept[-1].lower().strip(",;:") in _needs_more():
+            kept.pop()
+    return " ".join(kept).rstrip(",;:") + "…"
+
+
+@lru_cache(maxsize=1)
+def _needs_more() -> frozenset[str]:
+    """Words a quotation cannot stop on: prepositions, determiners, auxiliaries, clause openers."""
+    table = data_file("questions/verbs")
+    return frozenset(str(w) for key in ("prepositions", "determiners", "auxiliaries", "clause_openers")
+                     for w in table[key])

@@ -55,7 +55,10 @@ class QuotePhrasing(Phrasing):
         return str(fact.slots["speaker"]), plain_words(trim_words(text, MATCHING_WORDS))
 
     def also_true(self, fact, template, values, context):
-        return (values["person"],)
+        """The speaker, and anyone the quotation names: "Corbyn wants to cancel ..." is not Corbyn's."""
+        words = f" {normalize(str(fact.slots.get('text') or ''))} "
+        named = [p for p in context.pools.people if f" {normalize(surname(p) or p)} " in words]
+        return (values["person"], *named)
 
     def ruled_out(self, fact, template, values, context, rng: random.Random):
         """Another person of the story: the story says who said it."""
