@@ -132,3 +132,17 @@ def test_a_quote_of_one_unnamed_analyst_is_nobodys():
             "Dahl said the exchange aimed to lead Europe.\n\n"
             "\"I would say the plans for growth are modest,\" one leading options analyst said, predicting more growth.\n")
     assert not [f for f in facts_of(text, "quote") if "modest" in f["text"]]
+
+
+def test_said_then_a_title_and_whose_it_is_before_the_name():
+    for title in ("coach", "his coach", "the company's chief executive", "Kessel Oil chief executive",
+                  "race director"):
+        quotes = _quotes(f'Tomas Varga has cut his schedule. "It is nothing serious at all," said {title} Lea Kask.')
+        assert [speaker for speaker, _ in quotes] == ["Lea Kask"], title
+
+
+def test_an_age_as_subject_is_the_person_the_story_keeps_describing():
+    quotes = _quotes('Tomas Varga will stay at Kessel. "I want to stay at the club," Varga said. Norland boss '
+                     "Ivo Lund is said to have been impressed. But the 25-year-old Dane underlined his intention "
+                     'to stay. He added: "It is nice to be linked with the top clubs in Norland."')
+    assert [speaker for speaker, _ in quotes] == ["Tomas Varga", "Tomas Varga"]

@@ -459,7 +459,7 @@ def analyse(story: Story) -> StoryAnalysis:
             view.persons.append(Mention(cand.start, cand.end, name, "person", surface,
                                         cand.possessive))
         _resolve_descriptions(view, descriptions)
-        _resolve_subject_descriptions(view, descriptions, focus, mentions)
+        _resolve_subject_descriptions(view, descriptions, focus, mentions, gender)
         _record_titles(sentence.text, view, descriptions)
         _resolve_pronouns(view, focus, gender)
         subject = view.subject_mention = view.subject()
@@ -612,17 +612,20 @@ def _opens_clause(view: SentenceView, position: int) -> bool:
 
 
 def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[str, str]]],
-                                  focus: list[str], mentions: dict[str, int]) -> None:
+                                  focus: list[str], mentions: dict[str, int], gender: dict[str, str]) -> None:
     """ "Lord Falconer spoke. The constitutional affairs secretary said ...": a title no one was given
     is, as a subject, the most named of the two latest subjects who have no title yet.
 
     Not a title with a country ("the US president"), not one many people hold ("the official").
     """
     text = view.text
+    if not focus:
+        return
+    added = [_age_subject(view, age, focus, mentions, gender) for age in _AGE_SUBJECT.finditer(text, view.body_start)]
     heads, modifiers = _description_words()
-    if not focus or heads.isdisjoint(text.lower().split()):
+    if heads.isdisjoint(text.lower().split()):
+        _add_resolved(view, added)
         return                                       # most sentences: no title word at all
-    added = []
     for head in _description_heads().finditer(text, view.body_start):
         the = _THE.search(text, max(view.body_start, head.start() - 60), head.start())
         verb = text[head.end():head.end() + 20].split()[:1]
@@ -640,8 +643,35 @@ def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, se
         if candidates:
             chosen = max(candidates, key=lambda name: mentions.get(name, 0))
             added.append(Mention(start, end, chosen, "person", text[start:end], pronoun=True))
-    if added:
-        view.persons = sorted(view.persons + added, key=lambda m: m.start)
+    _add_resolved(view, added)
+
+
+def _add_resolved(view: SentenceView, added: list[Mention | None]) -> None:
+    found = [m for m in added if m is not None]
+    if found:
+        view.persons = sorted(view.persons + found, key=lambda m: m.start)
+
+
+# "But the 25-year-old Dubliner underlined ...": an age as the subject, before its verb.
+_AGE_SUBJECT = re.compile(r"(?=[Tt]he )\b[Tt]he (?:[\w]+-)?\w+-year-old(?: [A-Z]?[a-z]+){0,2}(?= [a-z]+\b)")
+
+
+def _age_subject(view: SentenceView, age: re.Match[str], focus: list[str], mentions: dict[str, int],
+                 gender: dict[str, str]) -> Mention | None:
+    """The one of the two latest subjects the story names most: the person it keeps describing
+    (and not a man where the sentence goes on "she", nor a woman where it goes on "he")."""
+    start, end = age.span()
+    if not _opens_clause(view, start) or inside_quote(view.text, start) or \
+            any(m.start < end and start < m.end for m in view.persons):
+        return None
+    named_here = {m.name for m in view.persons if not m.pronoun}
+    said = {("f" if p.group()[0] in "Ss" else "m") for p in PRONOUN.finditer(view.text, end)}
+    candidates = [name for name in focus[:2] if name not in named_here
+                  and not (len(said) == 1 and gender.get(name, next(iter(said))) not in said)]
+    if not candidates:
+        return None
+    chosen = max(candidates, key=lambda name: mentions.get(name, 0))
+    return Mention(start, end, chosen, "person", view.text[start:end], pronoun=True)
 
 
 def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str]) -> None:

@@ -31,7 +31,8 @@ _MARKS = re.compile("[\"\u201c\u201d]")
 _OPENS_AFTER = frozenset(" \t([{-\u2013\u2014:;/")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?:[A-Z][\w\-]*\s+){1,3}as\b")
 # Between "said" and the speaker: nothing, or title words ("said Judge Amy Park").
-_TITLE_GAP = re.compile(r"\s*(?:[A-Z][\w.\-]*\s+|(?:of|the|for)\s+){0,5}$")
+_GAP_WORDS = frozenset("of the for his her their its".split())
+MAX_TITLE_GAP_WORDS = 5
 # "said Mr Galloway." names the speaker; "said Mr Galloway had friends" reports speech.
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:!?)]|$|(?:of|from|at|in|on|during|after|who|when)\b)")
 _PRONOUNS = frozenset(("he", "she"))
@@ -223,7 +224,7 @@ class _Reader:
         text = view.text
         for mention in view.persons:
             if (verb.end() <= mention.start < high and mention.surface.lower() not in _PRONOUNS
-                    and _TITLE_GAP.match(text, verb.end(), mention.start) and _NAME_ENDS.match(text, mention.end)):
+                    and _title_gap(text[verb.end():mention.start]) and _NAME_ENDS.match(text, mention.end)):
                 return _named(mention)
         after = _lexicon()["inverted"].match(text, verb.end(), high)
         if after and _NAME_ENDS.match(text, after.end()):
@@ -271,6 +272,15 @@ class _Reader:
         low = max((high for _, high in spans), default=view.body_start)
         return self.speaker_named(index, low, len(view.text), after_quote=False) or _opening_subject(
             view, view.body_start, min((low for low, _ in spans), default=len(view.text)))
+
+
+def _title_gap(words: str) -> bool:
+    """ '"...," said [his coach] Peter Stanley': only a title, and whose it is, between verb and name."""
+    gap = words.split()
+    titled = not gap or gap[-1].lower() in title_words()         # "said race director X": lower-case words
+    return len(gap) <= MAX_TITLE_GAP_WORDS and all(                # before a title name what it is of
+        w[:1].isupper() or w in _GAP_WORDS or w.lower() in title_words() or w.endswith(("'s", "\u2019s"))
+        or titled and w.isalpha() and w.islower() for w in gap)   # "said the company's chief executive X"
 
 
 def _spokesperson_name(view: SentenceView, low: int, end: int) -> _Speaker | None:
