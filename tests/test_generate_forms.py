@@ -185,6 +185,31 @@ def test_a_stances_target_is_asked_with_the_storys_verb_and_tense():
     assert "What has Tomas Varga called for?" in prompts(perfect)
 
 
+def test_a_stance_of_many_is_asked_in_the_plural_and_new_stance_verbs_are_asked_too():
+    wants = fact("stance", "Liberal Democrats want a public inquiry into the Kessel harbour deal.",
+                 holder="Liberal Democrats", polarity="support", target="a public inquiry into the Kessel harbour deal")
+    assert {"What do Liberal Democrats want?",
+            "Liberal Democrats oppose a public inquiry into the Kessel harbour deal."} <= prompts(wants)
+    warned = fact("stance", "Lea Kask warned against new charges for Kessel trawlers.", holder="Lea Kask",
+                  polarity="oppose", target="new charges for Kessel trawlers")
+    assert {"What did Lea Kask warn against?", "Lea Kask called for new charges for Kessel trawlers."} <= prompts(warned)
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Lea Kask is expected to call for new charges for Kessel trawlers.", "new charges for Kessel trawlers"),
+    ("Lea Kask welcomed the move.", "the move"),                       # which move, the sentence before says
+    ("Lea Kask praised Kessel's tireless.", "Kessel's tireless"),      # a target cut short
+])
+def test_a_stance_with_no_clause_of_the_holders_own_or_a_cut_target_is_not_asked(sentence, target):
+    assert prompts(fact("stance", sentence, holder="Lea Kask", polarity="support", target=target)) == set()
+
+
+def test_a_stance_that_asks_someone_to_act_has_no_opposite():
+    called = fact("stance", "Lea Kask called for the harbour board to publish its accounts.", holder="Lea Kask",
+                  polarity="support", target="the harbour board to publish its accounts")
+    assert {q.answer for q in by_template("stance.side", called)} == {"True"}
+
+
 def test_an_urged_action_is_asked_what_did_x_urge_y_to_do():
     sentence = 'Ingrid Dahl urged Kessel fishermen to "return to work" in a letter on Monday, officials said.'
     (question, *_) = by_template("stance.urge", fact("stance", sentence, holder="Ingrid Dahl", polarity="support",

@@ -56,7 +56,7 @@ class StancePhrasing(Phrasing):
             return None                   # "endorsed his former rival": whom, the question cannot say
         values["holder"] = _the_party(with_article(holder))
         sentence = tidy(fact.sentence)
-        values.update(stated(sentence, target) or {})
+        values.update(stated(sentence, target) or stated(_QUOTE_MARKS.sub("", sentence), target) or {})
         values.update({k: v for k, v in (urged(sentence) or {}).items() if k not in values})
         return values
 
@@ -77,9 +77,12 @@ class StancePhrasing(Phrasing):
         aux, _, verb = values["stance_verb"].rpartition(" ") if " " in values["stance_verb"] and \
             values["stance_verb"].split()[0] in _AUX else ("", "", values["stance_verb"])
         opposite = opposites.get(verb)
-        if not opposite:
+        if not opposite or _asks_someone_to_act(values["target"].split()):
             return None
         return {"stance_verb": f"{aux} {opposite}".strip()}
+
+
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")      # the target keeps the story's words, not its quote marks
 
 
 def stated(sentence: str, target: str) -> dict[str, str] | None:
@@ -100,6 +103,10 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
             break
     if not verb:
         return None
+    base_form = not set(verb_tags(verb.split()[-1] if " " not in verb else verb.split()[0])) & {"VBD", "VBZ"}
+    preceding = before[-len(verb.split()) - 1] if len(before) > len(verb.split()) else ""
+    if preceding.lower() == "to" or base_form and not verb.split()[0] in _AUX and not _plural(preceding):
+        return None             # "is expected to call for ...", "Kennedy back ...": no clause of the holder's own
     rest = sentence[at:]
     end = re.search(r"[,;:.!?(]| - ", rest)
     phrase = rest[:end.start()] if end else rest
@@ -110,14 +117,41 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
         return None
     if not words or len(words) > TARGET_WORDS or words[-1].lower() in _ENDS_BADLY or words[0].lower() in _PRONOUNS:
         return None
+    if len(words) < 2 or bare_definite(words) or set(word_classes(words[-1].lower())) == {"ADJ"}:
+        return None             # "criticised the move", "praised nations", "Labour's unfair": cut short
     return {"stance_verb": verb, "target": " ".join(words), **_asking_form(verb)}
 
 
+def _asks_someone_to_act(words: list[str]) -> bool:
+    """ "the commissioner to investigate": "called for" it reads well, "opposed" it does not
+    ("plans to process claims" and "failing to act" are things, and read well with either)."""
+    return any(nxt == "to" and "VB" in verb_tags(verb_after) and prev.lower() not in _infinitive_nouns()
+               and not prev.endswith("ing") for prev, nxt, verb_after in zip(words, words[1:], words[2:]))
+
+
 def _the_party(holder: str) -> str:
-    """'Conservatives' -> 'the Conservatives': a party's members take the article."""
+    """'Conservatives' -> 'the Conservatives', 'Home Office' -> 'the Home Office': a party's members
+    and a body named by its kind take the article."""
     if " " not in holder and holder.endswith("s") and (holder in word_set("parties") or holder[:-1] in word_set("parties")):
         return f"the {holder}"
+    if " " in holder and holder.split()[-1] in _institution_words() and not holder.lower().startswith("the "):
+        return f"the {holder}"
     return holder
+
+
+@lru_cache(maxsize=1)
+def _infinitive_nouns() -> frozenset[str]:
+    return frozenset(str(w) for w in data_file("questions/stance_verbs")["infinitive_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    return frozenset(str(w) for w in data_file("questions/posts")["institution_words"])
+
+
+def _plural(word: str) -> bool:
+    """ "Tories", "Democrats": a subject that takes "want", not "wants"."""
+    return word.endswith("s") and not word.endswith(("'s", "\u2019s", "ss")) and word[:1].isupper()
 
 
 def _asking_form(verb_group: str) -> dict[str, str]:
@@ -131,7 +165,11 @@ def _asking_form(verb_group: str) -> dict[str, str]:
         return {"variant": "perfect", "stance_lemma": " ".join(main), "has": aux[0]}
     if aux:
         return {}
-    return {"variant": "present" if "VBZ" in tags else "past", "stance_lemma": lemma}
+    if "VBZ" in tags:
+        return {"variant": "present", "stance_lemma": lemma}
+    if "VBP" in tags and "VBD" not in tags:
+        return {"variant": "plural", "stance_lemma": lemma}     # "The Tories want ...": "What do the Tories want?"
+    return {"variant": "past", "stance_lemma": lemma}
 
 
 @lru_cache(maxsize=1)
