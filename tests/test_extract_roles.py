@@ -123,6 +123,8 @@ def test_a_post_for_a_body_keeps_the_body_in_its_title():
     roles = _roles("Ana Lee, the Minister for Coastal Affairs, spoke. Ivo Lund, MP for Kessel West, agreed.")
     assert ("Ana Lee", "Minister for Coastal Affairs", "Coastal Affairs") in roles
     assert ("Ivo Lund", "MP for Kessel West", "Kessel West") in roles
+    roles = _roles("Ana Lee, the Norland minister for Coastal Affairs and a former judge, spoke.")
+    assert not any(org and org.endswith(" and") for _, _, org in roles)
 
 
 def test_no_title_from_words_before_a_preposition():

@@ -326,6 +326,24 @@ def test_a_position_accepts_another_post_the_story_gives_but_not_its_bare_head()
     assert "leader" not in question.accepted and "party chairman" in question.accepted
 
 
+def test_a_title_that_names_its_body_by_a_pronoun_is_not_asked():
+    unit = fact("role", "Ivo Lund, senior vice president of its fishing unit, spoke.", person="Ivo Lund",
+                title="senior vice president of its fishing unit")
+    assert not [q for q in questions(unit) if q.template in ("role.position", "role.holder", "role.statement")]
+
+
+def test_a_chamber_takes_its_article():
+    chair = fact("role", "Ivo Lund, chairman of Chamber of Deputies, spoke.", person="Ivo Lund",
+                 title="chairman", org="Chamber of Deputies")
+    assert "Who is the chairman of the Chamber of Deputies?" in prompts(chair)
+
+
+def test_an_age_before_a_noun_is_not_blanked():
+    age = fact("quantity", "Officials said the 15-year-old seal's injuries were found on May 25 near Kessel.",
+               value=15, unit="years", text="15")
+    assert not questions(age)
+
+
 def test_a_body_every_country_has_is_not_asked_who_heads_it():
     governor = fact("role", "Central Bank Governor Ivo Lund said rates would hold.", person="Ivo Lund",
                     title="Governor", org="Central Bank")

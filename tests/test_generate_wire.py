@@ -13,6 +13,7 @@ def test_tidy_drops_the_dateline_and_spells_out_wire_abbreviations():
     assert tidy("Officials said the U.S. Was ready to help Norland.") == \
         "Officials said the U.S. was ready to help Norland."
     assert tidy("Exports fell in May, and the U.S. May act.") == "Exports fell in May, and the U.S. may act."
+    assert tidy("The U.S. Now imports 38 pct of its fish.") == "The U.S. now imports 38 percent of its fish."
     assert tidy("Norland bought 5,000 tonnes of fish for May shipment.") == \
         "Norland bought 5,000 tonnes of fish for May shipment."
     assert tidy("New York, Oct 19 - Kessel Oil said it raised prices.") == "Kessel Oil said it raised prices."

@@ -382,6 +382,8 @@ def _appositive_role(words: list[str]) -> _Role | None:
         if not word[:1].isupper() and word not in _LINKS:
             break
         org_words.append(word)
+    while org_words and org_words[-1] in _LINKS:
+        org_words.pop()                              # "for East African Affairs and a figure in ...": not "and"
     org = " ".join(org_words).rstrip(".")
     if rest[0].lower() in ("of", "for") and len(org_words) == len(target):
         return _Role(f"{inner.title} {' '.join(rest)}", org)          # the whole position, and whose it is

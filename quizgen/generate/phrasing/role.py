@@ -29,6 +29,8 @@ class RolePhrasing(Phrasing):
         if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or set(verb_tags(last)) & {"VBD"} or \
                 "formerly" in title.lower().split():
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
+        if {"its", "his", "her", "their"} & set(title.lower().split()):
+            return None                   # "senior vice president of its computer unit": whose, the stem never says
         values["title"], values["post"] = post(fact)
         return values
 
