@@ -41,7 +41,7 @@ RUN = re.compile(rf"(?=[{_UPPER}aeib]){_RUN_BODY}")
 _CAPITALISED_RUN = re.compile(rf"(?=[{_UPPER}]){_RUN_BODY}")
 _LOWER_PREFIX_ENDS = ("l-", "n-")
 _TOKEN_SPLIT = re.compile(r"\S+")
-PRONOUN = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Ss]he)\b")
+PRONOUN = re.compile(r"(?:H(?<=\bH)e|h(?<=\bh)e|S(?<=\bS)he|s(?<=\bs)he)\b")   # "he", "She": letter first scans fastest
 
 MAX_NAME_WORDS = 4
 MAX_TITLE_HOLDERS = 8          # people sharing one title before "the <title>" means no one
@@ -621,7 +621,8 @@ def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, se
     text = view.text
     if not focus:
         return
-    added = [_age_subject(view, age, focus, mentions, gender) for age in _AGE_SUBJECT.finditer(text, view.body_start)]
+    added = [_age_subject(view, age, focus, mentions, gender) for age in _AGE_SUBJECT.finditer(text, view.body_start)
+             ] if "year-old" in text else []
     heads, modifiers = _description_words()
     if heads.isdisjoint(text.lower().split()):
         _add_resolved(view, added)

@@ -32,7 +32,7 @@ from ..lexicon import data_file
 from ..models import Fact
 from .names import Mention, SentenceView, StoryAnalysis, capitalised_runs, places
 from .names import _title_words as title_words
-from .rules import APPOSITIVES, CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote, word_lists
+from .rules import APPOSITIVES, CONTENT_WORD, any_cue, cue_pattern, cue_words, inside_quote, phrase_pattern, word_lists
 
 TARGET_WORDS = 14            # a longer target is cut at a phrase boundary before this
 MAX_SUBJECT_GAP_WORDS = 4    # "Tony Blair has since rejected": auxiliaries and adverbs only
@@ -169,7 +169,7 @@ _CUE_LISTS = (("support", "support", "verb"), ("oppose", "oppose", "verb"), ("su
               ("want", "support", "want"))
 _INTENT = re.compile(r"\b([A-Za-z]+)\s+to\s+(?:\w+ly\s+)?$")
 _QUOTE_OPENS = re.compile(r"\s*[,:]?\s*[\"\u201c\u2018']")
-_MODAL = re.compile(r"\b(?:should|must|ought)\b")
+_MODAL = phrase_pattern(("should", "must", "ought"))
 
 
 def _cues(text: str) -> list[_Cue]:
