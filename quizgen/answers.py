@@ -117,6 +117,8 @@ def place_aliases(place: str) -> set[str]:
     return {name for name, canonical in table.names.items() if canonical == country}
 
 
+_COMPOUND = re.compile(r"^([\d.,]+)-[a-z]+$")
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _POINT_ZERO = re.compile(r"\b(\d+)\.0+\b")
 _RANGE = re.compile(r"\d\s*(?:-|\u2013|to)\s*\$?\d")      # "20-25%": its first figure alone is not the answer
 
@@ -128,12 +130,17 @@ def accepted_forms(answer: str, kind: str) -> list[str]:
         forms.append(surname(answer))
     elif kind == "number":
         forms.append(_POINT_ZERO.sub(r"\1", answer))       # "600.0 million": "600 million"
+        compound = _COMPOUND.match(answer)
+        if compound:
+            forms.append(compound.group(1))                # "5.3-magnitude": "5.3"
         value = None if _RANGE.search(answer) else number_value(answer)
         if value is not None and float(value).is_integer():
             whole = int(value)
             forms += [str(whole), f"{whole:,}", number_words(whole)]
     elif kind == "place":
         forms += sorted(place_aliases(answer))
+    elif kind == "when" and answer.split()[-1:] and answer.split()[-1].lower() in _PARTS_OF_DAY and len(answer.split()) > 1:
+        forms.append(answer.rsplit(" ", 1)[0])             # "Sunday evening": "Sunday" is right too
     elif kind == "polarity":
         forms += {"support": ["supports", "for", "in favour"], "oppose": ["opposes", "against"]}.get(answer, [])
     seen = {normalize(answer)}

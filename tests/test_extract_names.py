@@ -35,6 +35,11 @@ def test_places_and_organisations_are_not_people():
     assert persons == [[]]
 
 
+def test_a_family_name_with_al_is_part_of_the_name():
+    persons = _persons("Trade Minister Ahmed Karim al-Tahiri spoke. Critics of al-Tahiri stayed away.")
+    assert persons == [["Ahmed Karim al-Tahiri"], ["Ahmed Karim al-Tahiri"]]
+
+
 def test_a_news_agency_spoken_to_is_not_a_person():
     persons = _persons("Speaking to Agence France-Presse, Jamel Okafor said the ban was wrong.")
     assert persons == [["Jamel Okafor"]]

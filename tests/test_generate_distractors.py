@@ -95,6 +95,11 @@ def test_a_name_written_family_name_first_accepts_the_family_name():
     assert accepted_forms("Kim Il-sung", "person") == ["Kim"]
 
 
+def test_a_figure_written_with_its_noun_and_a_time_of_day_accept_the_plain_one():
+    assert accepted_forms("5.3-magnitude", "number") == ["5.3"]
+    assert accepted_forms("Sunday evening", "when") == ["Sunday"]
+
+
 def test_a_range_accepts_neither_of_its_ends_alone():
     assert not {"20", "twenty"} & set(accepted_forms("20-25%", "number"))
     assert not same_answer("20-25%", "20", "number") and not same_answer("3 to 4 million", "3 million", "number")

@@ -332,10 +332,29 @@ def test_a_title_that_names_its_body_by_a_pronoun_is_not_asked():
     assert not [q for q in questions(unit) if q.template in ("role.position", "role.holder", "role.statement")]
 
 
+def test_secretary_of_state_names_no_country_so_who_holds_it_is_not_asked():
+    pompeo = fact("role", "Secretary of State Ivo Lund spoke.", person="Ivo Lund", title="Secretary of State")
+    assert not by_template("role.holder", pompeo)
+
+
+def test_a_count_of_time_relative_to_the_sentence_before_is_not_asked():
+    later = fact("quantity", "Fourteen months later Kessel police raided the harbour.", value=14, unit="months",
+                 text="Fourteen")
+    assert not questions(later)
+
+
+def test_a_date_question_carries_no_second_month_or_span():
+    for sentence, when in [("Kessel inflation in September fell to 5.5 percent from 6.3 percent in August.", "August"),
+                           ("Norland's entry to the league in 2001 took 15 years of talks.", "2001")]:
+        assert {q.template for q in questions(fact("date", sentence, when=when, event="fell"))} <= {"date.cloze"}
+
+
 def test_a_chamber_takes_its_article():
     chair = fact("role", "Ivo Lund, chairman of Chamber of Deputies, spoke.", person="Ivo Lund",
                  title="chairman", org="Chamber of Deputies")
     assert "Who is the chairman of the Chamber of Deputies?" in prompts(chair)
+    archbishop = fact("role", "Vatican archbishop Ivo Lund spoke.", person="Ivo Lund", title="archbishop", org="Vatican")
+    assert "Who is the archbishop of the Vatican?" in prompts(archbishop)
 
 
 def test_an_age_before_a_noun_is_not_blanked():

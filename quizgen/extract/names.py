@@ -40,6 +40,7 @@ RUN = re.compile(rf"(?=[{_UPPER}aeib]){_RUN_BODY}")
 # and not trying every "a", "in" and "by" halves the scan.
 _CAPITALISED_RUN = re.compile(rf"(?=[{_UPPER}]){_RUN_BODY}")
 _LOWER_PREFIX_ENDS = ("l-", "n-")
+_NAME_PREFIXES = ("al-", "el-", "bin-", "ibn-")
 _TOKEN_SPLIT = re.compile(r"\S+")
 PRONOUN = re.compile(r"(?:H(?<=\bH)e|h(?<=\bh)e|S(?<=\bS)he|s(?<=\bs)he)\b")   # "he", "She": letter first scans fastest
 
@@ -195,8 +196,8 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
             kind = "org"
         elif bare in not_names or "." in token or (token.isupper() and len(token) > 1):
             kind = "stop"
-        elif token[0].islower():
-            kind = "particle"
+        elif token[0].islower() and not token.startswith(_NAME_PREFIXES):
+            kind = "particle"               # "de", "van"; but "al-Jibouri" is a name word
         else:
             kind = "name"
         chunks.append((kind, i, i + 1, token))

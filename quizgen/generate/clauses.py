@@ -27,7 +27,8 @@ _TWO_SENTENCES = re.compile(r"[a-z0-9%][.!?] [A-Z]")
 _ATTRIBUTIVE_OPENERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
 _DATE_MODIFIERS = {"early", "late", "mid", "mid-", "earlier", "later"}
 _OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                         r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
+                         r"August|September|October|November|December|(\d+|\w+-?\w*) (years|months|weeks|days))\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MAX_DATE_DISTANCE = 10      # words from the verb to the date: further off, it dates something else
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",

@@ -18,6 +18,7 @@ MIN_WORDS = 7
 _OPENING_TIME = re.compile(r"^(?P<phrase>(?:In|On|During|Since|Last|This|Earlier this|By the end of) [^,]{1,30}?),\s")
 _TIME_WORD = re.compile(r"\b(?:1[89]\d\d|20\d\d|year|quarter|month|week|" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b")
 _AGE = re.compile(r"\S+-year-old\b")
+_RELATIVE_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:later|earlier|after|before|afterwards)\b")
 _ABOUT = {"about", "some", "around", "roughly", "nearly", "almost", "over", "approximately", "estimated"}
 
 
@@ -33,8 +34,9 @@ class QuantityPhrasing(Phrasing):
         at = _find_number(sentence, number)
         if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \
                 (at >= 0 and (_part_of_name(sentence, at, number) or reporting_period(sentence, at, fact.slots["unit"])
-                              or _AGE.match(sentence, at))):
-            return None             # "the _____ elephant" for "15-year-old": "female" fits the blank as well                                    # "in 2004 ... in 12 months", "Half-Life 2", "the first nine months"
+                              or _AGE.match(sentence, at) or _RELATIVE_TIME.match(sentence, at + len(number)))):
+            return None             # "the _____ elephant" for "15-year-old": "female" fits the blank as well;
+                                    # "_____ months later": later than what, the sentence before says                                    # "in 2004 ... in 12 months", "Half-Life 2", "the first nine months"
         values.update({"asked": "", "counted": "", "about": "", "form": ""})
         if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
             return values                                  # "18-month": a cloze, not a question

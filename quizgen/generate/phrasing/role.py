@@ -43,7 +43,8 @@ class RolePhrasing(Phrasing):
             head = str(fact.slots["title"]).lower().split(" of ")[0].split()[-1]
             return specific(fact) and head not in _posts()["not_held"]
         if condition == "unique_title":       # "Who is the Prime Minister?": of which country?
-            owned = bool(fact.slots.get("org")) or " of " in f' {fact.slots["title"]} '
+            owned = bool(fact.slots.get("org")) or " of " in f' {fact.slots["title"]} ' and \
+                not str(fact.slots["title"]).endswith(" of State")        # "Secretary of State": of which country?
             return specific(fact) and owned and not shared(fact) and not generic_body(fact) and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) == 1
         return False
 
@@ -166,7 +167,7 @@ def post(fact: Fact) -> tuple[str, str]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
     if words & _posts()["company_endings"]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
-    article = "the " if words & _posts()["institution_words"] else ""
+    article = "the " if words & _posts()["institution_words"] or with_article(org) != org else ""
     return f"{title} of {article}{org}", f"the {title} of {article}{org}"
 
 
