@@ -41,7 +41,7 @@ def test_role_gives_a_short_question_on_the_position():
     assert question.type == "short"
     assert question.prompt == "What position does Ingrid Dahl hold?"
     assert question.answer == "Foreign Minister"
-    assert "Norway Foreign Minister" in question.accepted
+    assert "Norwegian Foreign Minister" in question.accepted
 
 
 def test_mcq_has_four_choices_with_the_answer_exactly_once():

@@ -363,6 +363,13 @@ def test_an_age_before_a_noun_is_not_blanked():
     assert not questions(age)
 
 
+def test_a_post_that_names_its_country_accepts_no_country_doubled():
+    greek = fact("role", "Greek prime minister Ivo Lund spoke.", person="Ivo Lund", title="prime minister",
+                 org="Greece")
+    for question in by_template("role.position", greek):
+        assert not any(a.startswith("Greece") for a in question.accepted), question.accepted
+
+
 def test_a_body_every_country_has_is_not_asked_who_heads_it():
     governor = fact("role", "Central Bank Governor Ivo Lund said rates would hold.", person="Ivo Lund",
                     title="Governor", org="Central Bank")

@@ -8,9 +8,11 @@ from ..answers import accepted_forms, normalize, surname
 from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
 from ..numbers import NUMBER_WORD_PATTERN
+from ..extract.names import places
 from .context import StoryContext, looks_like_person
 from .distractors import pick
 from .phrasing import PHRASINGS, Phrasing
+from .phrasing.role import country_demonym
 from .standalone import cloze_stands_alone, without_connective
 from .templates import Template
 from .wire import plain_words, tidy
@@ -115,9 +117,9 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
         support = [t for t in others if " " not in t.strip() and f" {normalize(t)} " in f" {normalize(answer)} "]
         accepted += [t for t in others if t not in support]      # not a bare "leader" for "Tory leader"
         org = str(fact.slots.get("org") or "")
-        if org and normalize(org) not in normalize(answer):
-            accepted.append(f"{org} {answer}")
-        elif org and normalize(org) not in normalize(str(fact.slots["title"])):
+        if org and normalize(org) not in normalize(answer) and not _names_a_country_first(answer):
+            accepted.append(f"{country_demonym(org) or org} {answer}")    # "Ferruzzi chairman", "Norwegian Foreign Minister"
+        elif org and normalize(org) not in normalize(str(fact.slots["title"])) and org not in places().country_of:
             accepted.append(f"{org} {fact.slots['title']}")      # "Kesselberg chairman", as the story put it
     distractors = [] if not with_choices else pick(
         answer, template.kind, context.pools, rng, also_true=phrasing.also_true(fact, template, values, context),
@@ -134,6 +136,13 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     elif template.kind in ("quote", "number"):
         question.difficulty = min(3, template.difficulty + 1)
     return question
+
+
+def _names_a_country_first(answer: str) -> bool:
+    """ "U.S. President", "Greek prime minister": the answer already says whose post it is."""
+    table = places()
+    words = answer.split()
+    return any(" ".join(words[:size]) in table.names or " ".join(words[:size]) in table.demonyms for size in (1, 2))
 
 
 def make_truefalse(fact: Fact, template: Template, values: dict[str, str], context: StoryContext,

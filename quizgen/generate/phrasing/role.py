@@ -113,6 +113,11 @@ def specific(fact: Fact) -> bool:
     return bool(org) and not vague
 
 
+def country_demonym(country: str) -> str:
+    """ "Norway" -> "Norwegian", "" where the places list gives none."""
+    return _demonyms().get(country, "")
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     return {str(country): str((entry or {}).get("demonyms", [""])[0])
