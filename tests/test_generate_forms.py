@@ -349,6 +349,21 @@ def test_a_date_question_carries_no_second_month_or_span():
         assert {q.template for q in questions(fact("date", sentence, when=when, event="fell"))} <= {"date.cloze"}
 
 
+def test_no_question_asks_the_year_of_a_year_or_counts_years_it_names():
+    year = fact("date", "Kessel fishermen had a record year in 2004, the harbour board said.", when="2004", event="had")
+    assert {q.template for q in questions(year)} <= {"date.cloze"}
+    span = fact("quantity", "Ivo Lund served as harbour master for eight years from 1990 to 1998.", value=8,
+                unit="years", text="eight")
+    assert not by_template("quantity.figure", span)
+
+
+def test_a_stance_on_a_person_is_not_asked_what():
+    role = fact("role", "Harbour Master Tomas Varga spoke.", person="Tomas Varga", title="Harbour Master", org="Kessel")
+    stance = fact("stance", "Lea Kask defended harbour master Tomas Varga after the vote.", holder="Lea Kask",
+                  polarity="support", target="harbour master Tomas Varga")
+    assert not by_template("stance.target", role, stance)
+
+
 def test_a_chamber_takes_its_article():
     chair = fact("role", "Ivo Lund, chairman of Chamber of Deputies, spoke.", person="Ivo Lund",
                  title="chairman", org="Chamber of Deputies")

@@ -402,8 +402,9 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
 
 def _one_time(asked: Asked | None, answer: str) -> Asked | None:
     """No second time in the question ("In what year would inflation this year be lower?")."""
-    if asked is None or _OTHER_TIME.search(asked.text) or (_YEAR.search(answer) and _YEAR.search(asked.text)):
-        return None
+    if asked is None or _OTHER_TIME.search(asked.text) or (_YEAR.search(answer) and (
+            _YEAR.search(asked.text) or re.search(r"\byear\b", asked.text))):
+        return None             # "In what year did gadgets have a phenomenal year?"
     return asked
 
 

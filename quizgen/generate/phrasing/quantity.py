@@ -18,6 +18,7 @@ MIN_WORDS = 7
 _OPENING_TIME = re.compile(r"^(?P<phrase>(?:In|On|During|Since|Last|This|Earlier this|By the end of) [^,]{1,30}?),\s")
 _TIME_WORD = re.compile(r"\b(?:1[89]\d\d|20\d\d|year|quarter|month|week|" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b")
 _AGE = re.compile(r"\S+-year-old\b")
+_YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _RELATIVE_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:later|earlier|after|before|afterwards)\b")
 _ABOUT = {"about", "some", "around", "roughly", "nearly", "almost", "over", "approximately", "estimated"}
 
@@ -59,6 +60,8 @@ class QuantityPhrasing(Phrasing):
             return values                                  # "34 dollars a share": a rate, not an amount
         answer = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
         values["answer"] = answer[:1].lower() + answer[1:] if answer[:1].isalpha() else answer   # "Fifty nine"
+        if unit in ("years", "months") and len(_YEARS.findall(asked.asked.text)) >= 2:
+            return values                                  # "How many years ... from 2009 to 2017?": sums itself
         values["asked"] = in_full(asked.asked.text, context.pools.people) + _opening_time(sentence, asked.asked.text)
         values["counted"] = asked.counted
         values["about"] = "about " if str(fact.slots.get("hedge") or "").lower() in _ABOUT else ""

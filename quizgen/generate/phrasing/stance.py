@@ -66,7 +66,8 @@ class StancePhrasing(Phrasing):
         if condition == "asked_target":       # one thing the holder is said to do this to
             same = [f for f in context.facts if f.type == "stance" and f.slots["holder"] == fact.slots["holder"]
                     and f.slots.get("polarity") == fact.slots.get("polarity")]
-            return bool(values.get("stance_lemma")) and len(same) == 1
+            named = any(f" {p} " in f" {values['target']} " for p in context.pools.people)
+            return bool(values.get("stance_lemma")) and len(same) == 1 and not named   # "What did X defend?" of a man
         if condition == "urged_action":
             return bool(values.get("action"))
         return False
