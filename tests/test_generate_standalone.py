@@ -398,3 +398,15 @@ def test_a_blank_beside_a_slash_or_after_the_day_before_is_not_asked():
     assert not clozes(fact("date", "The Kessel season of 1987/88 closed early.", when="1987", event="closed"))
     assert not clozes(fact("date", "Kessel storms lasted through Monday and Tuesday.", when="Tuesday",
                            event="lasted"))
+
+
+@pytest.mark.parametrize("sentence, stands", [
+    ("Both executives helped Ivo Lund to build the harbour into a 4,000-berth port.", False),
+    ("The two men met 12 times in Kessel last year.", False),
+    ("The same day, Kessel sent 40 boats to Norland.", False),
+    ("Both Kessel and Norland sent 40 boats to the regatta.", True),
+])
+def test_a_sentence_opening_on_people_or_a_day_the_one_before_named_is_no_cloze(sentence, stands):
+    count = next(w for w in sentence.split() if w[0].isdigit()).rstrip(",")
+    line = fact("quantity", sentence, value=float(count.replace(",", "").split("-")[0]), unit="boats", text=count)
+    assert bool(questions(line)) if stands else not clozes(line), sentence
