@@ -116,3 +116,10 @@ def test_no_one_the_quotation_names_is_offered_as_its_speaker():
     asked = [q for seed in range(10) for q in generate_questions(STORY, [*roles, quote], seed=seed)
              if q.template == "quote.speaker" and q.choices]
     assert asked and not any("Tomas Varga" in q.choices for q in asked)
+
+
+def test_a_date_in_another_month_is_a_date_that_exists():
+    for seed in range(40):
+        for choice in pick("July 31", "when", StoryPools(), random.Random(seed)):
+            month, day = choice.split()
+            assert int(day) <= {"February": 28, "April": 30, "June": 30, "September": 30, "November": 30}.get(month, 31)

@@ -6,6 +6,7 @@ answer, an alias of it, or another true answer to the same question.
 """
 from __future__ import annotations
 
+import calendar
 import random
 import re
 from dataclasses import dataclass, field
@@ -221,7 +222,8 @@ def _times_like(answer: str, rng: random.Random) -> list[str]:
     if month_day and month_day.group("month") in MONTHS:
         day = int(month_day.group("day"))
         days = [d for d in (day - 7, day - 3, day + 2, day + 5, day + 9) if 1 <= d <= 28]
-        months = [m for m in MONTHS if m != month_day.group("month")]
+        months = [m for m in MONTHS if m != month_day.group("month")     # no "February 31"
+                  and day <= calendar.monthrange(2001, MONTHS.index(m) + 1)[1]]
         year = month_day.group("year") or ""
         return [f"{month_day.group('month')} {d}{year}" for d in days] + [f"{rng.choice(months)} {day}{year}"]
     if answer in MONTHS:
