@@ -112,5 +112,5 @@ def test_an_occupation_opening_a_sentence_is_not_part_of_the_name():
     story = parse_story('Show\n\nSinger Lena Marsh said she was "delighted with the new tour and album".', "s.txt")
     (view,) = analyse(story).views
     assert [m.name for m in view.persons if not m.pronoun] == ["Lena Marsh"]
-    assert _persons("Boss Tom Hale said so. Man-of-the-match Ivo Lund agreed. Skipper Ana Petrosyan left.") == \
+    assert _persons("Boss Tom Hale said so. Man-of-the-match Ivo Lund agreed. Sprinter Ana Petrosyan left.") == \
         [["Tom Hale"], ["Ivo Lund"], ["Ana Petrosyan"]]

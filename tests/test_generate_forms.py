@@ -78,6 +78,12 @@ def test_a_date_in_a_clause_that_may_not_happen_is_not_asked_when():
     assert not by_template("date.when", fact("date", sentence, when="Sunday", event="approve"))
 
 
+def test_a_date_of_something_that_did_not_happen_or_inside_a_name_with_and_is_not_asked_when():
+    for sentence, when in [("Ivo Lund will also not sail to Norland on Thursday.", "Thursday"),
+                           ("The ten boats shortlisted for a Lund and Kask sailing prize in 2005 are due in port.", "2005")]:
+        assert {q.template for q in questions(fact("date", sentence, when=when, event="sail"))} <= {"date.cloze"}
+
+
 def test_a_date_of_a_later_verb_is_not_asked_as_the_main_verbs():
     sentence = "Two officials were found guilty of smuggling fish through Kessel in 1999."
     assert not by_template("date.year", fact("date", sentence, when="1999", event="smuggling"))

@@ -404,6 +404,7 @@ def test_a_blank_beside_a_slash_or_after_the_day_before_is_not_asked():
     ("Both executives helped Ivo Lund to build the harbour into a 4,000-berth port.", False),
     ("The two men met 12 times in Kessel last year.", False),
     ("The same day, Kessel sent 40 boats to Norland.", False),
+    ("The previous day, Kessel sent 40 boats to Norland.", False),
     ("Both Kessel and Norland sent 40 boats to the regatta.", True),
 ])
 def test_a_sentence_opening_on_people_or_a_day_the_one_before_named_is_no_cloze(sentence, stands):

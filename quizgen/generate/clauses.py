@@ -30,6 +30,7 @@ _OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today
                          r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
                          r"August|September|October|November|December|(\d+|\w+-?\w*) (years|months|weeks|days))\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NEGATED = re.compile(r"\b(?:not|never|n't)\b")        # "When will X not compete?": when something did not happen
 MAX_DATE_DISTANCE = 10      # words from the verb to the date: further off, it dates something else
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",
                  "slip", "slide", "surge", "ease", "dip", "shrink", "expand", "soar", "plunge", "tumble", "edge",
@@ -170,7 +171,9 @@ def _all_clause_starts(tokens: tuple[str, ...]) -> tuple[int, ...]:
         word = _bare(token).lower()
         if not seen_verb and _finite(tokens, index - 1):
             seen_verb = True
-        opens = word in openers and (word not in ("and", "but", "so") or seen_verb)
+        opens = word in openers and (word not in ("and", "but", "so") or seen_verb) and not (
+            word == "and" and index >= 2 and tokens[index - 2][:1].isupper() and tokens[index][:1].isupper())
+        # "a Richard and Judy book award": "and" between capitals joins one name, not two clauses
         if opens or token.endswith((",", ";", ":")) or token in ("-", "--", "—"):
             starts.append(index)
     return tuple(sorted(set(starts), reverse=True))
@@ -402,7 +405,7 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
 
 def _one_time(asked: Asked | None, answer: str) -> Asked | None:
     """No second time in the question ("In what year would inflation this year be lower?")."""
-    if asked is None or _OTHER_TIME.search(asked.text) or (_YEAR.search(answer) and (
+    if asked is None or _OTHER_TIME.search(asked.text) or _NEGATED.search(asked.text) or (_YEAR.search(answer) and (
             _YEAR.search(asked.text) or re.search(r"\byear\b", asked.text))):
         return None             # "In what year did gadgets have a phenomenal year?"
     return asked
