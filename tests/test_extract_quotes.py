@@ -136,7 +136,7 @@ def test_a_quote_of_one_unnamed_analyst_is_nobodys():
 
 def test_said_then_a_title_and_whose_it_is_before_the_name():
     for title in ("coach", "his coach", "the company's chief executive", "Kessel Oil chief executive",
-                  "race director"):
+                  "race director", "Harbour Radio executive producer"):
         quotes = _quotes(f'Tomas Varga has cut his schedule. "It is nothing serious at all," said {title} Lea Kask.')
         assert [speaker for speaker, _ in quotes] == ["Lea Kask"], title
 

@@ -127,6 +127,12 @@ def test_a_post_for_a_body_keeps_the_body_in_its_title():
     assert not any(org and org.endswith(" and") for _, _, org in roles)
 
 
+def test_a_producer_is_a_post_and_a_craft_word_before_it_is_part_of_it():
+    roles = _roles("Record producer Ivo Lund has died. South Norland film director Lea Kask spoke.")
+    assert ("Ivo Lund", "Record producer", None) in roles
+    assert any(person == "Lea Kask" and title == "film director" for person, title, _ in roles)
+
+
 def test_no_title_from_words_before_a_preposition():
     roles = _roles("He ran the Office of Budget under President Ray Dorn.")
     assert ("Ray Dorn", "President", None) in roles
