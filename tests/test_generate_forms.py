@@ -370,6 +370,18 @@ def test_a_stance_on_a_person_is_not_asked_what():
     assert not by_template("stance.target", role, stance)
 
 
+def test_a_country_named_by_its_demonym_is_kept_in_the_answer():
+    president = fact("role", "Governors called on Brazilian President Ivo Lund to take charge.", person="Ivo Lund",
+                     title="President", org="Brazil")
+    assert {q.answer for q in by_template("role.position", president)} == {"Brazilian President"}
+
+
+def test_a_title_with_a_verb_inside_is_not_asked():
+    met = fact("role", "On Monday the Norland president met Prime Minister Ivo Lund in Kessel.", person="Ivo Lund",
+               title="president met Prime Minister", org="Norland")
+    assert not [q for q in questions(met) if q.template in ("role.position", "role.holder", "role.statement")]
+
+
 def test_a_chamber_takes_its_article():
     chair = fact("role", "Ivo Lund, chairman of Chamber of Deputies, spoke.", person="Ivo Lund",
                  title="chairman", org="Chamber of Deputies")

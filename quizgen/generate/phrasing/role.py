@@ -9,7 +9,7 @@ from ...answers import normalize
 from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
-from ..clauses import verb_tags, word_classes
+from ..clauses import is_noun, verb_tags, word_classes
 from .base import Phrasing, is_country, text, with_article
 
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
@@ -26,8 +26,9 @@ class RolePhrasing(Phrasing):
         values = super().values(fact, context)
         title = title_case(str(fact.slots["title"]))
         last = title.split()[-1].lower()
-        if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or set(verb_tags(last)) & {"VBD"} or \
-                "formerly" in title.lower().split():
+        if former(fact) or last in _SMALL_WORDS | {"at", "with", "by"} or "formerly" in title.lower().split() or \
+                any(word.islower() and "VBD" in verb_tags(word) and not is_noun(word) for word in title.split()[1:]) \
+                or set(verb_tags(last)) & {"VBD"}:           # "president met Prime Minister": a clause, not a post
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
         if {"its", "his", "her", "their"} & set(title.lower().split()):
             return None                   # "senior vice president of its computer unit": whose, the stem never says
@@ -180,8 +181,8 @@ def _country_as_written(org: str, sentence: str, title: str) -> str:
     """A country the sentence names otherwise, just before the title ("England assistant coach",
     "Scottish Conservative leader" for the United Kingdom): that name, which says which team or
     party; else `org`."""
-    if not is_country(org) or org in sentence:
-        return org
+    if not is_country(org) or re.search(rf"\b{re.escape(org)}\b", sentence):
+        return org              # (a word: "Brazil" is not named in "Brazilian President")
     at = sentence.find(title)
     table = places()
     for word in reversed(sentence[:at].split()[-3:] if at > 0 else []):
