@@ -48,7 +48,7 @@ FEW_FIRST_LETTERS = 5       # below this, a pattern that opens on a letter scans
 
 
 def _letter_first(phrases: tuple[str, ...]) -> str:
-    """ "s(?<=\bs)(?:aid|ays)|t(?<=\bt)(?:old)": opening on a plain letter lets the regex engine
+    r""" "s(?<=\bs)(?:aid|ays)|t(?<=\bt)(?:old)": opening on a plain letter lets the regex engine
     skip every other position at C speed; the lookbehind then asks for the word boundary."""
     groups: dict[str, list[str]] = {}
     for phrase in sorted(phrases, key=len, reverse=True):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..extract.names import places
 from ..lexicon import data_file, word_set
 from ..numbers import parse_number
+from .distractors import MONTHS, WEEKDAYS
 
 MAX_SUBJECT_WORDS = 9
 MAX_REST_WORDS = 16
@@ -26,10 +27,11 @@ _OBJECTS = {"them", "us", "him", "her", "me", "you", "ago", "i"}
 _TWO_SENTENCES = re.compile(r"[a-z0-9%][.!?] [A-Z]")
 _ATTRIBUTIVE_OPENERS = {"a", "an", "the", "its", "his", "her", "their", "our"}
 _DATE_MODIFIERS = {"early", "late", "mid", "mid-", "earlier", "later"}
-_OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|Monday|Tuesday|"
-                         r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|"
-                         r"August|September|October|November|December|(\d+|\w+-?\w*) (years|months|weeks|days))\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A second time in a date question: a weekday, a month ("May" is a verb as often), a span.
+_OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today|tomorrow|tonight|"
+                         + "|".join([*WEEKDAYS, *(m for m in MONTHS if m != "May")])
+                         + r"|(\d+|\w+-?\w*) (years|months|weeks|days))\b")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NEGATED = re.compile(r"\b(?:not|never|n't)\b")        # "When will X not compete?": when something did not happen
 MAX_DATE_DISTANCE = 10      # words from the verb to the date: further off, it dates something else
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",
@@ -405,8 +407,8 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
 
 def _one_time(asked: Asked | None, answer: str) -> Asked | None:
     """No second time in the question ("In what year would inflation this year be lower?")."""
-    if asked is None or _OTHER_TIME.search(asked.text) or _NEGATED.search(asked.text) or (_YEAR.search(answer) and (
-            _YEAR.search(asked.text) or re.search(r"\byear\b", asked.text))):
+    if asked is None or _OTHER_TIME.search(asked.text) or _NEGATED.search(asked.text) or (YEAR.search(answer) and (
+            YEAR.search(asked.text) or re.search(r"\byear\b", asked.text))):
         return None             # "In what year did gadgets have a phenomenal year?"
     return asked
 

@@ -5,10 +5,10 @@ import random
 import re
 
 from ..answers import accepted_forms, normalize, surname
+from ..extract.names import places
 from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
 from ..numbers import NUMBER_WORD_PATTERN
-from ..extract.names import places
 from .context import StoryContext, looks_like_person
 from .distractors import pick
 from .phrasing import PHRASINGS, Phrasing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..clauses import ask_about_number
+from ..clauses import YEAR, ask_about_number
 from ..distractors import MONTHS, WEEKDAYS
 from ..standalone import calendar_count, follows_a_name, reporting_period, runs_on
 from ..wire import plain_words, tidy
@@ -18,7 +18,6 @@ MIN_WORDS = 7
 _OPENING_TIME = re.compile(r"^(?P<phrase>(?:In|On|During|Since|Last|This|Earlier this|By the end of) [^,]{1,30}?),\s")
 _TIME_WORD = re.compile(r"\b(?:1[89]\d\d|20\d\d|year|quarter|month|week|" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b")
 _AGE = re.compile(r"\S+-year-old\b")
-_YEARS = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _RELATIVE_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:later|earlier|after|before|afterwards)\b")
 _ABOUT = {"about", "some", "around", "roughly", "nearly", "almost", "over", "approximately", "estimated"}
 
@@ -36,8 +35,9 @@ class QuantityPhrasing(Phrasing):
         if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \
                 (at >= 0 and (_part_of_name(sentence, at, number) or reporting_period(sentence, at, fact.slots["unit"])
                               or _AGE.match(sentence, at) or _RELATIVE_TIME.match(sentence, at + len(number)))):
-            return None             # "the _____ elephant" for "15-year-old": "female" fits the blank as well;
-                                    # "_____ months later": later than what, the sentence before says                                    # "in 2004 ... in 12 months", "Half-Life 2", "the first nine months"
+            return None             # "in 2004 ... in 12 months", "Half-Life 2", "the first nine months";
+                                    # "the _____ elephant" for "15-year-old" ("female" fits as well);
+                                    # "_____ months later" (later than what, the sentence before says)
         values.update({"asked": "", "counted": "", "about": "", "form": ""})
         if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
             return values                                  # "18-month": a cloze, not a question
@@ -60,7 +60,7 @@ class QuantityPhrasing(Phrasing):
             return values                                  # "34 dollars a share": a rate, not an amount
         answer = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
         values["answer"] = answer[:1].lower() + answer[1:] if answer[:1].isalpha() else answer   # "Fifty nine"
-        if unit in ("years", "months") and len(_YEARS.findall(asked.asked.text)) >= 2:
+        if unit in ("years", "months") and len(YEAR.findall(asked.asked.text)) >= 2:
             return values                                  # "How many years ... from 2009 to 2017?": sums itself
         values["asked"] = in_full(asked.asked.text, context.pools.people) + _opening_time(sentence, asked.asked.text)
         values["counted"] = asked.counted
