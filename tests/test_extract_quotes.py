@@ -146,3 +146,12 @@ def test_an_age_as_subject_is_the_person_the_story_keeps_describing():
                      "Ivo Lund is said to have been impressed. But the 25-year-old Dane underlined his intention "
                      'to stay. He added: "It is nice to be linked with the top clubs in Norland."')
     assert [speaker for speaker, _ in quotes] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_a_work_or_a_body_named_beside_its_kind_never_speaks():
+    text = ("The third Harbour Wars movie may be too dark for children, film-maker Lena Marsh has said. "
+            "\"I would not take a six-year-old to this,\" she told the programme.")
+    assert [f["speaker"] for f in facts_of(text, "quote")] == ["Lena Marsh"]
+    text = ("Tom Hale, deputy editor of UK magazine Harbour Weekly, said the quay would please sailors.\n\n"
+            "\"They want a further taste of Kessel.\" Hale added: \"It is a bold move.\"")
+    assert {f["speaker"] for f in facts_of(text, "quote")} == {"Tom Hale"}

@@ -188,3 +188,15 @@ def test_a_body_named_with_of_before_a_title_is_the_org():
     assert ("Lena Marsh", "chief", "Kessel Bureau of Statistics") in roles
     roles = _roles("The government of Chancellor Tom Hale fell on Monday.")
     assert ("Tom Hale", "Chancellor", None) in roles
+
+
+def test_a_body_named_after_its_kind_is_the_org_not_the_country_before_it():
+    assert ("Lena Marsh", "deputy editor", "Harbour Weekly") in _roles(
+        "Lena Marsh, deputy editor of UK magazine Harbour Weekly, said the quay would open.")
+    assert ("Tom Hale", "chief executive", "Kessel Docks") in _roles(
+        "Tom Hale, chief executive of Norwegian firm Kessel Docks, said the quay would open.")
+
+
+def test_a_country_between_a_firms_possessive_and_a_title_is_not_whose_post_it_is():
+    assert not [r for r in _roles("Harbour Weekly's US editor Lena Marsh thinks the quay is late.")
+                if r[2] == "United States"]

@@ -6,7 +6,7 @@ names); `roles`, `meetings`, `quantities`, `dates`, `stances`, `visits` and
 the rules rely on are data a person can extend in `quizgen/data/`: titles.txt,
 title_modifiers.txt, honorifics.txt, surname_titles.txt, parties.txt,
 organisations.txt, not_names.txt, not_people.txt, female_names.txt,
-places.yaml, cues.yaml, meetings.yaml, visits.yaml, stances.yaml,
+name_context.yaml, places.yaml, cues.yaml, meetings.yaml, visits.yaml, stances.yaml,
 numbers.yaml and dates.yaml.
 """
 from .registry import extract_facts

@@ -306,10 +306,17 @@ _BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3})$")
 
 
 def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """ "Fair Trials Abroad director Stephen Jakobi": a name before a title and a person is an organisation."""
+    """ "Fair Trials Abroad director Stephen Jakobi": a name before a title and a person is an organisation;
+    so is "Mac Format" in "UK magazine Mac Format", and "Star Wars" in "the Star Wars movie" is a work."""
     titles = _title_words()
+    kinds, works = name_context()
     keep = []
     for index, cand in enumerate(candidates):
+        if cand.kind != "place" and not cand.honorific:
+            before, after = text[:cand.start].split()[-2:], text[cand.end:].split()[:1]
+            if len(before) == 2 and before[1] in kinds and before[0][:1].isupper() or \
+                    after and after[0] in works and not cand.possessive:
+                continue
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         if cand.kind == "full" and following is not None and following.kind in ("full", "single"):
             between = _BETWEEN_ORG_AND_PERSON.match(text[cand.end:following.start] + " ")
@@ -318,6 +325,13 @@ def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candid
                 continue
         keep.append(cand)
     return keep
+
+
+@lru_cache(maxsize=1)
+def name_context() -> tuple[frozenset[str], frozenset[str]]:
+    """Kinds of body ("UK magazine Mac Format") and of work ("the Star Wars movie"): name_context.yaml."""
+    table = data_file("name_context")
+    return frozenset(table["kind_nouns"]), frozenset(table["work_nouns"])
 
 
 def clear_caches() -> None:

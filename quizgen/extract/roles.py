@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..lexicon import data_file, word_set
 from ..models import Fact
 from ..stories import strip_markup
-from .names import Mention, SentenceView, StoryAnalysis, places, title_heads
+from .names import Mention, SentenceView, StoryAnalysis, name_context, places, title_heads
 from .names import _title_words as title_words
 
 MAX_TITLE_WORDS = 10
@@ -182,6 +182,8 @@ def _chain(words: list[str], plural: bool = False) -> _Role | None:
     if not chain or not _ends_in_title(chain):
         return None
     role = _split(chain)
+    if role is not None and owner and role.org is not None and role.org == _country(chain[0]) and not _country(owner):
+        return None                                  # "Screen International's US editor": the US is not whose post it is
     if role is not None and role.org is None and owner:
         return _Role(role.title, _country(owner) or None)
     return role
@@ -377,17 +379,26 @@ def _appositive_role(words: list[str]) -> _Role | None:
         return None
     if all(_is_title_word(w) for w in target) or not target[0][:1].isupper():
         return _Role(f"{inner.title} {' '.join(rest)}", inner.org)    # "Secretary of State", "director of policy"
-    org_words: list[str] = []                        # "of the Bar Council", "for EU trade commissioner Peter Mandelson"
-    for word in target:
-        if not word[:1].isupper() and word not in _LINKS:
-            break
-        org_words.append(word)
-    while org_words and org_words[-1] in _LINKS:
-        org_words.pop()                              # "for East African Affairs and a figure in ...": not "and"
+    org_words = _org_words(target)                   # "of the Bar Council", "for EU trade commissioner Peter Mandelson"
+    kind, named = target[len(org_words):len(org_words) + 1], _org_words(target[len(org_words) + 1:])
+    if org_words and kind and kind[0] in name_context()[0] and named:
+        return _Role(inner.title, " ".join(named).rstrip("."))      # "of UK magazine Mac Format": Mac Format
     org = " ".join(org_words).rstrip(".")
     if rest[0].lower() in ("of", "for") and len(org_words) == len(target):
         return _Role(f"{inner.title} {' '.join(rest)}", org)          # the whole position, and whose it is
     return _Role(inner.title, org)
+
+
+def _org_words(words: list[str]) -> list[str]:
+    """The capitalised words an org starts with; "for East African Affairs and a figure in ...": not "and"."""
+    org_words: list[str] = []
+    for word in words:
+        if not word[:1].isupper() and word not in _LINKS:
+            break
+        org_words.append(word)
+    while org_words and org_words[-1] in _LINKS:
+        org_words.pop()
+    return org_words
 
 
 def _title_after(text: str, mention: Mention) -> list[_Role]:
