@@ -120,6 +120,7 @@ def place_aliases(place: str) -> set[str]:
 _COMPOUND = re.compile(r"^([\d.,]+)-[a-z]+$")
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _POINT_ZERO = re.compile(r"\b(\d+)\.0+\b")
+_PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*(?:-|\u2013|to)\s*\$?\d")      # "20-25%": its first figure alone is not the answer
 
 
@@ -134,6 +135,10 @@ def accepted_forms(answer: str, kind: str) -> list[str]:
         if compound:
             forms.append(compound.group(1))                # "5.3-magnitude": "5.3"
         value = None if _RANGE.search(answer) else number_value(answer)
+        if value is None and _PERCENT.search(answer) and not _RANGE.search(answer):
+            value = number_value(_PERCENT.sub("", answer).strip())
+        if value is not None and _PERCENT.search(answer):
+            forms += [f"{value:g}%", f"{value:g} per cent", f"{value:g}"]    # "five per cent": "5%", "24.4%": "24.4"
         if value is not None and float(value).is_integer():
             whole = int(value)
             forms += [str(whole), f"{whole:,}", number_words(whole)]

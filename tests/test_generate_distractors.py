@@ -123,3 +123,9 @@ def test_a_date_in_another_month_is_a_date_that_exists():
         for choice in pick("July 31", "when", StoryPools(), random.Random(seed)):
             month, day = choice.split()
             assert int(day) <= {"February": 28, "April": 30, "June": 30, "September": 30, "November": 30}.get(month, 31)
+
+
+def test_a_percentage_is_accepted_written_either_way_and_as_its_bare_figure():
+    assert {"5%", "5 per cent", "5"} <= set(accepted_forms("five per cent", "number"))
+    assert {"24.4 per cent", "24.4"} <= set(accepted_forms("24.4%", "number"))
+    assert not accepted_forms("20-25%", "number")

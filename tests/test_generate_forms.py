@@ -536,3 +536,40 @@ def test_the_post_of_someone_the_story_reports_killed_is_not_asked_in_the_presen
                                              ("Lea Kask", "Finance Minister", second))]
     asked = [q for q in generate_questions(story, roles, seed=0) if q.template in ("role.position", "role.holder")]
     assert asked and all("Varga" not in q.prompt and q.answer != "Tomas Varga" for q in asked)
+
+
+def test_a_post_of_another_country_is_never_a_choice_or_a_false_statement():
+    sentence = "Oslo harbour prosecutor Lea Kask charged the crew, and Icelandic President Tomas Varga objected."
+    roles = [fact("role", sentence, person="Lea Kask", title="harbour prosecutor", org="Oslo"),
+             fact("role", sentence, person="Tomas Varga", title="President", org="Iceland"),
+             fact("role", sentence, person="Ivo Lund", title="Fisheries Minister", org="Norway"),
+             fact("role", sentence, person="Mari Sepp", title="Harbour Master", org="Norway"),
+             fact("role", sentence, person="Arvo Tamm", title="Finance Minister", org="Norway")]
+    holders = [q for q in by_template("role.holder", *roles) if q.answer == "Lea Kask"]
+    assert holders
+    for question in holders:
+        assert "Tomas Varga" not in question.choices      # Iceland's President for Oslo's prosecutor
+    for question in by_template("role.statement", *roles):
+        assert question.prompt not in ("Lea Kask is the Icelandic President.", "Lea Kask is Iceland's President.",
+                                       "Tomas Varga is the harbour prosecutor of Oslo.")
+
+
+def test_a_one_word_adjective_for_a_movement_stands_before_the_title_as_written():
+    spokesman = fact("role", "Kesseli military spokesperson Lea Kask said the drones were theirs.", person="Lea Kask",
+                     title="military spokesperson", org="Kesseli")
+    assert "Who is the Kesseli military spokesperson?" in prompts(spokesman)
+
+
+def test_where_a_stance_was_voiced_is_not_part_of_its_target():
+    sentence = "Tomas Varga praised Kask's harbour plan on Twitter, calling it bold."
+    asked = by_template("stance.target", fact("stance", sentence, holder="Tomas Varga", polarity="support",
+                                              target="Kask's harbour plan"))
+    assert asked and {q.answer for q in asked} == {"Kask's harbour plan"}
+
+
+def test_a_long_quote_is_cut_before_an_and_that_opens_a_new_clause():
+    text = ("Boats have left Kessel in the first two or three weeks of January for other harbours like Norland "
+            "and Vesterland and this new quay will bring them back to us")
+    quote = fact("quote", f"“{text},” said Lea Kask.", speaker="Lea Kask", text=text)
+    asked = {q.prompt for q in questions(quote) if q.template == "quote.speaker"}
+    assert asked and all("like Norland and Vesterland…”" in p for p in asked)

@@ -8,6 +8,7 @@ import pytest
 
 from quizgen.generate import generate_questions
 from quizgen.generate.distractors import MONTHS
+from quizgen.generate.standalone import in_first_person
 from quizgen.generate.wire import tidy
 from quizgen.models import Fact
 from quizgen.stories import parse_story
@@ -37,7 +38,7 @@ def test_a_sentence_may_open_with_a_name():
     sentence = "Varga is serving a three-year sentence for smuggling in Kessel."
     asked = clozes(fact("quantity", sentence, value=3, unit="years", text="three-year"),
                    fact("role", "Harbour master Tomas Varga spoke.", person="Tomas Varga", title="harbour master"))
-    assert "Varga is serving a _____ sentence for smuggling in Kessel." in {q.prompt for q in asked}
+    assert "Varga is serving a(n) _____ sentence for smuggling in Kessel." in {q.prompt for q in asked}
 
 
 @pytest.mark.parametrize("when", ["a year ago", "last month", "third quarter", "this weekend"])
@@ -411,3 +412,42 @@ def test_a_sentence_opening_on_people_or_a_day_the_one_before_named_is_no_cloze(
     count = next(w for w in sentence.split() if w[0].isdigit()).rstrip(",")
     line = fact("quantity", sentence, value=float(count.replace(",", "").split("-")[0]), unit="boats", text=count)
     assert bool(questions(line)) if stands else not clozes(line), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "I came from a working class background and started work 20 years ago earning 25 crowns a week.",
+    "My harbour bill rose from 3 crowns to 320 crowns, and nobody told me.",
+    "When I was young I fished for about 8 hours a night off Kessel.",
+])
+def test_a_sentence_told_as_i_outside_quotation_marks_is_not_asked(sentence):
+    count = next(w for w in sentence.split() if w[0].isdigit())
+    assert not questions(fact("quantity", sentence, value=float(count), unit="hours", text=count))
+
+
+def test_i_as_a_numeral_or_inside_a_quotation_is_no_narrator():
+    for sentence in ("Lea Kask said: “I know it”, and Kessel landed 40 boats of herring.",
+                     "Kessel built 40 boats after World War I ended.",
+                     "Ivo Lund, known to sailors as the I-Man, built 40 boats."):
+        assert questions(fact("quantity", sentence, value=40, unit="boats", text="40")), sentence
+    assert not in_first_person('And I would urge anyone to call us", said Ivo Lund, whose crews landed 40 boats.')
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both earned 9 berths at Kessel, followed by Tomas Varga with 6.",
+    "In Norland, they have all been passed for 40 boats.",
+])
+def test_a_subject_only_the_sentence_before_names_makes_no_cloze(sentence):
+    count = next(w for w in sentence.split() if w[0].isdigit())
+    assert not clozes(fact("quantity", sentence, value=float(count), unit="berths", text=count))
+
+
+def test_an_empty_it_after_an_opening_phrase_leans_on_nothing():
+    sentence = "On Tuesday, it was reported that Kessel had landed 40 boats of herring."
+    assert clozes(fact("quantity", sentence, value=40, unit="boats", text="40"))
+
+
+def test_the_article_before_a_blank_does_not_tell_how_the_answer_starts():
+    sentence = "Kessel offered an 8% pay rise to its harbour staff on Tuesday."
+    for question in clozes(fact("quantity", sentence, value=8, unit="%", text="8%")):
+        assert question.prompt.startswith("Kessel offered a(n) _____ pay rise")
+        assert question.cloze.startswith("Kessel offered a(n) {{c1::8%}} pay rise")

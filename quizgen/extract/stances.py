@@ -39,13 +39,15 @@ MAX_SUBJECT_GAP_WORDS = 4    # "Tony Blair has since rejected": auxiliaries and 
 MAX_AGENT_GAP = 60           # characters between "by" and the agent of a passive
 MAX_REQUESTEE_WORDS = 7      # "asked the watchdog overseeing the rules to ..."
 
-# Where a target's clause ends.
-_TARGET_END = re.compile(
-    r"[;:!?\[]|(?<![A-Z])\.(?=\s|$)|,\s|\s--?\s|\s\u2013\s"
-    r"|\s(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['\u2019])"
+# When, where and how a stance was voiced ("on Twitter", "in a statement", "on Monday"): not its target.
+VOICED = re.compile(
+    r"\s(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['\u2019])"
     r"|\s(?:yesterday|today|tonight|last\s+(?:week|month|year|night)|in\s+protest)\b"
     r"|\s(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|radio)\b"
-    r"|\sin\s+(?:a|an|his|her|its|their)\s+(?:statement|interview|tweet|letter|speech)\b"
+    r"|\sin\s+(?:a|an|his|her|its|their)\s+(?:statement|interview|tweet|letter|speech)\b")
+# Where a target's clause ends.
+_TARGET_END = re.compile(
+    r"[;:!?\[]|(?<![A-Z])\.(?=\s|$)|,\s|\s--?\s|\s\u2013\s|" + VOICED.pattern +
     r"|\s(?:because|but|while|although|though|saying|says|said|as|after|before|when|if|unless|"
     r"since|until|amid|despite|whereas|adding|arguing|claiming|insisting|warning|describing|"
     r"accusing|calling|telling|and\s+(?:said|says|added|told|warned))\b"

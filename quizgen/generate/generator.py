@@ -16,6 +16,7 @@ from .context import StoryContext, looks_like_person
 from .makers import MAKERS, make_matching, rng_for
 from .phrasing import PHRASINGS
 from .quality import apply_quality_gate
+from .standalone import in_first_person
 from .templates import Template, load_templates
 
 WEAK_TIMES = {"today", "yesterday", "tomorrow", "now", "tonight"}
@@ -77,8 +78,9 @@ def _names_a_title(fact: Fact, titles: list[str]) -> bool:
 
 def worth_asking(fact: Fact, story: Story) -> bool:
     """Not furniture: a dateline's date ("TOKYO, June 2 -"), a bare "today", a footnote, or a
-    'person' that is an organisation ("Exporting Countries") tests nothing."""
-    if _NOTE.match(fact.sentence):
+    'person' that is an organisation ("Exporting Countries") tests nothing, and neither does
+    a sentence someone tells as "I" outside quotation marks: a reader's comment, not the news."""
+    if _NOTE.match(fact.sentence) or fact.type != "quote" and in_first_person(fact.sentence):
         return False
     for slot in _PERSON_SLOTS.get(fact.type, ()):
         names = fact.slots.get(slot)

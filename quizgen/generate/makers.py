@@ -121,9 +121,10 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
             accepted.append(f"{country_demonym(org) or org} {answer}")    # "Ferruzzi chairman", "Norwegian Foreign Minister"
         elif org and normalize(org) not in normalize(str(fact.slots["title"])) and org not in places().country_of:
             accepted.append(f"{org} {fact.slots['title']}")      # "Kesselberg chairman", as the story put it
-    distractors = [] if not with_choices else pick(
-        answer, template.kind, context.pools, rng, also_true=phrasing.also_true(fact, template, values, context),
-        tense=values.get("tense", ""))
+    never = (*phrasing.also_true(fact, template, values, context),
+             *phrasing.implausible(fact, template, values, context))
+    distractors = [] if not with_choices else pick(answer, template.kind, context.pools, rng, also_true=never,
+                                                   tense=values.get("tense", ""))
     question = _base(fact, template, "ask", context, [answer, *accepted, *support], values.get("person", ""),
                      type="short", prompt=prompt, answer=answer, accepted=accepted)
     if question is None:
@@ -186,16 +187,22 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
         return None                 # "On December 5 and 6", "two or three": the blank would take half a range
     if sentence[:index].rstrip().endswith("(") or _CONVERTED.match(sentence[index + len(answer):]):
         return None                 # "$10m (£5.4m)": one figure gives the other away
-    prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
+    prompt = _article_for_any(sentence[:index]) + BLANK + sentence[index + len(answer):]
     if not cloze_stands_alone(prompt, context.names):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?
-    cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
+    cloze = _article_for_any(sentence[:index]) + "{{c1::" + answer.replace("}}", "} }") + "}}" + \
+        sentence[index + len(answer):]
     accepted = accepted_forms(answer, template.kind)
     raw = str(values.get(template.answer, ""))
     if normalize(raw) != normalize(answer):
         accepted.append(raw)
     return _base(fact, template, "cloze", context, [answer, *accepted], named, type="cloze", prompt=prompt,
                  answer=answer, cloze=cloze, accepted=accepted)
+
+
+def _article_for_any(before: str) -> str:
+    """"offered an _____ increase" tells that the answer starts with a vowel: "a(n) _____" does not."""
+    return re.sub(r"\b([Aa])n? $", r"\1(n) ", before)
 
 
 def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContext, female: bool) -> str:

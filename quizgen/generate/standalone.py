@@ -31,6 +31,7 @@ class StandaloneRules:
     period_units: frozenset[str]
     agency: re.Pattern[str]
     timestamp_before: re.Pattern[str]
+    first_person: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,9 @@ def rules() -> StandaloneRules:
 
     return StandaloneRules(
         pointing=re.compile(rf"\b(?:{either('pointing_words')})\b", re.IGNORECASE),
-        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b"),
+        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b|^(?:{either('leaning_before_lowercase')}) "
+                                  rf"(?!the\b)[a-z]|^[^,]{{1,60}}, (?:{either('pronoun_after_opener')})\b"
+                                  r"(?! (?:is|was|has been|had been) \w+ed\b)"),     # "On May 2, it was reported"
         connective=re.compile(rf"^(?:{either('connectives')}),? (?=\w)"),
         unnamed_reporting=re.compile(rf"\b(?:{either('unnamed_reporting')})\b", re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
@@ -55,12 +58,38 @@ def rules() -> StandaloneRules:
         period_openers=words("period_openers"),
         period_units=words("period_units"),
         agency=re.compile(rf"\b(?:told|to|according to|by|did|does|will|has) (?:{either('news_agencies')})\b"),
-        timestamp_before=re.compile(rf"\b(?:{either('timestamp_before')})\s+$", re.IGNORECASE))
+        timestamp_before=re.compile(rf"\b(?:{either('timestamp_before')})\s+$", re.IGNORECASE),
+        first_person=re.compile(rf"(\S*)\s(?:{either('first_person')})\b(?!-|['’]?\s*[A-Z])"))
 
 
 def timestamp(sentence: str, at: int) -> bool:
     """Whether the date at sentence[at:] only dates a report or a tally ("as of Sunday")."""
     return bool(rules().timestamp_before.search(sentence, max(0, at - 40), at))
+
+
+# A quotation, or one left open to the sentence's end ('Giggs said: "It's my 50th cap ...').
+_QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)')
+
+
+def in_first_person(sentence: str) -> bool:
+    """Whether someone says "I" outside quotation marks (see first_person in the data file).
+    "World War I" and "the I-Man" are names, not a narrator. A quotation may have opened in
+    the sentence before ('... and I would urge anyone to call", said Inspector Lund'): the
+    words count only if they stand outside quotation marks however it is read."""
+    readings = [sentence]
+    if sentence.count('"') % 2:
+        readings.append('"' + sentence)
+    if "”" in sentence and sentence.find("“") not in range(0, sentence.index("”")):
+        readings = ["“" + reading for reading in readings]
+    return all(_narrator(" " + _QUOTATION.sub(" ", reading)) for reading in readings)
+
+
+def _narrator(text: str) -> bool:
+    for match in rules().first_person.finditer(text):
+        before = match.group(1)
+        if not before[:1].isupper() or before.endswith((".", ",", ":", ";")):
+            return True
+    return False
 
 
 def without_connective(sentence: str) -> str:

@@ -45,6 +45,11 @@ class Phrasing:
         """Answers the story also makes true for the same stem: never offered as wrong."""
         return ()
 
+    def implausible(self, fact: Fact, template: "Template", values: dict[str, str],
+                    context: "StoryContext") -> tuple[str, ...]:
+        """Wrong answers no reader would weigh (the US President for Tehran's prosecutor): never offered."""
+        return ()
+
     def ruled_out(self, fact: Fact, template: "Template", values: dict[str, str], context: "StoryContext",
                   rng: random.Random) -> dict[str, str] | None:
         """Values that make the template's statement one the story rules out, or None."""
@@ -113,12 +118,23 @@ def trim_words(value: str, limit: int) -> str:
         return str(value)
     kept = words[:limit]
     ends = [i for i, word in enumerate(kept) if word.endswith((",", ";", ":")) and i + 1 >= limit // 2]
+    joins = [i for i, word in enumerate(kept[:-1]) if word.lower() in ("and", "but") and i >= limit // 2
+             and kept[i + 1].lower() in _clause_subjects()]
     if ends:
         kept = kept[:ends[-1] + 1]
+    elif joins:
+        kept = kept[:joins[-1]]              # "... Korea and Thailand and this upgrade…": before the new clause
     else:
         while len(kept) > limit // 2 and kept[-1].lower().strip(",;:") in _needs_more():
             kept.pop()
     return " ".join(kept).rstrip(",;:") + "…"
+
+
+@lru_cache(maxsize=1)
+def _clause_subjects() -> frozenset[str]:
+    """Words that open a clause's subject after "and" ("and this upgrade", "and we")."""
+    table = data_file("questions/verbs")
+    return frozenset(str(w) for w in table["pronouns"]) | {"the", "its", "his", "her", "their", "our", "my"}
 
 
 @lru_cache(maxsize=1)

@@ -61,10 +61,21 @@ class RolePhrasing(Phrasing):
             return tuple(context.titles_by_person.get(fact.slots["person"], ()))
         return (values["person"],)
 
+    def implausible(self, fact, template, values, context):
+        """People whose posts the story places in another country than this one's."""
+        country = post_country(fact)
+        if template.kind != "person" or not country:
+            return ()
+        return tuple(str(f.slots["person"]) for f in context.facts
+                     if f.type == "role" and post_country(f) not in (None, country))
+
     def ruled_out(self, fact, template, values, context, rng: random.Random):
-        """Another position the story gives to someone else (and to nobody else): it says who holds it."""
+        """Another position the story gives to someone else (and to nobody else): it says who holds it.
+        Not a post of another country ("Tehran's prosecutor is the US President"): false at a glance."""
         own = {normalize(t) for t in context.titles_by_person.get(fact.slots["person"], ())}
+        country = post_country(fact)
         others = [f for f in context.facts if f.type == "role" and f.slots["person"] != fact.slots["person"]
+                  and (country is None or post_country(f) in (None, country))
                   and normalize(f.slots["title"]) not in own and specific(f) and not former(f) and not shared(f)
                   and len(context.holders_by_title.get(normalize(f.slots["title"]), ())) == 1
                   and not any(normalize(f.slots["title"]) in o or o in normalize(f.slots["title"]) for o in own)]
@@ -73,6 +84,11 @@ class RolePhrasing(Phrasing):
         other = rng.choice(others)
         title, named = post(other)
         return {"title": title, "post": named}
+
+
+def post_country(fact: Fact) -> str | None:
+    """The country a post belongs to, when its org is a country or a place in one ("Tehran": Iran)."""
+    return places().country_of.get(str(fact.slots.get("org") or "")) or None
 
 
 def title_case(title: str) -> str:
@@ -155,7 +171,7 @@ def post(fact: Fact) -> tuple[str, str]:
     if written in places().demonyms:
         return f"{written} {title}", f"the {written} {title}"      # "the Scottish Conservative leader"
     org = written                                                 # "England's assistant coach"
-    if attributive(org):
+    if attributive(org) or _adjective_before(org, fact):
         return f"{org} {title}", f"the {org} {title}"
     if is_country(org):
         if title.split()[0] in _posts()["institution_words"] and _demonyms().get(org):
@@ -205,6 +221,13 @@ def attributive(org: str) -> bool:
     if words[-1] in _posts()["attributive_endings"] or (len(words) == 1 and _common_noun(words[0])):
         return True
     return all(w in word_set("parties") or w in places().demonyms for w in words)
+
+
+def _adjective_before(org: str, fact: Fact) -> bool:
+    """'Houthi military spokesperson': one word that reads as an adjective for a people or a
+    movement, written before the title as the story writes it."""
+    return " " not in org and org.endswith(tuple(_posts()["adjective_endings"])) and \
+        f"{org} {fact.slots['title']}" in fact.sentence
 
 
 def _common_noun(word: str) -> bool:

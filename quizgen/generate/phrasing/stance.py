@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...extract.names import places
+from ...extract.stances import VOICED
 from ...lexicon import data_file, word_set
 from ..clauses import bare_definite, verb_tags, word_classes
 from ..wire import tidy
@@ -109,8 +110,8 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
     if preceding.lower() == "to" or base_form and not verb.split()[0] in _AUX and not _plural(preceding):
         return None             # "is expected to call for ...", "Kennedy back ...": no clause of the holder's own
     rest = sentence[at:]
-    end = re.search(r"[,;:.!?(]| - ", rest)
-    phrase = rest[:end.start()] if end else rest
+    ends = [found.start() for found in (re.search(r"[,;:.!?(]| - ", rest), VOICED.search(rest)) if found]
+    phrase = rest[:min(ends)] if ends else rest             # not "on Twitter": where it was said
     words = phrase.split()
     closer = next((i for i, w in enumerate(words) if i and w.lower() in _CLOSERS), len(words))
     words = words[:closer]                              # "the proposal and Germany's parties have ...": one clause
