@@ -174,3 +174,17 @@ def same_answer(a: str, b: str, kind: str) -> bool:
     if kind in ("position", "when"):
         return na in nb or nb in na       # "this year" is also true of "earlier this year"
     return False
+
+
+def find_span(sentence: str, value: str) -> int:
+    """Where `value` stands as whole words in the sentence, or -1."""
+    if not value:
+        return -1
+    index = sentence.find(value)
+    while index >= 0:
+        before = sentence[index - 1] if index else " "
+        after = sentence[index + len(value):index + len(value) + 1] or " "
+        if not (before.isalnum() or before in "_$£€") and not (after.isalnum() or after == "_"):
+            return index
+        index = sentence.find(value, index + 1)
+    return -1

@@ -124,8 +124,8 @@ def test_cloze_blanks_the_answer_and_keeps_anki_syntax():
     facts = [fact("quantity", sentence, value=18, unit="months", text="18-month")]
     clozes = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "cloze"]
     assert clozes
-    assert clozes[0].prompt == "The Kessel harbour reopened after a(n) _____ blockade."
-    assert clozes[0].cloze == "The Kessel harbour reopened after a(n) {{c1::18-month}} blockade."
+    assert clozes[0].prompt == "The Kessel harbour reopened after an _____ blockade."
+    assert clozes[0].cloze == "The Kessel harbour reopened after an {{c1::18-month}} blockade."
 
 
 def test_truefalse_says_which_and_why():

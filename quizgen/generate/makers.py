@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 import re
 
-from ..answers import accepted_forms, normalize, surname
+from ..answers import accepted_forms, find_span, normalize, surname
 from ..extract.names import places
 from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
@@ -187,22 +187,16 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
         return None                 # "On December 5 and 6", "two or three": the blank would take half a range
     if sentence[:index].rstrip().endswith("(") or _CONVERTED.match(sentence[index + len(answer):]):
         return None                 # "$10m (£5.4m)": one figure gives the other away
-    prompt = _article_for_any(sentence[:index]) + BLANK + sentence[index + len(answer):]
+    prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
     if not cloze_stands_alone(prompt, context.names):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?
-    cloze = _article_for_any(sentence[:index]) + "{{c1::" + answer.replace("}}", "} }") + "}}" + \
-        sentence[index + len(answer):]
+    cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
     accepted = accepted_forms(answer, template.kind)
     raw = str(values.get(template.answer, ""))
     if normalize(raw) != normalize(answer):
         accepted.append(raw)
     return _base(fact, template, "cloze", context, [answer, *accepted], named, type="cloze", prompt=prompt,
                  answer=answer, cloze=cloze, accepted=accepted)
-
-
-def _article_for_any(before: str) -> str:
-    """"offered an _____ increase" tells that the answer starts with a vowel: "a(n) _____" does not."""
-    return re.sub(r"\b([Aa])n? $", r"\1(n) ", before)
 
 
 def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContext, female: bool) -> str:
@@ -219,20 +213,6 @@ def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContex
     named = {p for p in context.pools.people if looks_like_person(p) and f" {normalize(surname(p))} " in text
              and (p.split()[0] in word_set("female_names")) == female}
     return named.pop() if len(named) == 1 else ""
-
-
-def find_span(sentence: str, value: str) -> int:
-    """Where `value` stands as whole words in the sentence, or -1."""
-    if not value:
-        return -1
-    index = sentence.find(value)
-    while index >= 0:
-        before = sentence[index - 1] if index else " "
-        after = sentence[index + len(value):index + len(value) + 1] or " "
-        if not (before.isalnum() or before in "_$£€") and not (after.isalnum() or after == "_"):
-            return index
-        index = sentence.find(value, index + 1)
-    return -1
 
 
 def make_matching(template: Template, context: StoryContext) -> Question | None:
