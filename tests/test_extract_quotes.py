@@ -155,3 +155,9 @@ def test_a_work_or_a_body_named_beside_its_kind_never_speaks():
     text = ("Tom Hale, deputy editor of UK magazine Harbour Weekly, said the quay would please sailors.\n\n"
             "\"They want a further taste of Kessel.\" Hale added: \"It is a bold move.\"")
     assert {f["speaker"] for f in facts_of(text, "quote")} == {"Tom Hale"}
+
+
+def test_he_said_after_a_sentence_ending_with_its_speaker_is_that_speaker():
+    text = ("The harbour board is not offering new loans, and Fisheries Secretary Tom Hale has not consulted "
+            "the sailors, Ivo Lund said. \"I don't know if the board is serious about the loans,\" he said.")
+    assert [f["speaker"] for f in facts_of(text, "quote")] == ["Ivo Lund"]

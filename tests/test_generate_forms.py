@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.models import Fact
+from quizgen.stories import parse_story
 
 from generate_helpers import STORY, fact, questions
 
@@ -573,3 +574,39 @@ def test_a_long_quote_is_cut_before_an_and_that_opens_a_new_clause():
     quote = fact("quote", f"“{text},” said Lea Kask.", speaker="Lea Kask", text=text)
     asked = {q.prompt for q in questions(quote) if q.template == "quote.speaker"}
     assert asked and all("like Norland and Vesterland…”" in p for p in asked)
+
+
+def test_no_number_question_drops_what_narrows_the_figure():
+    sentence = "Excluding trawlers, Kessel harbour landings fell 0.2 pct in April after rising 1.1 pct in March."
+    asked = questions(fact("quantity", sentence, value=0.2, unit="percent", text="0.2 pct"))
+    assert not [q for q in asked if q.template.startswith("quantity.") and q.template != "quantity.cloze"]
+
+
+def test_a_count_that_the_names_after_it_spell_out_is_not_asked():
+    sentence = "Lea Kask is survived by two sons with Tomas Varga, Ivo and Arvo, and by her daughter Mari."
+    assert not questions(fact("quantity", sentence, value=2, unit="sons", text="two"))
+
+
+def test_someone_the_stem_names_is_never_a_choice_for_who():
+    quote = fact("quote", "Lea Kask called Varga's harbour plan “a breach of every promise he made”.",
+                 speaker="Lea Kask", text="a breach of every promise he made")
+    others = [fact("role", "Harbour Master Tomas Varga and Mayor Ivo Lund and Judge Mari Sepp and Pastor Arvo Tamm met.",
+                   person=p, title="Mayor") for p in ("Tomas Varga", "Ivo Lund", "Mari Sepp", "Arvo Tamm")]
+    framed = [q for q in questions(quote, *others) if q.template == "quote.framed"]
+    assert framed
+    for question in framed:
+        assert "Varga" in question.prompt and "Tomas Varga" not in question.choices
+
+
+def test_a_stance_the_story_says_was_held_before_is_not_stated_as_held_now():
+    sentence = "Lea Kask had previously opposed the harbour levy on trawlers."
+    assert not questions(fact("stance", sentence, holder="Lea Kask", polarity="oppose",
+                              target="the harbour levy on trawlers"))
+
+
+def test_no_present_post_is_asked_of_someone_the_story_says_resigned():
+    sentence = "Tomas Varga, the Norwegian special envoy for harbour talks, resigned on Friday."
+    story = parse_story(f"Envoy goes\n\n{sentence}", "harbour.txt")
+    role = fact("role", sentence, person="Tomas Varga", title="special envoy", org="Norway")
+    assert not [q for q in questions(role, story=story)
+                if q.template in ("role.position", "role.holder", "role.statement")]

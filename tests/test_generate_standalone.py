@@ -344,10 +344,11 @@ def test_a_one_word_subject_that_opens_the_sentence_is_lower_case_in_a_question(
 
 def test_role_matching_rows_name_posts_in_full():
     facts = [fact("role", f"{title} {name} spoke.", person=name, title=title, org=org) for name, title, org in [
-        ("Ingrid Dahl", "chairman", "Kesselberg"), ("Tomas Varga", "Foreign Minister", "Norway"),
+        ("Ingrid Dahl", "chairman", "Kesselberg"), ("Tomas Varga", "President", "Norway"),
         ("Ada Lind", "Member", None), ("Per Holm", "Tory leader", None), ("Ola Berg", "former mayor of Kessel", None)]]
     (matching,) = {q.id: q for q in questions(*facts) if q.type == "matching"}.values()
     assert ["Ingrid Dahl", "chairman of Kesselberg"] in matching.pairs
+    assert ["Tomas Varga", "Norway's President"] in matching.pairs       # not a bare "President"
     assert not [left for left, _ in matching.pairs if left in ("Ada Lind", "Ola Berg")]
 
 
@@ -445,3 +446,14 @@ def test_an_empty_it_after_an_opening_phrase_leans_on_nothing():
     sentence = "On Tuesday, it was reported that Kessel had landed 40 boats of herring."
     assert clozes(fact("quantity", sentence, value=40, unit="boats", text="40"))
 
+
+
+def test_a_figure_inside_brackets_is_no_cloze():
+    sentence = "The harbour board said Kessel landings reached $445.1bn (£227bn; 331bn euros) in 2004."
+    assert not [q for q in clozes(fact("quantity", sentence, value=331e9, unit="euros", text="331bn"))]
+
+
+def test_in_fact_is_left_out_of_a_cloze_like_any_connective():
+    sentence = "In fact, Kessel landings of herring grew 34%, to 14,000 tonnes."
+    for question in clozes(fact("quantity", sentence, value=14000, unit="tonnes", text="14,000")):
+        assert question.prompt.startswith("Kessel landings of herring grew 34%")

@@ -75,7 +75,11 @@ class SentenceView:
     subject_mention: Mention | None = None   # `subject()`, worked out once by analyse for all extractors
 
     def subject(self) -> Mention | None:
-        """The first person named (not as a possessor, nor inside a quotation or as an object)."""
+        """The first person named (not as a possessor, nor inside a quotation or as an object);
+        but the speaker of a sentence that ends "..., Haggard said.": the "he said" after it is his."""
+        last = self.persons[-1] if self.persons else None
+        if last is not None and not last.pronoun and _SAID_AT_END.match(self.text, last.end):
+            return last
         for mention in self.persons:
             if not mention.possessive and may_be_subject(self.text, mention):
                 return mention
@@ -580,6 +584,9 @@ def _resolve_descriptions(view: SentenceView, descriptions: dict[str, set[tuple[
 # "he told Mr Farage he had"): a later he/she in the sentence is someone else.
 _OBJECT_BEFORE = re.compile(r"\b(?:(?<!ccording )to|with|by|beside|about|for|from|against|than|like|told|"
                             r"tells|telling|asked|urged|met|meets|meeting|thanked)\s+(?:[A-Z][\w.\-]*\s+){0,3}$")
+
+
+_SAID_AT_END = re.compile(r",?\s+(?:said|says|added|adds)(?:\s+(?:on\s+)?[A-Za-z]+)?\s*[.!]?\s*$")
 
 
 def may_be_subject(text: str, mention: Mention) -> bool:

@@ -460,6 +460,8 @@ def ask_about_number(sentence: str, start: int, end: int, unit_words: int, unit:
     if located is None:
         return None
     words, first, last = located
+    if any(_bare(w).lower() in _words()["narrowing"] for w in words[:first]):
+        return None                 # "Excluding defense, orders fell 0.2 pct": not orders as a whole
     last = min(len(words), last + unit_words)
     if first > 0 and _bare(words[first - 1]).lower() in _words()["hedges"]:
         first -= 1

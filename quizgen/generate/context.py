@@ -53,22 +53,25 @@ class StoryContext:
         return frozenset(found)
 
     @cached_property
-    def _death_sentences(self) -> list[str]:
-        """The sentences that speak of a death at all: most stories have none."""
-        verbs, nouns = _death_patterns()
+    def _leaving_sentences(self) -> list[str]:
+        """The sentences that speak of a death or a departure at all: most stories have none."""
+        verbs, nouns = _leaving_patterns()
         mention = re.compile(rf"\b(?:{verbs}|{nouns})\b")
         return [sentence.text for sentence in self.story.sentences if mention.search(sentence.text)]
 
-    def deceased(self, person: str) -> bool:
-        """Whether the story reports `person` dead ("Soleimani was killed", "the death of Bashir"):
-        their posts are past, so the present-tense role questions are not asked of them."""
-        if not self._death_sentences:
+    def out_of_post(self, person: str) -> bool:
+        """Whether the story reports `person` dead or gone ("Soleimani was killed", "the death of
+        Bashir", "Volker, the envoy, resigned"): their posts are past, so the present-tense role
+        questions are not asked of them."""
+        name = surname(person) or person
+        texts = [text for text in self._leaving_sentences if name in text]
+        if not texts:
             return False
-        verbs, nouns = _death_patterns()
-        name = re.escape(surname(person) or person)
-        after = re.compile(rf"\b{name}\b[^.;]{{0,60}}?\b(?:{verbs})\b")
+        verbs, nouns = _leaving_patterns()
+        name = re.escape(name)
+        after = re.compile(rf"\b{name}\b(?:(?!{_NEW_CLAUSE})[^.;]){{0,80}}?\b(?:{verbs})\b")
         before = re.compile(rf"\b(?:{nouns})\s+(?:of\s+)?(?:[A-Z][\w.'-]*\s+){{0,3}}{name}\b")
-        return any(after.search(text) or before.search(text) for text in self._death_sentences)
+        return any(after.search(text) or before.search(text) for text in texts)
 
     def record(self, fact: Fact) -> dict:
         """The fact's bank form (with its id), computed once: every question of the fact keeps a copy."""
@@ -91,11 +94,16 @@ class StoryContext:
 _CAMEL = re.compile(r"^(?!Mc|Mac|O'|De|Di|Le|La|Van|Von)[A-Z][a-z]+[A-Z]")
 
 
+# Between a name and "died" or "resigned", a word that opens another clause gives the verb another
+# subject: "Minnis said that twenty people were killed", "Johnson ... after May stepped down".
+_NEW_CLAUSE = r"\b(?:said|says|told|that|who|which|when|after|before|because|while|as|and|but)\b"
+
+
 @lru_cache(maxsize=1)
-def _death_patterns() -> tuple[str, str]:
+def _leaving_patterns() -> tuple[str, str]:
     table = data_file("questions/posts")
-    return ("|".join(re.escape(str(w)) for w in table["death_verbs"]),
-            "|".join(re.escape(str(w)) for w in table["death_nouns"]))
+    return ("|".join(re.escape(str(w)) for w in table["leaving_verbs"]),
+            "|".join(re.escape(str(w)) for w in table["leaving_nouns"]))
 
 
 @lru_cache(maxsize=1)

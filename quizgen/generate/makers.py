@@ -123,6 +123,9 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
             accepted.append(f"{org} {fact.slots['title']}")      # "Kesselberg chairman", as the story put it
     never = (*phrasing.also_true(fact, template, values, context),
              *phrasing.implausible(fact, template, values, context))
+    if template.kind == "person":       # "Who called Trump's conduct a breach?": not Trump
+        stem = f" {normalize(prompt)} "
+        never += tuple(p for p in context.pools.people if f" {normalize(surname(p) or p)} " in stem)
     distractors = [] if not with_choices else pick(answer, template.kind, context.pools, rng, also_true=never,
                                                    tense=values.get("tense", ""))
     question = _base(fact, template, "ask", context, [answer, *accepted, *support], values.get("person", ""),
@@ -185,8 +188,8 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]) \
             or _RANGE_BEFORE.search(sentence[:index]):
         return None                 # "On December 5 and 6", "two or three": the blank would take half a range
-    if sentence[:index].rstrip().endswith("(") or _CONVERTED.match(sentence[index + len(answer):]):
-        return None                 # "$10m (£5.4m)": one figure gives the other away
+    if sentence[:index].count("(") > sentence[:index].count(")") or _CONVERTED.match(sentence[index + len(answer):]):
+        return None                 # "$10m (£5.4m)", "(£227bn; 331bn euros)": one figure gives the other away
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
     if not cloze_stands_alone(prompt, context.names):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?

@@ -1,7 +1,6 @@
 """Meetings: 'Who did Ingrid Dahl hold talks with in Kessel?', 'Ingrid Dahl met Tomas Varga on Friday.'"""
 from __future__ import annotations
 
-import random
 import re
 
 from ...answers import normalize, surname
@@ -42,12 +41,8 @@ class MeetingPhrasing(Phrasing):
         person = values["person"]
         return (person, *context.partners.get(person, ()), *context.named_with(person))
 
-    def ruled_out(self, fact, template, values, context, rng: random.Random):
-        """A partner the story never names beside the person: it says whom they met instead."""
-        near = set(self.also_true(fact, template, values, context))
-        others = [p for p in context.pools.people_with_roles + context.pools.people
-                  if p not in near and normalize(p) not in {normalize(n) for n in near}]
-        return {"partner": rng.choice(sorted(set(others)))} if others else None
+    # No false statement: "X met Y in July" with another partner is one the story does not rule
+    # out (X may have met both), so a meeting statement is only ever the story's own.
 
 
 def joint(sentence: str, people: list[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...extract.names import places
 from ..clauses import YEAR, ask_about_number
 from ..distractors import MONTHS, WEEKDAYS
 from ..standalone import calendar_count, follows_a_name, reporting_period, runs_on
@@ -34,10 +35,12 @@ class QuantityPhrasing(Phrasing):
         at = _find_number(sentence, number)
         if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \
                 (at >= 0 and (_part_of_name(sentence, at, number) or reporting_period(sentence, at, fact.slots["unit"])
-                              or _AGE.match(sentence, at) or _RELATIVE_TIME.match(sentence, at + len(number)))):
+                              or _AGE.match(sentence, at) or _RELATIVE_TIME.match(sentence, at + len(number))
+                              or _counted_by_names(sentence, at + len(number), fact.slots["value"]))):
             return None             # "in 2004 ... in 12 months", "Half-Life 2", "the first nine months";
                                     # "the _____ elephant" for "15-year-old" ("female" fits as well);
-                                    # "_____ months later" (later than what, the sentence before says)
+                                    # "_____ months later" (later than what, the sentence before says);
+                                    # "_____ sons, Stanislaus and Christopher" (the names count them)
         values.update({"asked": "", "counted": "", "about": "", "form": ""})
         if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
             return values                                  # "18-month": a cloze, not a question
@@ -73,6 +76,24 @@ class QuantityPhrasing(Phrasing):
         if condition == "no_question":
             return not values["asked"]
         return bool(values["asked"]) and condition == f"{values['form']}_question"
+
+
+_NAME_LIST = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:(?:,? and |, )[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)+")
+
+
+_PLACED = re.compile(r"\b(?:at|in|on|to|from|of|for|by)\b")
+
+
+def _counted_by_names(sentence: str, end: int, value: object) -> bool:
+    """A small count that a list of names soon after it spells out ("two sons with Stokowski,
+    Stanislaus and Christopher")."""
+    if not isinstance(value, (int, float)) or not 2 <= value <= 6:
+        return False
+    listed = _NAME_LIST.search(sentence, end, end + 80)
+    if listed is None or _PLACED.search(sentence, end, listed.start()):
+        return False                # "two daughters at his bedside at Holy Cross Hospital in ...": not them
+    names = re.split(r",? and |, ", listed.group(0))
+    return len(names) >= value and not any(name in places().names for name in names)   # "Bradford, England"
 
 
 def _part_of_name(sentence: str, at: int, number: str) -> bool:

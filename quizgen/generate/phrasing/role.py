@@ -36,7 +36,7 @@ class RolePhrasing(Phrasing):
         return values
 
     def holds(self, condition, fact, values, context):
-        if context.deceased(fact.slots["person"]):
+        if context.out_of_post(fact.slots["person"]):
             return False                      # "What position does he hold?" of a man the story reports killed
         if condition == "specific_title":
             return specific(fact)
@@ -50,11 +50,13 @@ class RolePhrasing(Phrasing):
         return False
 
     def matching_pair(self, fact, context):
-        """A person and their post in full ("chairman of Ferruzzi"); never a bare "Member" or a past post."""
+        """A person and their post in full ("chairman of Ferruzzi"; "the President of Ukraine", never a bare
+        "President" that fits every president in the story); never a bare "Member" or a past post."""
         values = self.values(fact, context)
-        if values is None or not specific(fact) or context.deceased(fact.slots["person"]):
+        if values is None or not specific(fact) or context.out_of_post(fact.slots["person"]):
             return None
-        return str(fact.slots["person"]), values["title"]
+        one_word = len(values["title"].split()) == 1
+        return str(fact.slots["person"]), re.sub(r"^(?:the|a) ", "", values["post"]) if one_word else values["title"]
 
     def also_true(self, fact, template, values, context):
         if template.kind == "position":
@@ -76,6 +78,7 @@ class RolePhrasing(Phrasing):
         country = post_country(fact)
         others = [f for f in context.facts if f.type == "role" and f.slots["person"] != fact.slots["person"]
                   and (country is None or post_country(f) in (None, country))
+                  and not context.out_of_post(f.slots["person"])
                   and normalize(f.slots["title"]) not in own and specific(f) and not former(f) and not shared(f)
                   and len(context.holders_by_title.get(normalize(f.slots["title"]), ())) == 1
                   and not any(normalize(f.slots["title"]) in o or o in normalize(f.slots["title"]) for o in own)]

@@ -105,6 +105,8 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
             break
     if not verb:
         return None
+    if {w.lower() for w in before[-len(verb.split()) - 3:-len(verb.split())]} & _past_stance():
+        return None             # "had previously opposed": a stance the story says was, not is
     base_form = not set(verb_tags(verb.split()[-1] if " " not in verb else verb.split()[0])) & {"VBD", "VBZ"}
     preceding = before[-len(verb.split()) - 1] if len(before) > len(verb.split()) else ""
     if preceding.lower() == "to" or base_form and not verb.split()[0] in _AUX and not _plural(preceding):
@@ -144,6 +146,11 @@ def _the_party(holder: str) -> str:
 @lru_cache(maxsize=1)
 def _infinitive_nouns() -> frozenset[str]:
     return frozenset(str(w) for w in data_file("questions/stance_verbs")["infinitive_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _past_stance() -> frozenset[str]:
+    return frozenset(str(w) for w in data_file("questions/stance_verbs")["past_stance"])
 
 
 @lru_cache(maxsize=1)
