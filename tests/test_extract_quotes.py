@@ -161,3 +161,15 @@ def test_he_said_after_a_sentence_ending_with_its_speaker_is_that_speaker():
     text = ("The harbour board is not offering new loans, and Fisheries Secretary Tom Hale has not consulted "
             "the sailors, Ivo Lund said. \"I don't know if the board is serious about the loans,\" he said.")
     assert [f["speaker"] for f in facts_of(text, "quote")] == ["Ivo Lund"]
+
+
+def test_a_name_the_speaker_says_is_never_the_speaker_of_the_next_he_said():
+    text = ("The Leicester prop Tomas Varga is also impressed with the Kessel pack. \"Ivo Lund is starting at "
+            "loose-head for them. He has played a bit at tight-head,\" he added. \"I am pleased with my form,\" he said.")
+    assert {f["speaker"] for f in facts_of(text, "quote")} == {"Tomas Varga"}
+
+
+def test_a_title_word_that_is_also_a_surname_ends_a_name():
+    text = ("The Leicester prop Julian White expects a rough ride in Kessel. White said: \"The Kessel scrum is a force.\" "
+            "\"We will be ready,\" said White House spokesman Tom Hale.")
+    assert [f["speaker"] for f in facts_of(text, "quote")] == ["Julian White", "Tom Hale"]

@@ -83,10 +83,11 @@ class SentenceView:
         for mention in self.persons:
             if not mention.possessive and may_be_subject(self.text, mention):
                 return mention
+        quoted = '"' in self.text or "\u201c" in self.text or "\u201d" in self.text
         for mention in self.persons:
-            if not mention.possessive:
-                return mention
-        return self.persons[0] if self.persons else None
+            if not mention.possessive and not (quoted and inside_quote(self.text, mention.start)):
+                return mention          # the object of "told"; never a name the speaker says
+        return None if quoted else (self.persons[0] if self.persons else None)
 
 
 @dataclass
@@ -295,14 +296,19 @@ _VERB_ENDINGS = ("ing", "ed", "ly")
 
 
 def _surnames_after_given_names(chunks: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
-    """ "Theresa May", "Louise Christian": a common word right after a given name is her surname."""
+    """ "Theresa May", "Louise Christian": a common word right after a given name is her surname; so is
+    a title word that is also a surname, ending the run ("Julian White", "Jim Press")."""
     given = word_set("female_names")
+    surnames = name_context()[2]
     for index in range(len(chunks) - 1):
         kind, first, last, word = chunks[index + 1]
-        if (chunks[index][0] == "name" and chunks[index][3] in given and kind == "stop" and word.istitle()
-                and (index == 0 or chunks[index - 1][0] != "name")
-                and (index + 2 == len(chunks) or chunks[index + 2][0] != "name")):
-            chunks[index + 1] = ("name", first, last, word)
+        if chunks[index][0] != "name" or not word.istitle() or (index and chunks[index - 1][0] == "name"):
+            continue
+        if (chunks[index][3] in given and kind == "stop" and (index + 2 == len(chunks) or chunks[index + 2][0] != "name")) \
+                or (kind == "title" and word in surnames and index + 2 == len(chunks)):
+            chunks[index + 1] = ("name", first, last, word)     # "Julian White": not the "White" of "White House"
+    if len(chunks) == 1 and chunks[0][0] == "title" and chunks[0][3] in surnames:
+        chunks[0] = ("name", *chunks[0][1:])     # "White" alone: his surname, if the story names a Julian White
     return chunks
 
 
@@ -313,7 +319,7 @@ def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candid
     """ "Fair Trials Abroad director Stephen Jakobi": a name before a title and a person is an organisation;
     so is "Mac Format" in "UK magazine Mac Format", and "Star Wars" in "the Star Wars movie" is a work."""
     titles = _title_words()
-    kinds, works = name_context()
+    kinds, works, _ = name_context()
     keep = []
     for index, cand in enumerate(candidates):
         if cand.kind != "place" and not cand.honorific:
@@ -332,10 +338,11 @@ def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candid
 
 
 @lru_cache(maxsize=1)
-def name_context() -> tuple[frozenset[str], frozenset[str]]:
-    """Kinds of body ("UK magazine Mac Format") and of work ("the Star Wars movie"): name_context.yaml."""
+def name_context() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Kinds of body ("UK magazine Mac Format"), of work ("the Star Wars movie"), and title words
+    that are surnames ("Julian White"): name_context.yaml."""
     table = data_file("name_context")
-    return frozenset(table["kind_nouns"]), frozenset(table["work_nouns"])
+    return frozenset(table["kind_nouns"]), frozenset(table["work_nouns"]), frozenset(table["surnames"])
 
 
 def clear_caches() -> None:
