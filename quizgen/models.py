@@ -25,9 +25,12 @@ QUESTION_TYPES: tuple[str, ...] = ("short", "mcq", "truefalse", "cloze", "matchi
 STATUSES: tuple[str, ...] = ("draft", "approved", "rejected")
 
 
+_ID_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)   # made once: ids are hot
+
+
 def stable_id(*parts: Any, length: int = 12) -> str:
     """A short hash of the parts: ids must not depend on order or time."""
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    blob = _ID_ENCODER.encode(parts)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:length]
 
 

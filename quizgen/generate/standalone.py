@@ -76,6 +76,8 @@ def in_first_person(sentence: str) -> bool:
     "World War I" and "the I-Man" are names, not a narrator. A quotation may have opened in
     the sentence before ('... and I would urge anyone to call", said Inspector Lund'): the
     words count only if they stand outside quotation marks however it is read."""
+    if not rules().first_person.search(" " + sentence):
+        return False                # most sentences: no "I" anywhere, quoted or not
     readings = [sentence]
     if sentence.count('"') % 2:
         readings.append('"' + sentence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 import re
 
-from ...answers import normalize, surname
+from ...answers import find_span, normalize, surname
 from ..clauses import verb_tags
 from ..wire import plain_words, tidy
 from .base import Phrasing, trim_words
@@ -81,10 +81,10 @@ def frame(fact) -> str | None:
         return None
     head = sentence[:at - 1].rstrip()
     name = surname(fact.slots["speaker"]) or fact.slots["speaker"]
-    match = re.search(rf"\b{re.escape(name)}\b", head)
-    if match is None or any(c in head[:match.start()] for c in ",;:\"“”"):
+    named = find_span(head, name)
+    if named < 0 or any(c in head[:named] for c in ",;:\"“”"):
         return None
-    words = head[match.end():].split()
+    words = head[named + len(name):].split()
     if not words or len(words) > FRAME_WORDS or any(c in " ".join(words) for c in ",;:\"“”()"):
         return None
     if "VBD" not in verb_tags(words[0]) and "VBZ" not in verb_tags(words[0]):
