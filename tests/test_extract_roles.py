@@ -200,3 +200,7 @@ def test_a_body_named_after_its_kind_is_the_org_not_the_country_before_it():
 def test_a_country_between_a_firms_possessive_and_a_title_is_not_whose_post_it_is():
     assert not [r for r in _roles("Harbour Weekly's US editor Lena Marsh thinks the quay is late.")
                 if r[2] == "United States"]
+
+
+def test_minority_and_majority_belong_to_the_title():
+    assert ("Tom Hale", "Minority Leader", "Senate") in _roles("The Senate Minority Leader, Tom Hale, said no.")

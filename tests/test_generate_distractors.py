@@ -89,6 +89,7 @@ def test_a_name_written_family_name_first_accepts_the_family_name():
     assert surname("Kim Il-sung") == "Kim"
     assert surname("Chun Doo Hwan") == "Chun"
     assert surname("Zhu Rongji") == "Zhu"
+    assert surname("Ma Ngok") == "Ma"
     assert surname("Kim Howells") == "Howells"
     assert surname("Mary Ho Wai-ling") == "Ho"          # an English given name first, then family name first
     assert surname("Mary Ann Howells") == "Howells"

@@ -610,3 +610,33 @@ def test_no_present_post_is_asked_of_someone_the_story_says_resigned():
     role = fact("role", sentence, person="Tomas Varga", title="special envoy", org="Norway")
     assert not [q for q in questions(role, story=story)
                 if q.template in ("role.position", "role.holder", "role.statement")]
+
+
+def test_a_post_that_points_back_into_the_story_or_belongs_to_a_then_holder_is_not_asked():
+    region = fact("role", "Ivo Lund, chief economist for the region at Kessel Bank, spoke.", person="Ivo Lund",
+                  title="chief economist for the region at Kessel Bank")
+    then = fact("role", "Lea Kask, then-Governor Tomas Varga's deputy chief of staff, spoke.", person="Lea Kask",
+                title="deputy chief of staff", org="then-Governor Tomas Varga")
+    for role in (region, then):
+        assert not [q for q in questions(role) if q.template in ("role.position", "role.holder", "role.statement")]
+
+
+def test_a_surname_two_people_share_is_not_accepted_alone():
+    sentence = "Reliance chairman Ivo Ambani met his brother Arvo Ambani, the group's president, in Kessel."
+    facts = [fact("role", sentence, person="Arvo Ambani", title="president", org="Reliance Group"),
+             fact("role", sentence, person="Ivo Ambani", title="chairman", org="Reliance")]
+    asked = [q for q in questions(*facts) if q.template == "role.holder" and q.answer == "Arvo Ambani"]
+    assert asked and all("Ambani" not in q.accepted for q in asked)
+
+
+def test_a_stance_someone_will_take_is_not_stated_as_taken():
+    sentence = "Tomas Varga will reject the harbour levy called for in the board's budget, Ivo Lund said."
+    assert not by_template("stance.side", fact("stance", sentence, holder="Tomas Varga", polarity="oppose",
+                                               target="the harbour levy called for in the board's budget"))
+
+
+def test_number_choices_are_not_all_multiples_of_the_answer():
+    sentence = "Kessel harbour landings fell 2.8% in January, the harbour board said on Tuesday."
+    for question in by_template("quantity.change", fact("quantity", sentence, value=2.8, unit="percent", text="2.8%")):
+        others = [float(c.rstrip("%")) for c in question.choices if c != question.answer]
+        assert not all(round(o / 2.8, 6).is_integer() or round(2.8 / o, 6).is_integer() for o in others)

@@ -457,3 +457,8 @@ def test_in_fact_is_left_out_of_a_cloze_like_any_connective():
     sentence = "In fact, Kessel landings of herring grew 34%, to 14,000 tonnes."
     for question in clozes(fact("quantity", sentence, value=14000, unit="tonnes", text="14,000")):
         assert question.prompt.startswith("Kessel landings of herring grew 34%")
+
+
+def test_it_or_they_straight_after_a_time_phrase_leans_on_the_sentence_before():
+    sentence = "In 2001 it put 300 crowns into a three-year harbour programme in Kessel."
+    assert not clozes(fact("quantity", sentence, value=300, unit="crowns", text="300"))

@@ -180,7 +180,7 @@ def _numbers_near(answer: str, rng: random.Random) -> list[str]:
     digits = match.group(0)
     value = float(digits.replace(",", ""))
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    factors = [0.5, 0.75, 1.25, 1.5, 2, 3, 0.25, 4]
+    factors = [0.55, 0.7, 1.3, 1.45, 1.8, 2.3, 0.4, 2.7]   # not clean multiples: the answer would divide them all
     rng.shuffle(factors)
     out = []
     for factor in factors:

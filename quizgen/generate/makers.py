@@ -106,7 +106,7 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     if not answer or not prompt:
         return None
     rng = rng_for(seed, context.record(fact)["id"], template.id)
-    accepted = accepted_forms(answer, template.kind)
+    accepted = _own_forms(accepted_forms(answer, template.kind), answer, template.kind, context)
     raw = values.get("text", "")
     if template.kind == "number" and raw and normalize(raw) != normalize(answer):
         accepted.append(raw)                        # the story's own "310 mln"
@@ -140,6 +140,14 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     elif template.kind in ("quote", "number"):
         question.difficulty = min(3, template.difficulty + 1)
     return question
+
+
+def _own_forms(forms: list[str], answer: str, kind: str, context: StoryContext) -> list[str]:
+    """"Ambani" alone is no answer where the story names two Ambanis."""
+    if kind != "person":
+        return forms
+    others = {surname(p) for p in context.pools.people if " " in p and normalize(p) != normalize(answer)}
+    return [form for form in forms if form not in others]
 
 
 def _names_a_country_first(answer: str) -> bool:
@@ -194,7 +202,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if not cloze_stands_alone(prompt, context.names):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?
     cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
-    accepted = accepted_forms(answer, template.kind)
+    accepted = _own_forms(accepted_forms(answer, template.kind), answer, template.kind, context)
     raw = str(values.get(template.answer, ""))
     if normalize(raw) != normalize(answer):
         accepted.append(raw)

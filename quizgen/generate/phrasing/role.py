@@ -12,6 +12,8 @@ from ...models import Fact
 from ..clauses import is_noun, verb_tags, word_classes
 from .base import Phrasing, is_country, text, with_article
 
+_POINTING = re.compile(r"\b(?:the|this|that) (?:region|company|group|firm|country|city|club|team|area|bank|"
+                       r"organisation|organization|party|department|ministry)\b", re.IGNORECASE)
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
 _FORMER = re.compile(r"\b(former|formerly|ex|then|late|outgoing|retired|ousted|deposed|sacked|previous|one-time)\b[- ]*$",
                      re.IGNORECASE)
@@ -30,8 +32,9 @@ class RolePhrasing(Phrasing):
                 any(word.islower() and "VBD" in verb_tags(word) and not is_noun(word) for word in title.split()[1:]) \
                 or set(verb_tags(last)) & {"VBD"}:           # "president met Prime Minister": a clause, not a post
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
-        if {"its", "his", "her", "their"} & set(title.lower().split()):
-            return None                   # "senior vice president of its computer unit": whose, the stem never says
+        if {"its", "his", "her", "their"} & set(title.lower().split()) or _POINTING.search(title):
+            return None                   # "senior vice president of its computer unit", "economist for the
+                                          # region": whose, which, the stem never says
         values["title"], values["post"] = post(fact)
         return values
 
@@ -106,8 +109,9 @@ def title_case(title: str) -> str:
 def former(fact: Fact) -> bool:
     """A past post: 'former Labour leader', 'ex-Labour leader', 'the late President'."""
     title = str(fact.slots["title"])
-    if re.search(r"\b(former|ex-|late |outgoing |then-)", title, re.IGNORECASE):
-        return True
+    if re.search(r"\b(former|ex-|late |outgoing |then-|then )", f'{title} {fact.slots.get("org") or ""}',
+                 re.IGNORECASE):
+        return True                         # also "deputy chief of staff" of "then-Governor Chris Christie"
     index = fact.sentence.find(title)
     return index > 0 and bool(_FORMER.search(fact.sentence[max(0, index - 20):index]))
 

@@ -107,6 +107,8 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
         return None
     if {w.lower() for w in before[-len(verb.split()) - 3:-len(verb.split())]} & _past_stance():
         return None             # "had previously opposed": a stance the story says was, not is
+    if verb.split()[0] in ("will", "would"):
+        return None             # "Reagan will reject the tax increase": a forecast, often someone else's
     base_form = not set(verb_tags(verb.split()[-1] if " " not in verb else verb.split()[0])) & {"VBD", "VBZ"}
     preceding = before[-len(verb.split()) - 1] if len(before) > len(verb.split()) else ""
     if preceding.lower() == "to" or base_form and not verb.split()[0] in _AUX and not _plural(preceding):
