@@ -1,6 +1,8 @@
 """Wire copy made fit to print, clozes that name their pronoun, and the fields exporters rely on."""
 from __future__ import annotations
 
+import pytest
+
 from quizgen.generate import generate_questions
 from quizgen.generate.wire import tidy
 from quizgen.models import Fact, question_id
@@ -97,3 +99,20 @@ def test_a_pronoun_after_an_opening_phrase_is_named_in_brackets_too():
     clozes = _clozes_after_an_arrival("After a long delay, she met Harbour Master Tomas Varga.")
     assert clozes
     assert {q.prompt for q in clozes} == {"After a long delay, [Okafor] met Harbour Master _____."}
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("Kessel worked a excellent chance.", "Kessel worked an excellent chance."),
+    ("Lund was a NBA Finals MVP twice.", "Lund was an NBA Finals MVP twice."),
+    ("Kask said it would be an significant deterrent.", "Kask said it would be a significant deterrent."),
+    ("Lund is a FBI agent with a university degree and a one-off fee.",
+     "Lund is an FBI agent with a university degree and a one-off fee."),
+    ("Kask met a US official within an hour.", "Kask met a US official within an hour."),
+])
+def test_a_or_an_is_printed_as_the_next_word_sounds(written, printed):
+    assert tidy(written) == printed
+
+
+def test_a_capital_a_after_a_name_is_a_letter_not_an_article():
+    assert tidy("Lund scored 20 goals in 20 Serie A appearances.") == "Lund scored 20 goals in 20 Serie A appearances."
+    assert tidy("Kessel qualified from Group A on Saturday.") == "Kessel qualified from Group A on Saturday."

@@ -54,15 +54,41 @@ def lower_inside(text: str) -> str:
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
         if tokens[index] in _ALSO_NAMES and not (after[:1].islower() and before.lower() not in _BEFORE_NAMES):
             continue                # "in May alone", "Will Smith": a month or a name, not a verb
-        if after[:1].isupper():
-            continue                # "The Passion of the Christ", "Do They Know It's": a title in capitals
+        if after[:1].isupper() or tokens[index] == "A" and before[:1].isupper():
+            continue                # "The Passion of the Christ", "Do They Know It's": a title in capitals;
+                                    # "Serie A", "Group A on Saturday": a letter, not an article
         if tokens[index] in lower and before and not before.endswith(_CLAUSE_END) and \
                 not (before.isalpha() and before.isupper() and len(before) > 3):     # a headline in capitals stays as it is
             tokens[index] = tokens[index].lower()
     return " ".join(tokens)
 
 
+_ARTICLE = re.compile(r"\b([Aa]n?) ([A-Za-z][\w'-]*)")
+
+
+def fit_articles(text: str) -> str:
+    """'a excellent chance' -> 'an excellent chance', 'a NBA star' -> 'an NBA star' (see wire.yaml)."""
+    table = data_file("questions/wire")
+
+    def fitted(match: re.Match[str]) -> str:
+        article, word = match.groups()
+        if article[0] == "A" and match.start():
+            return match.group(0)           # "Plan A is", "Grade A": a letter, not an article
+        if word.isupper() and len(word) > 1:
+            vowel = word[0] in table["vowel_sound_letters"]
+        elif word[:1].islower():
+            lower = word.lower()
+            vowel = (lower[0] in "aeiou" and not lower.startswith(tuple(table["article_consonant_sound"]))) or \
+                lower.startswith(tuple(table["article_vowel_sound"]))
+        else:
+            return match.group(0)           # "a Ugandan", "an Irish": names are left as written
+        wanted = "an" if vowel else "a"
+        return f"{article[0]}{wanted[1:]} {word}" if article.lower() != wanted else match.group(0)
+
+    return _ARTICLE.sub(fitted, text)
+
+
 @lru_cache(maxsize=4096)
 def tidy(text: str) -> str:
     """A story's sentence as a question may print it."""
-    return lower_inside(plain_words(strip_markup(strip_dateline(text))))
+    return fit_articles(lower_inside(plain_words(strip_markup(strip_dateline(text)))))
