@@ -640,3 +640,23 @@ def test_number_choices_are_not_all_multiples_of_the_answer():
     for question in by_template("quantity.change", fact("quantity", sentence, value=2.8, unit="percent", text="2.8%")):
         others = [float(c.rstrip("%")) for c in question.choices if c != question.answer]
         assert not all(round(o / 2.8, 6).is_integer() or round(2.8 / o, 6).is_integer() for o in others)
+
+
+def test_a_surname_that_is_also_a_modal_is_read_as_a_name():
+    sentence = "Ivo Lund became harbour master after Theresa May stepped down on July 24."
+    assert "When did Theresa May step down?" in prompts(fact("date", sentence, when="July 24", event="stepped down"))
+
+
+def test_also_is_left_out_of_a_stance_statement():
+    sentence = "Lea Kask also criticised the harbour director for the delays."
+    asked = prompts(fact("stance", sentence, holder="Lea Kask", polarity="oppose",
+                         target="the harbour director for the delays"))
+    assert "Lea Kask criticised the harbour director for the delays." in asked
+    assert not [p for p in asked if " also " in p]
+
+
+def test_someone_named_by_one_word_keeps_the_title_the_sentence_gives():
+    sentence = "Lea Kask met Pope Francis in Kessel on Tuesday."
+    asked = by_template("meeting.statement", fact("meeting", sentence, people=["Lea Kask", "Francis"],
+                                                  place="Kessel", when="Tuesday"))
+    assert asked and all("Pope Francis" in q.prompt for q in asked)

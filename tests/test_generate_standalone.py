@@ -8,7 +8,7 @@ import pytest
 
 from quizgen.generate import generate_questions
 from quizgen.generate.distractors import MONTHS
-from quizgen.generate.standalone import in_first_person
+from quizgen.generate.standalone import in_first_person, points_back
 from quizgen.generate.wire import tidy
 from quizgen.models import Fact
 from quizgen.stories import parse_story
@@ -462,3 +462,25 @@ def test_in_fact_is_left_out_of_a_cloze_like_any_connective():
 def test_it_or_they_straight_after_a_time_phrase_leans_on_the_sentence_before():
     sentence = "In 2001 it put 300 crowns into a three-year harbour programme in Kessel."
     assert not clozes(fact("quantity", sentence, value=300, unit="crowns", text="300"))
+
+
+@pytest.mark.parametrize("sentence, when", [
+    ("Ivo Lund asked Queen Mari for this prorogation of the Kessel council in August.", "August"),
+    ("The leaders of the two countries spoke by telephone on Friday night.", "Friday night"),
+])
+def test_no_stem_points_back_with_this_noun_or_the_two(sentence, when):
+    asked = questions(fact("date", sentence, when=when, event="asked"))
+    assert not [q for q in asked if "this prorogation" in q.prompt or "the two countries" in q.prompt]
+
+
+def test_this_year_and_this_as_a_pronoun_point_nowhere():
+    assert not points_back("How many boats did Kessel land this year?")
+    assert clozes(fact("quantity", "Kessel Docks, which owns 40 boats, says this was illegal.", value=40,
+                       unit="boats", text="40"))
+
+
+def test_a_share_whose_complement_the_sentence_gives_is_not_asked():
+    sentence = "Kessel Bank will hold 80 percent of the harbour company, and the other 20 percent will go to Ivo Lund."
+    assert not questions(fact("quantity", sentence, value=20, unit="percent", text="20 percent"))
+    alone = "Kessel Bank accounts for about 50% of the harbour's listeners, the board said on Tuesday."
+    assert clozes(fact("quantity", alone, value=50, unit="percent", text="50%"))

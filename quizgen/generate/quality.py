@@ -2,13 +2,14 @@
 
 Dropped: the answer is given away in the stem, the answer is a bare pronoun,
 the stem is longer than a reader can hold, it asks about the news agency's
-reporting, or it repeats another question.
+reporting, it points back into the story ("this prorogation"), or it repeats
+another question.
 """
 from __future__ import annotations
 
 from ..answers import normalize
 from ..models import Question
-from .standalone import about_the_reporting
+from .standalone import about_the_reporting, points_back
 
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
 MAX_STEM_WORDS = 70
@@ -44,7 +45,8 @@ def _rejected(question: Question) -> bool:
     answer = normalize(question.answer)
     if not answer or answer in PRONOUNS or not question.prompt.strip():
         return True
-    if len(question.prompt.split()) > MAX_STEM_WORDS or about_the_reporting(question.prompt):
+    if len(question.prompt.split()) > MAX_STEM_WORDS or about_the_reporting(question.prompt) or \
+            points_back(question.prompt):
         return True
     if question.type in ("short", "mcq", "cloze") and question.fact.get("type") != "stance" and _given_away(question):
         return True

@@ -32,6 +32,7 @@ class StandaloneRules:
     agency: re.Pattern[str]
     timestamp_before: re.Pattern[str]
     first_person: re.Pattern[str]
+    points_back: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,9 @@ def rules() -> StandaloneRules:
         period_units=words("period_units"),
         agency=re.compile(rf"\b(?:told|to|according to|by|did|does|will|has) (?:{either('news_agencies')})\b"),
         timestamp_before=re.compile(rf"\b(?:{either('timestamp_before')})\s+$", re.IGNORECASE),
-        first_person=re.compile(rf"(\S*)\s(?:{either('first_person')})\b(?!-|['’]?\s*[A-Z])"))
+        first_person=re.compile(rf"(\S*)\s(?:{either('first_person')})\b(?!-|['’]?\s*[A-Z])"),
+        points_back=re.compile(rf"\b(?:this|these) (?!(?:{either('time_nouns')})s?\b)([a-z]+|_)"
+                               rf"|\bthe (?:{either('small_counts')}) (?!(?:{either('time_nouns')})s\b)[a-z]+s\b"))
 
 
 def timestamp(sentence: str, at: int) -> bool:
@@ -182,6 +185,26 @@ def reporting_period(sentence: str, at: int, unit: object) -> bool:
     before = sentence[:at].split()[-1:]
     found = rules()
     return bool(before) and before[0].lower() in found.period_openers and str(unit).lower() in found.period_units
+
+
+def points_back(stem: str) -> bool:
+    """'this prorogation', 'During these _____ weeks', 'the two countries': what only the sentences
+    before say. Quoted words are the speaker's and may point anywhere."""
+    for match in rules().points_back.finditer(_QUOTATION.sub(" ", stem)):
+        following = match.group(1)
+        if following in _function_words():
+            continue                # the pronoun of "this was illegal", "increase this to": the sentence explains
+        classes = set(word_classes(following)) if following and following != "_" else set()
+        if not classes or {"NOUN", "ADJ"} & classes:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    table = data_file("questions/verbs")
+    return frozenset(str(w) for key in ("auxiliaries", "prepositions", "determiners", "clause_openers", "pronouns",
+                                        "adverbs") for w in table[key])
 
 
 def about_the_reporting(stem: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import data_file
+from ..lexicon import data_file, word_set
 from ..stories import dateline_length, strip_markup
 
 _PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.']+(?: [A-Z][A-Z.']+){0,3} (?:-|--|\u2013|\u2014) (?=[A-Z])")
@@ -52,8 +52,9 @@ def lower_inside(text: str) -> str:
     for index in range(1, len(tokens)):
         before = tokens[index - 1]
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if tokens[index] in _ALSO_NAMES and not (after[:1].islower() and before.lower() not in _BEFORE_NAMES):
-            continue                # "in May alone", "Will Smith": a month or a name, not a verb
+        if tokens[index] in _ALSO_NAMES and (not (after[:1].islower() and before.lower() not in _BEFORE_NAMES)
+                                             or before in word_set("female_names")):
+            continue                # "in May alone", "Will Smith", "Theresa May stepped down": a month or a name
         if after[:1].isupper() or tokens[index] == "A" and before[:1].isupper():
             continue                # "The Passion of the Christ", "Do They Know It's": a title in capitals;
                                     # "Serie A", "Group A on Saturday": a letter, not an article

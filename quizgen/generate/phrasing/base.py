@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from ...extract.names import places
-from ...lexicon import data_file
+from ...lexicon import data_file, word_set
 from ...models import Fact
 from ..distractors import MONTHS, WEEKDAYS
 
@@ -78,6 +78,19 @@ def in_full(clause: str, people: Iterable[str]) -> str:
         if len(full) == 1 and not any(p.split()[-1] == word for p in people):
             words[index] = full.pop()
     return " ".join(words)
+
+
+def titled(name: str, sentence: str) -> str:
+    """'Francis' -> 'Pope Francis', as the sentence names him: one word alone names nobody in a stem."""
+    if " " in name:
+        return name
+    match = re.search(rf"\b([A-Z][a-z]+)\.? {re.escape(name)}\b", sentence)
+    return f"{match.group(1)} {name}" if match and match.group(1) in _titles_before_names() else name
+
+
+@lru_cache(maxsize=1)
+def _titles_before_names() -> frozenset[str]:
+    return word_set("honorifics") | word_set("surname_titles")
 
 
 def with_article(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ...answers import normalize, surname
-from .base import Phrasing, sentence_tense, when_phrase, with_article
+from .base import Phrasing, sentence_tense, titled, when_phrase, with_article
 
 _PRESENT = re.compile(r"\b(meets|is meeting|are meeting)\b", re.IGNORECASE)
 _MEETING_VERB = re.compile(r"\b(met|meet|meets|meeting|held talks|hold talks|holds talks|talked|talks)\b")
@@ -24,7 +24,8 @@ class MeetingPhrasing(Phrasing):
             return None                    # "Dahl and Varga met the fishermen": they met others, together
         values = super().values(fact, context)
         people = sorted(order, key=lambda p: (len(context.partners.get(p, ())), order.index(p)))
-        values["person"], values["partner"] = people
+        values["met_by"] = people[0]                                    # as the story's facts name them
+        values["person"], values["partner"] = (titled(p, fact.sentence) for p in people)   # "Pope Francis"
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
         values["where_phrase"] = f" in {with_article(fact.slots['place'])}" if fact.slots.get("place") else ""
         talks = "_talks" if _TALKS.search(fact.sentence) else ""
@@ -38,7 +39,7 @@ class MeetingPhrasing(Phrasing):
         return False
 
     def also_true(self, fact, template, values, context):
-        person = values["person"]
+        person = values["met_by"]
         return (person, *context.partners.get(person, ()), *context.named_with(person))
 
     # No false statement: "X met Y in July" with another partner is one the story does not rule
@@ -56,7 +57,7 @@ def joint(sentence: str, people: list[str]) -> bool:
 
 def distinct(fact, values, context) -> bool:
     """The stem names one meeting: the person met one partner, or place and time tell this one apart."""
-    person = values["person"]
+    person = values["met_by"]
     if len(context.partners.get(person, ())) == 1:
         return True
     if not (values["when_phrase"] or values["where_phrase"]):

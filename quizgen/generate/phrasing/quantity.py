@@ -36,11 +36,13 @@ class QuantityPhrasing(Phrasing):
         if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \
                 (at >= 0 and (_part_of_name(sentence, at, number) or reporting_period(sentence, at, fact.slots["unit"])
                               or _AGE.match(sentence, at) or _RELATIVE_TIME.match(sentence, at + len(number))
-                              or _counted_by_names(sentence, at + len(number), fact.slots["value"]))):
+                              or _counted_by_names(sentence, at + len(number), fact.slots["value"])
+                              or _rest_of_a_whole(sentence, fact.slots["value"], str(fact.slots["unit"])))):
             return None             # "in 2004 ... in 12 months", "Half-Life 2", "the first nine months";
                                     # "the _____ elephant" for "15-year-old" ("female" fits as well);
                                     # "_____ months later" (later than what, the sentence before says);
-                                    # "_____ sons, Stanislaus and Christopher" (the names count them)
+                                    # "_____ sons, Stanislaus and Christopher" (the names count them);
+                                    # "80 percent ... the other _____" (the rest of a hundred)
         values.update({"asked": "", "counted": "", "about": "", "form": ""})
         if at < 0 or "-" in sentence[at + len(number):at + len(number) + 1]:
             return values                                  # "18-month": a cloze, not a question
@@ -79,6 +81,19 @@ class QuantityPhrasing(Phrasing):
 
 
 _NAME_LIST = re.compile(r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*(?:(?:,? and |, )[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)+")
+
+
+_PERCENTAGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b|pct\b)")
+
+
+def _rest_of_a_whole(sentence: str, value: object, unit: str) -> bool:
+    """A share whose complement the sentence also gives ("holds 80 percent, the other 20 percent")."""
+    if unit != "percent" or not isinstance(value, (int, float)):
+        return False
+    shares = [float(share) for share in _PERCENTAGE.findall(sentence)]
+    if value in shares:
+        shares.remove(value)            # the share asked about, not its complement
+    return any(abs(share + value - 100) < 1e-9 for share in shares)
 
 
 _PLACED = re.compile(r"\b(?:at|in|on|to|from|of|for|by)\b")

@@ -225,8 +225,9 @@ def attributive(org: str) -> bool:
     words = org.split()
     if not words:
         return False
-    if words[-1] in _posts()["attributive_endings"] or (len(words) == 1 and _common_noun(words[0])):
-        return True
+    if words[-1] in _posts()["attributive_endings"] or (_common_noun(words[-1]) and all(
+            w in word_set("parties") or w in places().demonyms for w in words[:-1])):
+        return True                     # "Detective Inspector", "the Republican Senate Majority Leader"
     return all(w in word_set("parties") or w in places().demonyms for w in words)
 
 

@@ -125,6 +125,7 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
         return None
     if len(words) < 2 or bare_definite(words) or set(word_classes(words[-1].lower())) == {"ADJ"}:
         return None             # "criticised the move", "praised nations", "Labour's unfair": cut short
+    verb = " ".join(w for w in verb.split() if w not in ("also", "again"))   # "also criticised": as what else?
     return {"stance_verb": verb, "target": " ".join(words), **_asking_form(verb)}
 
 

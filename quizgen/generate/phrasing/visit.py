@@ -7,7 +7,7 @@ import re
 from ...answers import normalize, surname
 from ...extract.names import places
 from ..distractors import places_like
-from .base import Phrasing, sentence_tense, when_phrase, with_article
+from .base import Phrasing, sentence_tense, titled, when_phrase, with_article
 
 _PRESENT = re.compile(r"\b(is|are) (visiting|touring|travelling|traveling|in)\b|\b(arrives|visits|tours)\b",
                       re.IGNORECASE)
@@ -20,6 +20,7 @@ class VisitPhrasing(Phrasing):
 
     def values(self, fact, context):
         values = super().values(fact, context)
+        values["person"] = titled(values["person"], fact.sentence)   # "Pope Francis", not a bare "Francis"
         values["place"] = with_article(values["place"])        # "travelled to the United Kingdom"
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
         tense = sentence_tense(fact.sentence)
