@@ -173,3 +173,8 @@ def test_a_title_word_that_is_also_a_surname_ends_a_name():
     text = ("The Leicester prop Julian White expects a rough ride in Kessel. White said: \"The Kessel scrum is a force.\" "
             "\"We will be ready,\" said White House spokesman Tom Hale.")
     assert [f["speaker"] for f in facts_of(text, "quote")] == ["Julian White", "Tom Hale"]
+
+
+def test_a_sporting_prize_is_never_a_speaker():
+    text = ("Kessel are chasing a Grand Slam after beating Norland. \"We made hard work of it,\" he said.")
+    assert not [f for f in facts_of(text, "quote") if f["speaker"] == "Grand Slam"]

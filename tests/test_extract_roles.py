@@ -204,3 +204,9 @@ def test_a_country_between_a_firms_possessive_and_a_title_is_not_whose_post_it_i
 
 def test_minority_and_majority_belong_to_the_title():
     assert ("Tom Hale", "Minority Leader", "Senate") in _roles("The Senate Minority Leader, Tom Hale, said no.")
+
+
+def test_a_body_after_where_it_is_based_and_what_it_does_is_the_org():
+    assert ("Tom Hale", "deputy managing director", "Kessel Petroleum Services") in _roles(
+        "Tom Hale, deputy managing director of Aberdeen-based oil and gas consultancy Kessel Petroleum Services, "
+        "said the quay would open.")

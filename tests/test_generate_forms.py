@@ -39,8 +39,8 @@ DATE_FORMS = [
     # an "and" or "or" inside a name or an amount does not end the clause
     ("Ingrid Dahl joined the Kessel Sail and Oar Club in 1993.", "1993",
      "date.year", "In what year did Ingrid Dahl join the Kessel Sail and Oar Club?"),
-    ("In 1988 the harbour board set the limit at three or more boats per berth.", "1988",
-     "date.year", "In what year did the harbour board set the limit at three or more boats per berth?"),
+    ("In 1988 the Kessel harbour board set the limit at three or more boats per berth.", "1988",
+     "date.year", "In what year did the Kessel harbour board set the limit at three or more boats per berth?"),
 ]
 
 
@@ -660,3 +660,27 @@ def test_someone_named_by_one_word_keeps_the_title_the_sentence_gives():
     asked = by_template("meeting.statement", fact("meeting", sentence, people=["Lea Kask", "Francis"],
                                                   place="Kessel", when="Tuesday"))
     assert asked and all("Pope Francis" in q.prompt for q in asked)
+
+
+def test_a_question_on_a_date_that_names_nothing_is_not_asked():
+    sentence = "The full programme will be announced on 1 February, organisers said."
+    asked = questions(fact("date", sentence, when="1 February", event="announced"))
+    assert not [q for q in asked if q.type in ("short", "mcq")]
+
+
+def test_a_university_named_before_its_kind_takes_no_article():
+    professor = fact("role", "Lea Kask, economics professor at Kessel University, spoke.", person="Lea Kask",
+                     title="economics professor", org="Kessel University")
+    assert "Who is the economics professor of Kessel University?" in prompts(professor)
+
+
+def test_no_when_question_on_telling_someone_without_what_was_told():
+    sentence = "Lea Kask told the world via Twitter on Thursday that the Kessel harbour had closed."
+    assert not [q for q in questions(fact("date", sentence, when="Thursday", event="told")) if q.type != "cloze"]
+
+
+def test_a_stance_target_keeps_a_figure_whole_and_stops_before_where_it_was_said():
+    sentence = "Ivo Lund condemned the Kessel harbour fee increases in front of a crowd of 1,000 sailors."
+    asked = by_template("stance.target", fact("stance", sentence, holder="Ivo Lund", polarity="oppose",
+                                              target="the Kessel harbour fee increases"))
+    assert asked and {q.answer for q in asked} == {"the Kessel harbour fee increases"}

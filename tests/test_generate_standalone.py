@@ -484,3 +484,12 @@ def test_a_share_whose_complement_the_sentence_gives_is_not_asked():
     assert not questions(fact("quantity", sentence, value=20, unit="percent", text="20 percent"))
     alone = "Kessel Bank accounts for about 50% of the harbour's listeners, the board said on Tuesday."
     assert clozes(fact("quantity", alone, value=50, unit="percent", text="50%"))
+
+
+@pytest.mark.parametrize("stem", [
+    "Within this, Kessel fraud totalled _____, the board said.",
+    "An indication of this can be seen in Kessel, where _____ banks operate.",
+    "Ivo Lund was arrested on _____ on the same charge in Kessel.",
+])
+def test_this_after_a_preposition_and_the_same_before_a_noun_point_back(stem):
+    assert points_back(stem)

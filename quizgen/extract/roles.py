@@ -383,10 +383,25 @@ def _appositive_role(words: list[str]) -> _Role | None:
     kind, named = target[len(org_words):len(org_words) + 1], _org_words(target[len(org_words) + 1:])
     if org_words and kind and kind[0] in name_context()[0] and named:
         return _Role(inner.title, " ".join(named).rstrip("."))      # "of UK magazine Mac Format": Mac Format
+    described = _described_body(org_words, target[len(org_words):])
+    if described:
+        return _Role(inner.title, described)         # "of Aberdeen-based oil and gas consultancy Blackwatch"
     org = " ".join(org_words).rstrip(".")
     if rest[0].lower() in ("of", "for") and len(org_words) == len(target):
         return _Role(f"{inner.title} {' '.join(rest)}", org)          # the whole position, and whose it is
     return _Role(inner.title, org)
+
+
+def _described_body(lead: list[str], rest: list[str]) -> str | None:
+    """The body after a description that opens with where it is based ("Aberdeen-based oil and gas
+    consultancy Blackwatch Petroleum Services"), or None."""
+    if not lead or not all(w.endswith("-based") for w in lead):
+        return None
+    lower = 0
+    while lower < min(len(rest), 5) and rest[lower].islower() and rest[lower].isalpha():
+        lower += 1
+    named = _org_words(rest[lower:]) if lower else []
+    return " ".join(named).rstrip(".,") or None
 
 
 def _org_words(words: list[str]) -> list[str]:

@@ -44,7 +44,8 @@ VOICED = re.compile(
     r"\s(?:(?:on|last|next|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['\u2019])"
     r"|\s(?:yesterday|today|tonight|last\s+(?:week|month|year|night)|in\s+protest)\b"
     r"|\s(?:on|via)\s+(?:Twitter|Facebook|Instagram|television|radio)\b"
-    r"|\sin\s+(?:a|an|his|her|its|their)\s+(?:statement|interview|tweet|letter|speech)\b")
+    r"|\sin\s+(?:a|an|his|her|its|their)\s+(?:statement|interview|tweet|letter|speech)\b"
+    r"|\sin\s+front\s+of\b")
 # Where a target's clause ends.
 _TARGET_END = re.compile(
     r"[;:!?\[]|(?<![A-Z])\.(?=\s|$)|,\s|\s--?\s|\s\u2013\s|" + VOICED.pattern +

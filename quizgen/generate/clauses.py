@@ -345,8 +345,10 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
         return None
     moved, kept, tense, took = group
     rest = [t for i, t in enumerate(tokens[verb + 1 + took:end], verb + 1 + took) if i not in range(*drop)]
-    if len(rest) > MAX_REST_WORDS or (not rest and (kept or [moved])[-1] in _words()["reporting"]):
-        return None             # "When did X warn?": what was said is the point, and it is left out
+    if len(rest) > MAX_REST_WORDS or (not rest and (kept or [moved])[-1] in _words()["reporting"]) or \
+            (kept or [moved])[-1] in _words()["telling"]:
+        return None             # "When did X warn?", "When did Macron tell the world?": what was said is the
+                                # point, and it is left out
     if rest and _bare(rest[-1]).lower() in _words()["prepositions"] | _words()["determiners"] | \
             _words()["auxiliaries"] or "between" in rest:
         return None             # "... revise its forecast up to between 2.4": the clause was cut short

@@ -2,8 +2,9 @@
 
 Dropped: the answer is given away in the stem, the answer is a bare pronoun,
 the stem is longer than a reader can hold, it asks about the news agency's
-reporting, it points back into the story ("this prorogation"), or it repeats
-another question.
+reporting, it points back into the story ("this prorogation"), a question on
+a date or a number names nothing ("When did official figures show?"), or it
+repeats another question.
 """
 from __future__ import annotations
 
@@ -50,6 +51,9 @@ def _rejected(question: Question) -> bool:
         return True
     if question.type in ("short", "mcq", "cloze") and question.fact.get("type") != "stance" and _given_away(question):
         return True
+    if question.type in ("short", "mcq") and question.fact.get("type") in ("date", "quantity") and \
+            not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in question.prompt.split()[1:]):
+        return True             # "When will the full programme be announced?": of what, it names nothing
     if question.type == "mcq" and len({normalize(c) for c in question.choices}) != len(question.choices):
         return True
     return False

@@ -63,7 +63,9 @@ def rules() -> StandaloneRules:
         timestamp_before=re.compile(rf"\b(?:{either('timestamp_before')})\s+$", re.IGNORECASE),
         first_person=re.compile(rf"(\S*)\s(?:{either('first_person')})\b(?!-|['’]?\s*[A-Z])"),
         points_back=re.compile(rf"\b(?:this|these) (?!(?:{either('time_nouns')})s?\b)([a-z]+|_)"
-                               rf"|\bthe (?:{either('small_counts')}) (?!(?:{either('time_nouns')})s\b)[a-z]+s\b"))
+                               rf"|\bthe (?:{either('small_counts')}) (?!(?:{either('time_nouns')})s\b)[a-z]+s\b"
+                               rf"|\b(?:{either('pointing_before_this')}) this\b(?! (?:{either('time_nouns')})s?\b)"
+                               rf"|\bthe same (?!(?:{either('time_nouns')})s?\b)[a-z]"))
 
 
 def timestamp(sentence: str, at: int) -> bool:

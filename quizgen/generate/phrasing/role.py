@@ -196,7 +196,8 @@ def post(fact: Fact) -> tuple[str, str]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
     if words & _posts()["company_endings"]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
-    article = "the " if words & _posts()["institution_words"] or with_article(org) != org else ""
+    article = "the " if (words & _posts()["institution_words"] or with_article(org) != org) and not (
+        org.split()[-1] in _posts()["no_article_endings"] and " of " not in org) else ""   # "at Soochow University"
     return f"{title} of {article}{org}", f"the {title} of {article}{org}"
 
 

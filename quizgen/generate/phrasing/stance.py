@@ -114,7 +114,7 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
     if preceding.lower() == "to" or base_form and not verb.split()[0] in _AUX and not _plural(preceding):
         return None             # "is expected to call for ...", "Kennedy back ...": no clause of the holder's own
     rest = sentence[at:]
-    ends = [found.start() for found in (re.search(r"[,;:.!?(]| - ", rest), VOICED.search(rest)) if found]
+    ends = [found.start() for found in (re.search(r"[,.](?!\d)|[;:!?(]| - ", rest), VOICED.search(rest)) if found]
     phrase = rest[:min(ends)] if ends else rest             # not "on Twitter": where it was said
     words = phrase.split()
     closer = next((i for i, w in enumerate(words) if i and w.lower() in _CLOSERS), len(words))
