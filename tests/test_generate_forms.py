@@ -622,10 +622,10 @@ def test_a_post_that_points_back_into_the_story_or_belongs_to_a_then_holder_is_n
 
 
 def test_a_surname_two_people_share_is_not_accepted_alone():
-    sentence = "Reliance chairman Ivo Ambani met his brother Arvo Ambani, the group's president, in Kessel."
-    facts = [fact("role", sentence, person="Arvo Ambani", title="president", org="Reliance Group"),
-             fact("role", sentence, person="Ivo Ambani", title="chairman", org="Reliance")]
-    asked = [q for q in questions(*facts) if q.template == "role.holder" and q.answer == "Arvo Ambani"]
+    sentence = "Arvo Ambani is the president of Reliance Group, founded by his late father Dhiru Ambani."
+    story = parse_story(f"Brothers\n\n{sentence}", "harbour.txt")
+    role = fact("role", sentence, person="Arvo Ambani", title="president", org="Reliance Group")
+    asked = [q for q in questions(role, story=story) if q.template == "role.holder"]
     assert asked and all("Ambani" not in q.accepted for q in asked)
 
 
@@ -684,3 +684,19 @@ def test_a_stance_target_keeps_a_figure_whole_and_stops_before_where_it_was_said
     asked = by_template("stance.target", fact("stance", sentence, holder="Ivo Lund", polarity="oppose",
                                               target="the Kessel harbour fee increases"))
     assert asked and {q.answer for q in asked} == {"the Kessel harbour fee increases"}
+
+
+def test_round_20_post_wording():
+    new = fact("role", "Marsh new chief executive Lea Kask spoke.", person="Lea Kask", title="new chief executive",
+               org="Marsh")
+    holders = [p for p in prompts(new) if p.startswith("Who is")]
+    assert holders and not [p for p in holders if " new " in p]
+    analyst = fact("role", "Ivo Lund, analyst at brokers Kessel Securities, spoke.", person="Ivo Lund",
+                   title="analyst at brokers Kessel Securities")
+    assert not [p for p in prompts(analyst) if "the analyst" in p]
+    ireland = fact("role", "Republic of Ireland manager Tom Hale named his side.", person="Tom Hale",
+                   title="manager", org="Republic of Ireland")
+    assert "Who is the manager of the Republic of Ireland?" in prompts(ireland)
+    retired = fact("role", "Arvo Tamm, retired vice chairman of Kessel Insurance, spoke.", person="Arvo Tamm",
+                   title="retired vice chairman of Kessel Insurance", org="Kessel Insurance")
+    assert not [q for q in questions(retired) if q.template in ("role.position", "role.holder", "role.statement")]

@@ -493,3 +493,7 @@ def test_a_share_whose_complement_the_sentence_gives_is_not_asked():
 ])
 def test_this_after_a_preposition_and_the_same_before_a_noun_point_back(stem):
     assert points_back(stem)
+
+
+def test_a_line_of_a_fixture_list_is_no_cloze():
+    assert not clozes(fact("date", "August 17 - Kessel v Norland.", when="August 17", event="Kessel v Norland"))

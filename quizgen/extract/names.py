@@ -323,7 +323,7 @@ def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candid
     keep = []
     for index, cand in enumerate(candidates):
         if cand.kind != "place" and not cand.honorific:
-            before, after = text[:cand.start].split()[-2:], text[cand.end:].split()[:1]
+            before, after = text[:cand.start].rsplit(None, 2)[-2:], text[cand.end:].split(None, 1)[:1]
             if len(before) == 2 and before[1] in kinds and before[0][:1].isupper() or \
                     after and after[0] in works and not cand.possessive:
                 continue

@@ -106,11 +106,12 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     if not answer or not prompt:
         return None
     rng = rng_for(seed, context.record(fact)["id"], template.id)
-    accepted = _own_forms(accepted_forms(answer, template.kind), answer, template.kind, context)
+    forms = accepted_forms(answer, template.kind)
+    accepted = _own_forms(forms, template.kind, context)
     raw = values.get("text", "")
     if template.kind == "number" and raw and normalize(raw) != normalize(answer):
         accepted.append(raw)                        # the story's own "310 mln"
-    support: list[str] = []             # what shows the answer in the story without being accepted alone
+    support = [f for f in forms if f not in accepted]    # shows the answer in the story, not accepted alone
     if template.kind == "position":
         others = [t for t in sorted(context.titles_by_person.get(fact.slots.get("person", ""), ()))
                   if t != answer and not t.lower().startswith(_NOT_A_POST)]
@@ -142,12 +143,20 @@ def make_mcq(fact: Fact, template: Template, values: dict[str, str], context: St
     return question
 
 
-def _own_forms(forms: list[str], answer: str, kind: str, context: StoryContext) -> list[str]:
-    """"Ambani" alone is no answer where the story names two Ambanis."""
+def _own_forms(forms: list[str], kind: str, context: StoryContext) -> list[str]:
+    """"Ambani" alone is no answer where the story names two Ambanis (Mukesh and Anil, or Jimi
+    and Janie Hendrix, whether or not the other has a fact of their own)."""
     if kind != "person":
         return forms
-    others = {surname(p) for p in context.pools.people if " " in p and normalize(p) != normalize(answer)}
-    return [form for form in forms if form not in others]
+    titles = word_set("honorifics") | word_set("surname_titles")
+    text = context.story.text
+
+    def given_names(form: str) -> set[str]:
+        found = re.findall(rf"\b([A-Z][a-z]+) {re.escape(form)}\b", text)
+        return {given for given in found if given not in titles and f" {given.lower()} " not in text}
+        # (not "But Ferguson" or "The Kok": words the story also writes in lower case)
+
+    return [form for form in forms if len(given_names(form)) < 2]
 
 
 def _names_a_country_first(answer: str) -> bool:
@@ -202,11 +211,12 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if not cloze_stands_alone(prompt, context.names):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?
     cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
-    accepted = _own_forms(accepted_forms(answer, template.kind), answer, template.kind, context)
+    forms = accepted_forms(answer, template.kind)
+    accepted = _own_forms(forms, template.kind, context)
     raw = str(values.get(template.answer, ""))
     if normalize(raw) != normalize(answer):
         accepted.append(raw)
-    return _base(fact, template, "cloze", context, [answer, *accepted], named, type="cloze", prompt=prompt,
+    return _base(fact, template, "cloze", context, [answer, *forms, *accepted], named, type="cloze", prompt=prompt,
                  answer=answer, cloze=cloze, accepted=accepted)
 
 

@@ -111,8 +111,9 @@ def without_connective(sentence: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
-# "Kessel Oil Corp - Initial offering of 2 mln shares ...": a line of a wire list, not a sentence.
-_LISTING = re.compile(r"^[A-Z][\w&.'/-]*(?: (?:[A-Z][\w&.'/-]*|and|of|the|&))* (?:-|--|\u2013) [A-Z]")
+# "Kessel Oil Corp - Initial offering of 2 mln shares ...", "August 17 - Faroe Islands v Cyprus": a line of
+# a wire list or a fixture list, not a sentence.
+_LISTING = re.compile(r"^(?:[A-Z][\w&.'/-]*(?: (?:[A-Z][\w&.'/-]*|and|of|the|&))*|_____) (?:-|--|\u2013) [A-Z]")
 
 
 def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool:

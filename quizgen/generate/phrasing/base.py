@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from ..context import StoryContext
     from ..templates import Template
 
-_THE_COUNTRIES = ("United ", "Soviet ", "Netherlands", "Philippines", "Czech Republic", "European ", "Vatican")
+_THE_COUNTRIES = ("United ", "Soviet ", "Netherlands", "Philippines", "Czech Republic", "European ", "Vatican",
+                  "Republic of ")
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|is due to|are due to|is expected to|are expected to|"
                      r"is scheduled to|plans to|is set to|are set to|is planning to|intends to)\b", re.IGNORECASE)
 

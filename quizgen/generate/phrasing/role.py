@@ -10,6 +10,7 @@ from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
 from ..clauses import is_noun, verb_tags, word_classes
+from ..wire import fit_articles
 from .base import Phrasing, is_country, text, with_article
 
 _POINTING = re.compile(r"\b(?:the|this|that) (?:region|company|group|firm|country|city|club|team|area|bank|"
@@ -109,7 +110,7 @@ def title_case(title: str) -> str:
 def former(fact: Fact) -> bool:
     """A past post: 'former Labour leader', 'ex-Labour leader', 'the late President'."""
     title = str(fact.slots["title"])
-    if re.search(r"\b(former|ex-|late |outgoing |then-|then )", f'{title} {fact.slots.get("org") or ""}',
+    if re.search(r"\b(former|ex-|late |outgoing |retired |then-|then )", f'{title} {fact.slots.get("org") or ""}',
                  re.IGNORECASE):
         return True                         # also "deputy chief of staff" of "then-Governor Chris Christie"
     index = fact.sentence.find(title)
@@ -156,9 +157,11 @@ def generic_body(fact: Fact) -> bool:
 
 
 def shared(fact: Fact) -> bool:
-    """ "member of Parliament": a post many hold at once, so "Who is the ...?" has no one answer."""
+    """ "member of Parliament", "analyst at Jefferies": a post many hold at once, so "Who is the
+    ...?" has no one answer."""
     words = str(fact.slots["title"]).lower().split()
-    return "of" in words[1:] and words[words.index("of") - 1] in _posts()["shared_heads"]
+    link = next((i for i, w in enumerate(words) if i and w in ("of", "at")), 0)
+    return bool(link) and words[link - 1] in _posts()["shared_heads"] and "chief" not in words[:link]
 
 
 def post(fact: Fact) -> tuple[str, str]:
@@ -167,13 +170,15 @@ def post(fact: Fact) -> tuple[str, str]:
     United States"), ("chairman of Ferruzzi", "the chairman of Ferruzzi")."""
     title = " ".join(w for w in title_case(str(fact.slots["title"])).split()
                      if w.lower() not in _posts()["judging_words"])
+    if title.startswith("new ") and len(title.split()) > 2:
+        title = title[4:]                             # "the Marsh new chief executive": new is news, not the post
     words = title.split()
     if len(words) > 1 and words[0][1:].islower() and all(w.islower() for w in words[1:]) and \
             fact.sentence.lstrip("\"“‘'").startswith(str(fact.slots["title"])):
         title = title[:1].lower() + title[1:]         # "Senior advisor Hope Hicks ...": capital only as the sentence's first word
     org = text(fact.slots.get("org") or "")
     if not org or normalize(org) in normalize(title):
-        return title, f"{'a' if shared(fact) else 'the'} {title}"
+        return title, fit_articles(f"{'a' if shared(fact) else 'the'} {title}")
     written = _country_as_written(org, fact.sentence, str(fact.slots["title"]))
     if written in places().demonyms:
         return f"{written} {title}", f"the {written} {title}"      # "the Scottish Conservative leader"
