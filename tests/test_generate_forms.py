@@ -700,3 +700,10 @@ def test_round_20_post_wording():
     retired = fact("role", "Arvo Tamm, retired vice chairman of Kessel Insurance, spoke.", person="Arvo Tamm",
                    title="retired vice chairman of Kessel Insurance", org="Kessel Insurance")
     assert not [q for q in questions(retired) if q.template in ("role.position", "role.holder", "role.statement")]
+
+
+def test_a_visit_next_week_is_asked_in_the_future():
+    sentence = "Lea Kask, who visits Kessel next week, said the talks were overdue."
+    asked = prompts(fact("visit", sentence, person="Lea Kask", place="Kessel", when="next week"))
+    assert "Where will Lea Kask travel next week?" in asked
+    assert not [p for p in asked if p.startswith("Where did")]

@@ -304,8 +304,9 @@ def _surnames_after_given_names(chunks: list[tuple[str, int, int, str]]) -> list
         kind, first, last, word = chunks[index + 1]
         if chunks[index][0] != "name" or not word.istitle() or (index and chunks[index - 1][0] == "name"):
             continue
-        if (chunks[index][3] in given and kind == "stop" and (index + 2 == len(chunks) or chunks[index + 2][0] != "name")) \
-                or (kind == "title" and word in surnames and index + 2 == len(chunks)):
+        ends_run = index + 2 == len(chunks)
+        if (chunks[index][3] in given and kind == "stop" and (ends_run or chunks[index + 2][0] != "name")) \
+                or (kind == "title" and word in surnames and ends_run):
             chunks[index + 1] = ("name", first, last, word)     # "Julian White": not the "White" of "White House"
     if len(chunks) == 1 and chunks[0][0] == "title" and chunks[0][3] in surnames:
         chunks[0] = ("name", *chunks[0][1:])     # "White" alone: his surname, if the story names a Julian White

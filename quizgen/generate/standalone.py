@@ -47,8 +47,9 @@ def rules() -> StandaloneRules:
 
     return StandaloneRules(
         pointing=re.compile(rf"\b(?:{either('pointing_words')})\b", re.IGNORECASE),
-        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b|^(?:{either('leaning_before_lowercase')}) "
-                                  rf"(?!the\b)[a-z]|(?:^[^,]{{1,60}},|^(?:{either('time_openers')}) [^ ,]+(?: [^ ,]+)?,?) "
+        leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b"
+                                  rf"|^(?:{either('leaning_before_lowercase')}) (?!the\b)[a-z]"
+                                  rf"|(?:^[^,]{{1,60}},|^(?:{either('time_openers')}) [^ ,]+(?: [^ ,]+)?,?) "
                                   rf"(?:{either('pronoun_after_opener')})\b"
                                   r"(?! (?:is|was|has been|had been) \w+ed\b)"),     # "On May 2, it was reported"
         connective=re.compile(rf"^(?:{either('connectives')}),? (?=\w)"),

@@ -119,9 +119,11 @@ def when_phrase(when: object) -> str:
     return ""
 
 
-def sentence_tense(sentence: str) -> str:
-    """'future' when the sentence speaks of what will happen, else 'past'."""
-    return "future" if _FUTURE.search(sentence) else "past"
+def sentence_tense(sentence: str, when: object = "") -> str:
+    """'future' when the sentence speaks of what will happen, or the fact's time is ahead ("next
+    week", "tomorrow"), else 'past'."""
+    ahead = str(when or "").lower().startswith(("next ", "tomorrow", "coming ", "later this"))
+    return "future" if ahead or _FUTURE.search(sentence) else "past"
 
 
 def trim_words(value: str, limit: int) -> str:

@@ -29,7 +29,7 @@ class MeetingPhrasing(Phrasing):
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
         values["where_phrase"] = f" in {with_article(fact.slots['place'])}" if fact.slots.get("place") else ""
         talks = "_talks" if _TALKS.search(fact.sentence) else ""
-        tense = "present" if _PRESENT.search(fact.sentence) else sentence_tense(fact.sentence)
+        tense = "present" if _PRESENT.search(fact.sentence) else sentence_tense(fact.sentence, fact.slots.get("when"))
         values["variant"] = tense + talks          # no wording for "He now meets X" (a match, or a plan)
         return values
 

@@ -23,7 +23,7 @@ class VisitPhrasing(Phrasing):
         values["person"] = titled(values["person"], fact.sentence)   # "Pope Francis", not a bare "Francis"
         values["place"] = with_article(values["place"])        # "travelled to the United Kingdom"
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
-        tense = sentence_tense(fact.sentence)
+        tense = sentence_tense(fact.sentence, fact.slots.get("when"))
         values["variant"] = "present" if tense == "past" and _PRESENT.search(fact.sentence) else tense
         return values
 
