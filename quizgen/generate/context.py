@@ -53,10 +53,20 @@ class StoryContext:
         return frozenset(found)
 
     @cached_property
+    def given_names(self) -> dict[str, set[str]]:
+        """Each capitalised word the story writes after another: "Hendrix" -> {"Jimi", "Janie"} (read
+        once per story). Words the story also writes in lower case are no given names ("But Ferguson")."""
+        text = self.story.text
+        found: dict[str, set[str]] = {}
+        for given, name in _NAME_PAIR.findall(text):
+            if f" {given.lower()} " not in text:
+                found.setdefault(name, set()).add(given)
+        return found
+
+    @cached_property
     def _leaving_sentences(self) -> list[str]:
         """The sentences that speak of a death or a departure at all: most stories have none."""
-        verbs, nouns = _leaving_patterns()
-        mention = re.compile(rf"\b(?:{verbs}|{nouns})\b")
+        mention = _leaving_mention()
         return [sentence.text for sentence in self.story.sentences if mention.search(sentence.text)]
 
     def out_of_post(self, person: str) -> bool:
@@ -94,9 +104,17 @@ class StoryContext:
 _CAMEL = re.compile(r"^(?!Mc|Mac|O'|De|Di|Le|La|Van|Von)[A-Z][a-z]+[A-Z]")
 
 
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w'’-]*)\b)")
+
 # Between a name and "died" or "resigned", a word that opens another clause gives the verb another
 # subject: "Minnis said that twenty people were killed", "Johnson ... after May stepped down".
 _NEW_CLAUSE = r"\b(?:said|says|told|that|who|which|when|after|before|because|while|as|and|but)\b"
+
+
+@lru_cache(maxsize=1)
+def _leaving_mention() -> re.Pattern[str]:
+    verbs, nouns = _leaving_patterns()
+    return re.compile(rf"\b(?:{verbs}|{nouns})\b")
 
 
 @lru_cache(maxsize=1)

@@ -149,14 +149,7 @@ def _own_forms(forms: list[str], kind: str, context: StoryContext) -> list[str]:
     if kind != "person":
         return forms
     titles = word_set("honorifics") | word_set("surname_titles")
-    text = context.story.text
-
-    def given_names(form: str) -> set[str]:
-        found = re.findall(rf"\b([A-Z][a-z]+) {re.escape(form)}\b", text)
-        return {given for given in found if given not in titles and f" {given.lower()} " not in text}
-        # (not "But Ferguson" or "The Kok": words the story also writes in lower case)
-
-    return [form for form in forms if len(given_names(form)) < 2]
+    return [form for form in forms if len(context.given_names.get(form, set()) - titles) < 2]
 
 
 def _names_a_country_first(answer: str) -> bool:

@@ -32,6 +32,7 @@ class StandaloneRules:
     agency: re.Pattern[str]
     timestamp_before: re.Pattern[str]
     first_person: re.Pattern[str]
+    first_person_word: re.Pattern[str]
     points_back: re.Pattern[str]
 
 
@@ -63,6 +64,7 @@ def rules() -> StandaloneRules:
         agency=re.compile(rf"\b(?:told|to|according to|by|did|does|will|has) (?:{either('news_agencies')})\b"),
         timestamp_before=re.compile(rf"\b(?:{either('timestamp_before')})\s+$", re.IGNORECASE),
         first_person=re.compile(rf"(\S*)\s(?:{either('first_person')})\b(?!-|['’]?\s*[A-Z])"),
+        first_person_word=re.compile(rf"\b(?:{either('first_person')})\b"),
         points_back=re.compile(rf"\b(?:this|these) (?!(?:{either('time_nouns')})s?\b)([a-z]+|_)"
                                rf"|\bthe (?:{either('small_counts')}) (?!(?:{either('time_nouns')})s\b)[a-z]+s\b"
                                rf"|\b(?:{either('pointing_before_this')}) this\b(?! (?:{either('time_nouns')})s?\b)"
@@ -83,7 +85,7 @@ def in_first_person(sentence: str) -> bool:
     "World War I" and "the I-Man" are names, not a narrator. A quotation may have opened in
     the sentence before ('... and I would urge anyone to call", said Inspector Lund'): the
     words count only if they stand outside quotation marks however it is read."""
-    if not rules().first_person.search(" " + sentence):
+    if not rules().first_person_word.search(sentence):
         return False                # most sentences: no "I" anywhere, quoted or not
     readings = [sentence]
     if sentence.count('"') % 2:

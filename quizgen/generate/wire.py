@@ -67,20 +67,26 @@ def lower_inside(text: str) -> str:
 _ARTICLE = re.compile(r"\b([Aa]n?) ([A-Za-z][\w'-]*)")
 
 
+@lru_cache(maxsize=1)
+def _article_sounds() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    table = data_file("questions/wire")
+    return (str(table["vowel_sound_letters"]), tuple(map(str, table["article_consonant_sound"])),
+            tuple(map(str, table["article_vowel_sound"])))
+
+
 def fit_articles(text: str) -> str:
     """'a excellent chance' -> 'an excellent chance', 'a NBA star' -> 'an NBA star' (see wire.yaml)."""
-    table = data_file("questions/wire")
+    letters, consonant_sound, vowel_sound = _article_sounds()
 
     def fitted(match: re.Match[str]) -> str:
         article, word = match.groups()
         if article[0] == "A" and match.start():
             return match.group(0)           # "Plan A is", "Grade A": a letter, not an article
         if word.isupper() and len(word) > 1:
-            vowel = word[0] in table["vowel_sound_letters"]
+            vowel = word[0] in letters
         elif word[:1].islower():
             lower = word.lower()
-            vowel = (lower[0] in "aeiou" and not lower.startswith(tuple(table["article_consonant_sound"]))) or \
-                lower.startswith(tuple(table["article_vowel_sound"]))
+            vowel = (lower[0] in "aeiou" and not lower.startswith(consonant_sound)) or lower.startswith(vowel_sound)
         else:
             return match.group(0)           # "a Ugandan", "an Irish": names are left as written
         wanted = "an" if vowel else "a"
