@@ -555,19 +555,6 @@ def test_a_post_of_another_country_is_never_a_choice_or_a_false_statement():
                                        "Tomas Varga is the harbour prosecutor of Oslo.")
 
 
-def test_a_one_word_adjective_for_a_movement_stands_before_the_title_as_written():
-    spokesman = fact("role", "Kesseli military spokesperson Lea Kask said the drones were theirs.", person="Lea Kask",
-                     title="military spokesperson", org="Kesseli")
-    assert "Who is the Kesseli military spokesperson?" in prompts(spokesman)
-
-
-def test_where_a_stance_was_voiced_is_not_part_of_its_target():
-    sentence = "Tomas Varga praised Kask's harbour plan on Twitter, calling it bold."
-    asked = by_template("stance.target", fact("stance", sentence, holder="Tomas Varga", polarity="support",
-                                              target="Kask's harbour plan"))
-    assert asked and {q.answer for q in asked} == {"Kask's harbour plan"}
-
-
 def test_a_long_quote_is_cut_before_an_and_that_opens_a_new_clause():
     text = ("Boats have left Kessel in the first two or three weeks of January for other harbours like Norland "
             "and Vesterland and this new quay will bring them back to us")
@@ -668,22 +655,20 @@ def test_a_question_on_a_date_that_names_nothing_is_not_asked():
     assert not [q for q in asked if q.type in ("short", "mcq")]
 
 
-def test_a_university_named_before_its_kind_takes_no_article():
-    professor = fact("role", "Lea Kask, economics professor at Kessel University, spoke.", person="Lea Kask",
-                     title="economics professor", org="Kessel University")
-    assert "Who is the economics professor of Kessel University?" in prompts(professor)
-
-
 def test_no_when_question_on_telling_someone_without_what_was_told():
     sentence = "Lea Kask told the world via Twitter on Thursday that the Kessel harbour had closed."
     assert not [q for q in questions(fact("date", sentence, when="Thursday", event="told")) if q.type != "cloze"]
 
 
-def test_a_stance_target_keeps_a_figure_whole_and_stops_before_where_it_was_said():
-    sentence = "Ivo Lund condemned the Kessel harbour fee increases in front of a crowd of 1,000 sailors."
-    asked = by_template("stance.target", fact("stance", sentence, holder="Ivo Lund", polarity="oppose",
-                                              target="the Kessel harbour fee increases"))
-    assert asked and {q.answer for q in asked} == {"the Kessel harbour fee increases"}
+@pytest.mark.parametrize("sentence, holder, polarity, target", [
+    ("Tomas Varga praised Kask's harbour plan on Twitter, calling it bold.", "Tomas Varga", "support",
+     "Kask's harbour plan"),
+    ("Ivo Lund condemned the Kessel harbour fee increases in front of a crowd of 1,000 sailors.", "Ivo Lund",
+     "oppose", "the Kessel harbour fee increases"),
+])
+def test_a_stance_target_keeps_a_figure_whole_and_stops_before_where_it_was_said(sentence, holder, polarity, target):
+    asked = by_template("stance.target", fact("stance", sentence, holder=holder, polarity=polarity, target=target))
+    assert asked and {q.answer for q in asked} == {target}
 
 
 def test_round_20_post_wording():

@@ -138,6 +138,8 @@ def test_one_sentence_gives_at_most_two_clozes():
     ("Inspector", "Detective", "Who is the Detective Inspector?"),
     ("leader", "Tory", "Who is the Tory leader?"),
     ("Foreign Minister", "Norway", "Who is Norway's Foreign Minister?"),
+    ("military spokesperson", "Kesseli", "Who is the Kesseli military spokesperson?"),    # an adjective, as written
+    ("economics professor", "Kessel University", "Who is the economics professor of Kessel University?"),
 ])
 def test_a_post_is_named_as_a_teacher_writes_it(title, org, stem):
     role = fact("role", f"{org} {title} Ingrid Dahl spoke.", person="Ingrid Dahl", title=title, org=org)
