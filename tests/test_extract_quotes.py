@@ -178,3 +178,9 @@ def test_a_title_word_that_is_also_a_surname_ends_a_name():
 def test_a_sporting_prize_is_never_a_speaker():
     text = ("Kessel are chasing a Grand Slam after beating Norland. \"We made hard work of it,\" he said.")
     assert not [f for f in facts_of(text, "quote") if f["speaker"] == "Grand Slam"]
+
+
+def test_a_firm_of_two_names_before_an_analyst_is_not_the_speaker():
+    text = ("\"Rates will hold,\" said Kessel Marsh and Lund analyst Tomas Varga. "
+            "\"The market needs something new,\" he said.")
+    assert [f["speaker"] for f in facts_of(text, "quote")] == ["Tomas Varga", "Tomas Varga"]

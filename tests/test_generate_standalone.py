@@ -499,3 +499,12 @@ def test_this_after_a_preposition_and_the_same_before_a_noun_point_back(stem):
 
 def test_a_line_of_a_fixture_list_is_no_cloze():
     assert not clozes(fact("date", "August 17 - Kessel v Norland.", when="August 17", event="Kessel v Norland"))
+
+
+def test_the_firm_with_no_firm_named_before_it_points_back():
+    assert points_back("In _____, the firm launched a plan to triple its Kessel sales.")
+    assert not points_back("Kessel Docks said _____ boats were sold, and the firm expects more.")
+
+
+def test_no_blank_takes_the_end_of_a_range_of_days():
+    assert not clozes(fact("date", "The Kessel regatta takes place on 4-6 March.", when="6 March", event="takes place"))

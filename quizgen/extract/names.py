@@ -317,7 +317,8 @@ _BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3})$")
 
 
 def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """ "Fair Trials Abroad director Stephen Jakobi": a name before a title and a person is an organisation;
+    """ "Fair Trials Abroad director Stephen Jakobi", "Carroll McEntee and McGinley analyst Denis Karnosky": a
+    name before a title and a person is an organisation;
     so is "Mac Format" in "UK magazine Mac Format", and "Star Wars" in "the Star Wars movie" is a work."""
     titles = _title_words()
     kinds, works, _ = name_context()
@@ -330,9 +331,12 @@ def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candid
                 continue
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         if cand.kind == "full" and following is not None and following.kind in ("full", "single"):
-            between = _BETWEEN_ORG_AND_PERSON.match(text[cand.end:following.start] + " ")
-            if between and text[cand.end:following.start].strip() and all(
-                    w in titles for w in between.group(1).split()):
+            end = cand.end
+            if text[end:following.start] == " and " and index + 2 < len(candidates) and \
+                    candidates[index + 2].kind in ("full", "single"):
+                end, following = following.end, candidates[index + 2]   # "Carroll McEntee and McGinley analyst X"
+            between = _BETWEEN_ORG_AND_PERSON.match(text[end:following.start] + " ")
+            if between and text[end:following.start].strip() and all(w in titles for w in between.group(1).split()):
                 continue
         keep.append(cand)
     return keep

@@ -196,7 +196,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
         sentence = sentence[:at] + f"[{surname(named) or named}]" + sentence[pronoun.end("pronoun"):]
     index = find_span(sentence, answer)
     if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]) \
-            or _RANGE_BEFORE.search(sentence[:index]):
+            or _RANGE_BEFORE.search(sentence[:index]) or re.search(r"\d\s*[-–]\s*$", sentence[:index]):
         return None                 # "On December 5 and 6", "two or three": the blank would take half a range
     if sentence[:index].count("(") > sentence[:index].count(")") or _CONVERTED.match(sentence[index + len(answer):]):
         return None                 # "$10m (£5.4m)", "(£227bn; 331bn euros)": one figure gives the other away

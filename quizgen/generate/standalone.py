@@ -193,10 +193,19 @@ def reporting_period(sentence: str, at: int, unit: object) -> bool:
     return bool(before) and before[0].lower() in found.period_openers and str(unit).lower() in found.period_units
 
 
+_BODY = re.compile(r"\bthe (?:firm|group|company)\b")
+
+
 def points_back(stem: str) -> bool:
-    """'this prorogation', 'During these _____ weeks', 'the two countries': what only the sentences
-    before say. Quoted words are the speaker's and may point anywhere."""
-    for match in rules().points_back.finditer(_QUOTATION.sub(" ", stem)):
+    """'this prorogation', 'During these _____ weeks', 'the two countries', 'the firm' with no firm
+    named before it: what only the sentences before say. Quoted words are the speaker's and may point anywhere."""
+    stem = _QUOTATION.sub(" ", stem)
+    body = _BODY.search(stem)
+    before = stem[:body.start()].split() if body else []
+    if body and not any(w[:1].isupper() for w in before[1:]) and not (
+            before and before[0][:1].isupper() and not word_classes(before[0].lower().strip(",'’s"))):
+        return True                 # "In _____, the firm launched ...": which firm, only the story before says
+    for match in rules().points_back.finditer(stem):
         following = match.group(1)
         if following in _function_words():
             continue                # the pronoun of "this was illegal", "increase this to": the sentence explains
