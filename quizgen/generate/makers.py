@@ -32,9 +32,10 @@ _CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|so
                         rf"(?:[$£€¥]|US\$|\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 _RANGE = re.compile(r"^\s*(and|or|to|-|–|/)\s*\d")          # "_____/88", "_____ to 12"
+# "Monday and _____", "4-_____ March": the blank would take one end of a range
 _RANGE_BEFORE = re.compile(r"(?:\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|"
-                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:and|or|to)\s*|/)$",
-                           re.IGNORECASE)                              # "Monday and _____": the next day
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:and|or|to)\s*"
+                           r"|/|\d\s*[-–]\s*)$", re.IGNORECASE)
 
 
 def rng_for(seed: int, *parts: str) -> random.Random:
@@ -196,7 +197,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
         sentence = sentence[:at] + f"[{surname(named) or named}]" + sentence[pronoun.end("pronoun"):]
     index = find_span(sentence, answer)
     if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]) \
-            or _RANGE_BEFORE.search(sentence[:index]) or re.search(r"\d\s*[-–]\s*$", sentence[:index]):
+            or _RANGE_BEFORE.search(sentence[:index]):
         return None                 # "On December 5 and 6", "two or three": the blank would take half a range
     if sentence[:index].count("(") > sentence[:index].count(")") or _CONVERTED.match(sentence[index + len(answer):]):
         return None                 # "$10m (£5.4m)", "(£227bn; 331bn euros)": one figure gives the other away

@@ -34,6 +34,7 @@ class StandaloneRules:
     first_person: re.Pattern[str]
     first_person_word: re.Pattern[str]
     points_back: re.Pattern[str]
+    unnamed_body: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,8 @@ def rules() -> StandaloneRules:
         points_back=re.compile(rf"\b(?:this|these) (?!(?:{either('time_nouns')})s?\b)([a-z]+|_)"
                                rf"|\bthe (?:{either('small_counts')}) (?!(?:{either('time_nouns')})s\b)[a-z]+s\b"
                                rf"|\b(?:{either('pointing_before_this')}) this\b(?! (?:{either('time_nouns')})s?\b)"
-                               rf"|\bthe same (?!(?:{either('time_nouns')})s?\b)[a-z]"))
+                               rf"|\bthe same (?!(?:{either('time_nouns')})s?\b)[a-z]"),
+        unnamed_body=re.compile(rf"\bthe (?:{either('unnamed_bodies')})\b"))
 
 
 def timestamp(sentence: str, at: int) -> bool:
@@ -146,7 +148,7 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
                for before, word in zip(words, words[1:]))
 
 
-def _names_something(first: str, names: frozenset[str]) -> bool:
+def _names_something(first: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence's first word is a name: one the story uses, or a word no dictionary knows."""
     word = re.sub(r"(['’]s)?[,.;:]*$", "", first)
     if word in names:
@@ -193,17 +195,13 @@ def reporting_period(sentence: str, at: int, unit: object) -> bool:
     return bool(before) and before[0].lower() in found.period_openers and str(unit).lower() in found.period_units
 
 
-_BODY = re.compile(r"\bthe (?:firm|group|company)\b")
-
-
 def points_back(stem: str) -> bool:
     """'this prorogation', 'During these _____ weeks', 'the two countries', 'the firm' with no firm
     named before it: what only the sentences before say. Quoted words are the speaker's and may point anywhere."""
     stem = _QUOTATION.sub(" ", stem)
-    body = _BODY.search(stem)
+    body = rules().unnamed_body.search(stem)
     before = stem[:body.start()].split() if body else []
-    if body and not any(w[:1].isupper() for w in before[1:]) and not (
-            before and before[0][:1].isupper() and not word_classes(before[0].lower().strip(",'’s"))):
+    if body and not any(w[:1].isupper() for w in before[1:]) and not (before and _names_something(before[0])):
         return True                 # "In _____, the firm launched ...": which firm, only the story before says
     for match in rules().points_back.finditer(stem):
         following = match.group(1)

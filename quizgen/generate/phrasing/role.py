@@ -13,8 +13,6 @@ from ..clauses import is_noun, verb_tags, word_classes
 from ..wire import fit_articles
 from .base import Phrasing, is_country, text, with_article
 
-_POINTING = re.compile(r"\b(?:the|this|that) (?:region|company|group|firm|country|city|club|team|area|bank|"
-                       r"organisation|organization|party|department|ministry)\b", re.IGNORECASE)
 _SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "to"}
 _FORMER = re.compile(r"\b(former|formerly|ex|then|late|outgoing|retired|ousted|deposed|sacked|previous|one-time)\b[- ]*$",
                      re.IGNORECASE)
@@ -33,7 +31,7 @@ class RolePhrasing(Phrasing):
                 any(word.islower() and "VBD" in verb_tags(word) and not is_noun(word) for word in title.split()[1:]) \
                 or set(verb_tags(last)) & {"VBD"}:           # "president met Prime Minister": a clause, not a post
             return None                   # "Who is the Ex-Labour leader?" asks a past post as a present one
-        if {"its", "his", "her", "their"} & set(title.lower().split()) or _POINTING.search(title):
+        if {"its", "his", "her", "their"} & set(title.lower().split()) or _pointing().search(title):
             return None                   # "senior vice president of its computer unit", "economist for the
                                           # region": whose, which, the stem never says
         values["title"], values["post"] = post(fact)
@@ -247,6 +245,13 @@ def _adjective_before(org: str, fact: Fact) -> bool:
 def _common_noun(word: str) -> bool:
     """'Detective' (a rank cut off its title), not 'Ferruzzi', a place or a country."""
     return "NOUN" in word_classes(word) and word not in places().names and not is_country(word)
+
+
+@lru_cache(maxsize=1)
+def _pointing() -> re.Pattern[str]:
+    """ "chief economist for the region": a body only the sentences before name (posts.yaml)."""
+    nouns = "|".join(map(re.escape, sorted(_posts()["pointing_bodies"])))
+    return re.compile(rf"\b(?:the|this|that) (?:{nouns})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
