@@ -6,6 +6,7 @@ mappings. Each file is read once per process.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,18 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
+
+
+class _DataLoader(yaml.SafeLoader):
+    """YAML as the data files mean it: "on", "no", "yes" and "off" are words. PyYAML follows YAML 1.1,
+    which reads them as booleans, and a preposition list would silently hold True in place of "on"."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_DataLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
 
 
 @lru_cache(maxsize=None)
@@ -37,4 +50,4 @@ def data_file(name: str) -> Any:
     """The parsed content of `data/<name>.yaml`."""
     path = DATA_DIR / f"{name}.yaml"
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=_DataLoader)

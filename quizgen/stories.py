@@ -27,7 +27,7 @@ TITLE_MAX_WORDS = 16
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,30}(?:, [A-Z][A-Za-z.'\- ]{1,30})?), "
     r"(?P<date>(?i:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-zA-Z]*\.? \d{1,2})"
-    r"(?:, (?P<year>\d{4}))? *(?:-|--|\u2013|\u2014) ")
+    r"(?:, (?P<year>\d{4}))?(?:, Reuters?)? *(?:-|--|\u2013|\u2014) ")
 
 
 def dateline_length(body: str) -> int:

@@ -114,3 +114,8 @@ def test_an_occupation_opening_a_sentence_is_not_part_of_the_name():
     assert [m.name for m in view.persons if not m.pronoun] == ["Lena Marsh"]
     assert _persons("Boss Tom Hale said so. Man-of-the-match Ivo Lund agreed. Sprinter Ana Petrosyan left.") == \
         [["Tom Hale"], ["Ivo Lund"], ["Ana Petrosyan"]]
+
+
+def test_a_playing_position_that_opens_a_sentence_is_no_part_of_the_name():
+    assert _persons("Fly-half Arne Torvik kicked three penalties. Scrum-half Ivo Lund scored.") == [
+        ["Arne Torvik"], ["Ivo Lund"]]

@@ -72,6 +72,11 @@ def test_floated_trips_and_trips_home_are_not_visits():
     assert _visits("Brazilian Finance Minister Ola Berg travelled to Japan.") == [("Ola Berg", "Japan", None)]
 
 
+def test_a_visit_the_story_only_reports_as_claimed_is_no_visit():
+    assert _visits("Coach Ola Berg had claimed that he was in Milan on the day of the meeting.") == []
+    assert _visits("Coach Ola Berg claimed he flew to Milan on Monday.") == []
+
+
 def test_places_that_modify_a_noun_are_not_visited():
     assert _visits("Striker Ola Berg returned to the England side last weekend.") == []
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from quizgen.generate import generate_questions
 from quizgen.models import Fact
 from quizgen.stories import parse_story
 
@@ -692,3 +693,84 @@ def test_a_visit_next_week_is_asked_in_the_future():
     asked = prompts(fact("visit", sentence, person="Lea Kask", place="Kessel", when="next week"))
     assert "Where will Lea Kask travel next week?" in asked
     assert not [p for p in asked if p.startswith("Where did")]
+
+
+def _quote_story_facts():
+    """A story whose quotations speak of people besides their speakers, and the facts read from it."""
+    story = parse_story(
+        "Harbour visit\n\n"
+        "Harbour Master Tomas Varga came to the quay unannounced on Monday.\n\n"
+        "\u201cWe all stood up the moment we saw him walk along the berths,\u201d said Lea Kask.\n\n"
+        "\u201cWe had a good year working with Ingrid on the new harbour,\u201d said Lea Kask.\n\n"
+        "\u201cKessel Rovers are well able to beat us at home this season,\u201d said Ruth Arne.\n\n"
+        "Finance Minister Ingrid Dahl and Kessel Rovers coach Marek Oban were not there.\n", "visit.txt")
+    facts = []
+    for sentence in story.sentences:
+        text = sentence.text
+        if "\u201d said " in text:
+            quote = text[1:text.index(",\u201d")]
+            speaker = text.rsplit("said ", 1)[1].rstrip(".")
+            facts.append(Fact(type="quote", slots={"speaker": speaker, "text": quote}, story="visit.txt",
+                              sentence=text, start=sentence.start, end=sentence.end))
+    last = story.sentences[-1]
+    for person, title, org in (("Tomas Varga", "Harbour Master", ""), ("Ingrid Dahl", "Finance Minister", ""),
+                               ("Marek Oban", "coach", "Kessel Rovers")):
+        facts.append(Fact(type="role", slots={"person": person, "title": title, "org": org}, story="visit.txt",
+                          sentence=last.text, start=last.start, end=last.end))
+    return story, facts
+
+
+@pytest.mark.parametrize("quote, given_away", [
+    ("We all stood up", "Tomas Varga"),           # "him": the man the sentence before names
+    ("We had a good year", "Ingrid Dahl"),        # her given name alone
+    ("Kessel Rovers are well able", "Marek Oban"),  # "against us": the side he coaches
+])
+def test_a_false_speaker_is_no_one_the_quotation_speaks_of(quote, given_away):
+    story, facts = _quote_story_facts()
+    false = [q for seed in range(40) for q in generate_questions(story, facts, seed=seed)
+             if q.template == "quote.statement" and q.answer == "False" and quote in q.prompt]
+    assert false, "the statement is asked false with some seed"
+    assert not [q for q in false if q.prompt.startswith(given_away)]
+
+
+def test_a_headline_that_is_only_a_date_after_its_tidying_asks_no_when():
+    # tidying drops the wire heading before " - ", leaving the date alone: no clause to ask about
+    asked = questions(fact("date", "KESSEL MARKETS CLOSE - April 7", when="April 7", event="close"))
+    assert not [q for q in asked if q.template == "date.when"]
+
+
+def test_a_short_quotation_about_someone_unnamed_is_not_asked_whole():
+    short = fact("quote", "“If they want to, that's fine,” said Lea Kask.", speaker="Lea Kask",
+                 text="If they want to, that's fine")
+    longer = fact("quote", "“If they want to build berths, that is fine by the board,” said Lea Kask.",
+                  speaker="Lea Kask", text="If they want to build berths, that is fine by the board")
+    assert not [q for q in questions(short) if q.template in ("quote.speaker", "quote.statement")]
+    assert [q for q in questions(longer) if q.template in ("quote.speaker", "quote.statement")]
+
+
+def test_a_connective_that_opens_the_sentence_is_left_out_of_the_question():
+    sentence = "Meanwhile the number of Kessel boat sales dropped 32% to an average of 22 per yard."
+    asked = prompts(fact("quantity", sentence, value=32, unit="percent", text="32%"))
+    assert "By what percentage did the number of Kessel boat sales drop to an average of 22 per yard?" in asked
+
+
+def test_a_weekday_cut_from_its_day_of_the_month_is_not_asked():
+    sentence = "Ivo Lund will open the harbour on Monday 6 December, and Lea Kask will close it on Thursday 9."
+    assert not questions(fact("date", sentence, when="Thursday", event="close"))
+
+
+@pytest.mark.parametrize("sentence, when, prompt", [
+    ("The Kessel harbour reopened on Tuesday after the strike.", "Tuesday", "When did the Kessel harbour reopen?"),
+    ("The Kessel harbour board met in March to set the fees.", "March",
+     "When did the Kessel harbour board meet to set the fees?"),
+])
+def test_a_past_verb_before_a_time_is_the_clauses_verb_not_a_participle(sentence, when, prompt):
+    assert prompt in prompts(fact("date", sentence, when=when, event="an event"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Earlier on Friday 15 protesters from the Kessel Harbour Trust were arrested at the quay.",
+    "Kessel Docks shares rose 1% on the news before ending Friday 0.24% lower.",
+])
+def test_a_weekday_before_a_count_is_a_whole_date(sentence):
+    assert questions(fact("date", sentence, when="Friday", event="an event"))

@@ -475,6 +475,17 @@ def test_no_stem_points_back_with_this_noun_or_the_two(sentence, when):
     assert not [q for q in asked if "this prorogation" in q.prompt or "the two countries" in q.prompt]
 
 
+def test_the_position_with_no_post_named_points_back():
+    assert points_back("In what year did Ivo Lund hold the position?")
+    assert not points_back("In what year did Ivo Lund take the post of harbour master?")
+    assert not points_back("Match each person to the position the story gives them.")
+
+
+def test_ever_since_with_no_time_after_it_points_back():
+    assert points_back("Lund has been a regular in the Kessel side ever since, and played in _____.")
+    assert not points_back("Lund has been a regular in the Kessel side ever since 1998.")
+
+
 def test_this_year_and_this_as_a_pronoun_point_nowhere():
     assert not points_back("How many boats did Kessel land this year?")
     assert clozes(fact("quantity", "Kessel Docks, which owns 40 boats, says this was illegal.", value=40,

@@ -41,6 +41,12 @@ def test_a_dateline_written_in_mixed_case_with_a_province_is_found():
     assert story.text[dateline_length(story.text):].startswith("Varga Mining")
 
 
+def test_a_dateline_that_names_the_agency_is_found_whole():
+    story = parse_story("Debt\n\nKESSEL, Norland, March 23, Reuter - Debt will grow, a minister said.", "x.txt")
+    assert story.dateline == "KESSEL, Norland, March 23"
+    assert story.text[dateline_length(story.text):].startswith("Debt will grow")
+
+
 def test_control_characters_are_dropped():
     story = parse_story("Title\n\nA bell\x07 rang. It\x1b stopped.", "x.txt")
     assert [s.text for s in story.sentences] == ["A bell rang.", "It stopped."]

@@ -192,7 +192,8 @@ def _presence_visits(view: SentenceView) -> list[tuple[Mention, Mention]]:
     for cue in cue_pattern("visit_presence").finditer(text):
         before = [m for m in view.persons if m.end <= cue.start()]
         after = [m for m in view.places if m.start >= cue.end()]
-        if not before or not after or before[-1].possessive or after[0].start - cue.end() > 5:
+        if not before or not after or before[-1].possessive or after[0].start - cue.end() > 5 \
+                or _floated(text, cue.start()):
             continue
         gap = text[before[-1].end:cue.start()]
         gap = APPOSITIVES.sub("", gap) if not _PRESENCE_GAP.fullmatch(gap) else gap

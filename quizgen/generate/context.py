@@ -89,6 +89,15 @@ class StoryContext:
             self._records[id(fact)] = fact.to_dict()
         return self._records[id(fact)]
 
+    def sentence_before(self, fact: Fact) -> str:
+        """The story's sentence before the fact's: a quotation often speaks of whom it names."""
+        before = ""
+        for sentence in self.story.sentences:
+            if sentence.start >= fact.start:
+                return before
+            before = sentence.text
+        return ""
+
     def named_with(self, person: str) -> set[str]:
         """People named in a sentence that also names `person`: a false statement never pairs
         them, because the story may well say they met, spoke or travelled together."""

@@ -23,6 +23,7 @@ class StandaloneRules:
     pointing: re.Pattern[str]
     leaning_opener: re.Pattern[str]
     connective: re.Pattern[str]
+    linking_adverb: re.Pattern[str]
     unnamed_reporting: re.Pattern[str]
     calendar_counts: dict[str, frozenset[float]]
     not_names_at_start: frozenset[str]
@@ -55,6 +56,7 @@ def rules() -> StandaloneRules:
                                   rf"(?:{either('pronoun_after_opener')})\b"
                                   r"(?! (?:is|was|has been|had been) \w+ed\b)"),     # "On May 2, it was reported"
         connective=re.compile(rf"^(?:{either('connectives')}),? (?=\w)"),
+        linking_adverb=re.compile(rf"^(?!(?:{either('leaning_conjunctions')})\b)(?:{either('connectives')}),? (?=\w)"),
         unnamed_reporting=re.compile(rf"\b(?:{either('unnamed_reporting')})\b", re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
@@ -69,7 +71,9 @@ def rules() -> StandaloneRules:
         points_back=re.compile(rf"\b(?:this|these) (?!(?:{either('time_nouns')})s?\b)([a-z]+|_)"
                                rf"|\bthe (?:{either('small_counts')}) (?!(?:{either('time_nouns')})s\b)[a-z]+s\b"
                                rf"|\b(?:{either('pointing_before_this')}) this\b(?! (?:{either('time_nouns')})s?\b)"
-                               rf"|\bthe same (?!(?:{either('time_nouns')})s?\b)[a-z]"),
+                               rf"|\bthe same (?!(?:{either('time_nouns')})s?\b)[a-z]"
+                               rf"|\bthe (?:{either('unnamed_posts')})(?=[?.,;]|$)"
+                               rf"|\b(?:{either('open_since')})(?=[,.;])"),
         unnamed_body=re.compile(rf"\bthe (?:{either('unnamed_bodies')})\b"))
 
 
@@ -108,8 +112,18 @@ def _narrator(text: str) -> bool:
 def without_connective(sentence: str) -> str:
     """'However, the harbour ...' -> 'The harbour ...': the link to the sentence before, which
     a cloze does not print, goes too, and so does a list item's dash."""
-    sentence = re.sub(r"^[-–—•*]\s+", "", sentence)           # "- Licensees who ...": a list item
-    match = rules().connective.match(sentence)
+    return _without_opening(re.sub(r"^[-–—•*]\s+", "", sentence), rules().connective)    # "- Licensees who ..."
+
+
+def without_linking_adverb(sentence: str) -> str:
+    """'Meanwhile the number of sales dropped' -> 'The number of sales dropped', for a question built
+    from the clause; but a sentence opened by "And" or "But" leans on the one before ("And the
+    25-year-old fly-half will start"), and keeps its conjunction, so no question is made of it."""
+    return _without_opening(sentence, rules().linking_adverb)
+
+
+def _without_opening(sentence: str, opening: re.Pattern[str]) -> str:
+    match = opening.match(sentence)
     if not match:
         return sentence
     rest = sentence[match.end():]

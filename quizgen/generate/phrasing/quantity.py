@@ -7,7 +7,7 @@ import re
 from ...extract.names import places
 from ..clauses import YEAR, ask_about_number
 from ..distractors import MONTHS, WEEKDAYS
-from ..standalone import calendar_count, follows_a_name, reporting_period, runs_on
+from ..standalone import calendar_count, follows_a_name, reporting_period, runs_on, without_linking_adverb
 from ..wire import plain_words, tidy
 from .base import Phrasing, in_full
 
@@ -30,7 +30,7 @@ class QuantityPhrasing(Phrasing):
 
     def values(self, fact, context):
         values = super().values(fact, context)
-        sentence = tidy(fact.sentence)
+        sentence = without_linking_adverb(tidy(fact.sentence))   # "Meanwhile the number of sales dropped"
         number = plain_words(values.get("text") or values["value"])
         at = _find_number(sentence, number)
         if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \

@@ -10,6 +10,7 @@ from ..wire import plain_words, tidy
 from .base import Phrasing, trim_words
 
 QUOTE_WORDS = 25
+SHORT_QUOTE_WORDS = 8          # under this, a quotation that speaks of "they" or "him" says too little alone
 MATCHING_WORDS = 12
 MATCHING_MIN_WORDS = 4
 FRAME_WORDS = 12
@@ -17,6 +18,7 @@ _OPEN = "\"“"
 _END_STOP = re.compile(r"[.,;:]+(['’]?)$")
 _REPORTED = re.compile(r"(He|She|They|It|We) (said|says|added|told|stressed|noted|argued)\b")
 _PERSONAL = {"he", "she", "they", "them", "him", "her", "it", "we", "us", "i", "you"}
+_THIRD_PERSON = {"he", "she", "they", "them", "him", "her", "his", "their", "it"}
 _CUT_AFTER = {"a", "an", "the", "of", "to", "and", "or", "but", "like", "i.e", "e.g", "with", "for", "in", "on", "at",
               "by", "that", "which", "is", "are", "was", "were", "my", "our", "their", "his", "her", "its"}
 
@@ -42,7 +44,9 @@ class QuotePhrasing(Phrasing):
         names_speaker = normalize(name) in normalize(fact.slots["text"]).split()
         if condition == "full_quote":        # a statement, not a fragment, that does not name its speaker
             whole = words[-1].strip(".,!?\"'”").lower() not in _CUT_AFTER if words else False
-            return len(words) >= 5 and words[0][:1].isupper() and not names_speaker and whole
+            vague = len(words) < SHORT_QUOTE_WORDS and any(
+                w.strip(".,!?;:\"'“”").lower() in _THIRD_PERSON for w in words)    # "If they want to, that's fine"
+            return len(words) >= 5 and words[0][:1].isupper() and not names_speaker and whole and not vague
         if condition == "framed_quote":      # a fragment, with the words that frame it
             return bool(values["frame"]) and not (len(words) >= 5 and words[0][:1].isupper()) and not names_speaker
         return False
@@ -56,19 +60,27 @@ class QuotePhrasing(Phrasing):
 
     def also_true(self, fact, template, values, context):
         """The speaker, and anyone the quotation names: "Corbyn wants to cancel ..." is not Corbyn's."""
-        words = f" {normalize(str(fact.slots.get('text') or ''))} "
-        named = [p for p in context.pools.people if f" {normalize(surname(p) or p)} " in words]
-        return (values["person"], *named)
+        return (values["person"], *_named_in(str(fact.slots.get("text") or ""), context.pools.people))
 
     def ruled_out(self, fact, template, values, context, rng: random.Random):
-        """Another person of the story: the story says who said it."""
-        speaker = fact.slots["speaker"]
-        named = {normalize(surname(p) or p) for p in context.pools.people if normalize(surname(p) or p) in
-                 normalize(fact.sentence).split()}
+        """Another person of the story, whom the quotation cannot give away: not anyone it names or
+        speaks of ("with Alfonso", "approached him" after "When Mr Blair came in"), nor anyone whose
+        side it names ("Arsenal are capable of scoring against us" is not Arsenal's manager's)."""
+        speaker = normalize(surname(fact.slots["speaker"]) or fact.slots["speaker"])
+        text = str(fact.slots["text"])
+        spoken_of = _named_in(f"{context.sentence_before(fact)} {fact.sentence}", context.pools.people)
+        words = f" {normalize(text)} "
+        sides = {str(f.slots["person"]) for f in context.facts if f.type == "role" and f.slots.get("org")
+                 and f" {normalize(str(f.slots['org']))} " in words}
         others = [p for p in context.pools.people_with_roles or context.pools.people
-                  if normalize(surname(p) or p) != normalize(surname(speaker) or speaker)
-                  and normalize(surname(p) or p) not in named]
+                  if normalize(surname(p) or p) != speaker and p not in spoken_of and p not in sides]
         return {"speaker": rng.choice(sorted(set(others)))} if others else None
+
+
+def _named_in(text: str, people: list[str]) -> set[str]:
+    """The people any of whose names the text uses: the surname, or the given name alone ("Alfonso")."""
+    words = set(normalize(text).split())
+    return {p for p in people if any(len(w) > 2 and w in words for w in normalize(p).split())}
 
 
 def frame(fact) -> str | None:
