@@ -774,3 +774,10 @@ def test_a_past_verb_before_a_time_is_the_clauses_verb_not_a_participle(sentence
 ])
 def test_a_weekday_before_a_count_is_a_whole_date(sentence):
     assert questions(fact("date", sentence, when="Friday", event="an event"))
+
+
+
+def test_a_body_written_before_the_title_stays_there():
+    role = fact("role", "Ivo Lund, chair of the judges and the Herald literary editor, spoke.", person="Ivo Lund",
+                title="literary editor", org="Herald")
+    assert "Who is the Herald literary editor?" in prompts(role)

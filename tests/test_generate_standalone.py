@@ -481,6 +481,11 @@ def test_the_position_with_no_post_named_points_back():
     assert not points_back("Match each person to the position the story gives them.")
 
 
+def test_how_many_other_points_back():
+    assert points_back("How many other harbour masters agreed settlements with the board?")
+    assert not points_back("How many harbour masters agreed settlements with the board?")
+
+
 def test_ever_since_with_no_time_after_it_points_back():
     assert points_back("Lund has been a regular in the Kessel side ever since, and played in _____.")
     assert not points_back("Lund has been a regular in the Kessel side ever since 1998.")

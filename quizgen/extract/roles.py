@@ -479,6 +479,9 @@ def _description_role(mention: Mention) -> _Role | None:
     return _chain(mention.surface.split())
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an) ", re.IGNORECASE)
+
+
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()      # (person, title head): "Tory leader" = "leader"
@@ -492,8 +495,9 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             for role in found:
                 if role is None:
                     continue
-                role = _Role(strip_markup(_FORMER_WORD.sub("former ", role.title)),    # Reuters' "<Firm AG>"
-                             strip_markup(role.org) if role.org else role.org)
+                role = _Role(_ARTICLE.sub("", strip_markup(_FORMER_WORD.sub("former ", role.title))),
+                             strip_markup(role.org) if role.org else role.org)   # Reuters' "<Firm AG>"; "the
+                                                                                  # Guardian literary editor"
                 key = (mention.name, _head(role.title))
                 if key in seen:
                     continue

@@ -73,7 +73,8 @@ def rules() -> StandaloneRules:
                                rf"|\b(?:{either('pointing_before_this')}) this\b(?! (?:{either('time_nouns')})s?\b)"
                                rf"|\bthe same (?!(?:{either('time_nouns')})s?\b)[a-z]"
                                rf"|\bthe (?:{either('unnamed_posts')})(?=[?.,;]|$)"
-                               rf"|\b(?:{either('open_since')})(?=[,.;])"),
+                               rf"|\b(?:{either('open_since')})(?=[,.;])"
+                               r"|^How (?:many|much) other\b"),         # other than whom?
         unnamed_body=re.compile(rf"\bthe (?:{either('unnamed_bodies')})\b"))
 
 
