@@ -781,3 +781,26 @@ def test_a_body_written_before_the_title_stays_there():
     role = fact("role", "Ivo Lund, chair of the judges and the Herald literary editor, spoke.", person="Ivo Lund",
                 title="literary editor", org="Herald")
     assert "Who is the Herald literary editor?" in prompts(role)
+
+
+def test_a_quoted_question_ends_the_stem_with_its_own_mark():
+    quote = fact("quote", "“What will the Kessel fleet end up catching next year?” asked Lea Kask.",
+                 speaker="Lea Kask", text="What will the Kessel fleet end up catching next year?")
+    assert "Who said: “What will the Kessel fleet end up catching next year?”" in prompts(quote)
+
+
+def test_a_quoted_phrase_with_no_verb_is_not_asked_as_a_statement():
+    quote = fact("quote", "Lea Kask spoke of “Kessel's role in the peace and liberation of Norland”.",
+                 speaker="Lea Kask", text="Kessel's role in the peace and liberation of Norland")
+    assert not [q for q in questions(quote) if q.template in ("quote.speaker", "quote.statement")]
+
+
+def test_the_first_word_of_a_name_keeps_its_capital_in_a_question():
+    sentence = "News Kessel shares fell 25 cents to 17.65 crowns in Norland."
+    assert "By how much did News Kessel shares fall to 17.65 crowns in Norland?" in prompts(
+        fact("quantity", sentence, value=25, unit="cents", text="25"))
+
+
+def test_a_country_visited_is_asked_as_a_country():
+    visit = fact("visit", "Ingrid Dahl is visiting China this week.", person="Ingrid Dahl", place="China")
+    assert [p for p in prompts(visit) if p.startswith("Which country is Ingrid Dahl visiting")]

@@ -524,3 +524,9 @@ def test_the_firm_with_no_firm_named_before_it_points_back():
 
 def test_no_blank_takes_the_end_of_a_range_of_days():
     assert not clozes(fact("date", "The Kessel regatta takes place on 4-6 March.", when="6 March", event="takes place"))
+
+
+def test_a_cloze_on_a_sentence_whose_speaker_is_only_he_is_not_asked():
+    sentence = ("Kessel firms would be allowed to run 15 old oil fields in the east of Norland, which could "
+                "produce more than a billion barrels, he confirmed.")
+    assert not clozes(fact("quantity", sentence, value=15, unit="fields", text="15"))

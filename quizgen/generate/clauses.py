@@ -266,7 +266,8 @@ def _subject(tokens: list[str]) -> str | None:
                                     (is_noun(_bare(lower)) and not verb_tags(_bare(lower)).keys() & {"VBG", "VBN"})):
         return None                 # "according to figures ..." is no subject
     plural = is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
-        first not in places().country_of and first not in word_set("parties")
+        first not in places().country_of and first not in word_set("parties") and \
+        not (len(words) > 1 and words[1][:1].isupper())             # "News Corp shares": a name's first word
     if lower in _words()["determiners"] | _words()["sentence_case_openers"] or plural or \
             parse_number(lower) is not None or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])

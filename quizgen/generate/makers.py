@@ -47,8 +47,12 @@ def _prompt(template: Template, values: dict[str, str]) -> str | None:
     wording = template.prompt_for(values.get("variant", ""))
     if wording is None:
         return None
-    text = plain_words(wording.format(**values)).strip()
+    text = _OWN_MARK_THEN_QUESTION.sub(r"\1", plain_words(wording.format(**values)).strip())
     return text[:1].upper() + text[1:]
+
+
+# 'Who said: “What will we make in Sweden?”?': the quotation's own mark ends the question.
+_OWN_MARK_THEN_QUESTION = re.compile(r"([?!][”\"’'])\?$")
 
 
 def _base(fact: Fact, template: Template, form: str, context: StoryContext, support: list[str],

@@ -46,7 +46,8 @@ class QuotePhrasing(Phrasing):
             whole = words[-1].strip(".,!?\"'”").lower() not in _CUT_AFTER if words else False
             vague = len(words) < SHORT_QUOTE_WORDS and any(
                 w.strip(".,!?;:\"'“”").lower() in _THIRD_PERSON for w in words)    # "If they want to, that's fine"
-            return len(words) >= 5 and words[0][:1].isupper() and not names_speaker and whole and not vague
+            return len(words) >= 5 and words[0][:1].isupper() and not names_speaker and whole and not vague \
+                and _has_a_verb(words)
         if condition == "framed_quote":      # a fragment, with the words that frame it
             return bool(values["frame"]) and not (len(words) >= 5 and words[0][:1].isupper()) and not names_speaker
         return False
@@ -81,6 +82,22 @@ def _named_in(text: str, people: list[str]) -> set[str]:
     """The people any of whose names the text uses: the surname, or the given name alone ("Alfonso")."""
     words = set(normalize(text).split())
     return {p for p in people if any(len(w) > 2 and w in words for w in normalize(p).split())}
+
+
+def _has_a_verb(words: list[str]) -> bool:
+    """ "Syria's role in steadfastness and liberation" is a phrase the speaker used, not a statement:
+    a statement has a finite verb (a contraction counts: "It's over", "we'll see")."""
+    for word in words:
+        bare = word.strip(".,!?;:\"'“”‘’()").lower().replace("’", "'")
+        if bare.endswith(_CONTRACTED_VERBS) or bare in _VERB_S or bare in _MODALS or \
+                {"VBD", "VBZ", "VBP"} & verb_tags(bare).keys():
+            return True
+    return False
+
+
+_MODALS = {"will", "would", "can", "could", "may", "might", "shall", "should", "must"}
+_CONTRACTED_VERBS = ("n't", "'re", "'ve", "'ll", "'m", "'d")
+_VERB_S = {"it's", "that's", "there's", "here's", "what's", "he's", "she's", "who's", "where's", "let's"}  # not "Syria's"
 
 
 def frame(fact) -> str | None:

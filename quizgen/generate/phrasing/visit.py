@@ -7,7 +7,7 @@ import re
 from ...answers import normalize, surname
 from ...extract.names import places
 from ..distractors import places_like
-from .base import Phrasing, sentence_tense, titled, when_phrase, with_article
+from .base import Phrasing, is_country, sentence_tense, titled, when_phrase, with_article
 
 _PRESENT = re.compile(r"\b(is|are) (visiting|touring|travelling|traveling|in)\b|\b(arrives|visits|tours)\b",
                       re.IGNORECASE)
@@ -15,12 +15,14 @@ _PRESENT = re.compile(r"\b(is|are) (visiting|touring|travelling|traveling|in)\b|
 
 class VisitPhrasing(Phrasing):
     fact_type = "visit"
-    derived = ("when_phrase",)
+    derived = ("when_phrase", "place_kind")
     conditions = ("single_destination",)
 
     def values(self, fact, context):
         values = super().values(fact, context)
         values["person"] = titled(values["person"], fact.sentence)   # "Pope Francis", not a bare "Francis"
+        values["place_kind"] = "country" if is_country(values["place"]) else (
+            "city" if values["place"] in places().names else "place")   # the kind its choices are of
         values["place"] = with_article(values["place"])        # "travelled to the United Kingdom"
         values["when_phrase"] = when_phrase(fact.slots.get("when"))
         tense = sentence_tense(fact.sentence, fact.slots.get("when"))
