@@ -1,3 +1,5 @@
+import pytest
+
 from extract_helpers import facts_of
 
 
@@ -215,3 +217,13 @@ def test_a_body_after_where_it_is_based_and_what_it_does_is_the_org():
 def test_the_article_before_a_body_and_title_is_no_part_of_the_title():
     found = _roles('"It is a fine book," said Ms Lea Kask, chair of the judges and the Herald literary editor.')
     assert ("Lea Kask", "literary editor", "Herald") in found
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Norwegian Open chief Ivo Lund said the event was a success.", ("Ivo Lund", "chief", "Norwegian Open")),
+    ("Norwegian Airways chairman Ivo Lund said fares would rise.", ("Ivo Lund", "chairman", "Norwegian Airways")),
+    ("Norwegian Foreign Minister Ivo Lund spoke.", ("Ivo Lund", "Foreign Minister", "Norway")),
+    ("Norwegian Labour leader Ivo Lund spoke.", ("Ivo Lund", "Labour leader", "Norway")),
+])
+def test_a_body_whose_name_a_country_word_opens_is_the_org(text, role):
+    assert role in _roles(text)

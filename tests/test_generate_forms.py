@@ -804,3 +804,9 @@ def test_the_first_word_of_a_name_keeps_its_capital_in_a_question():
 def test_a_country_visited_is_asked_as_a_country():
     visit = fact("visit", "Ingrid Dahl is visiting China this week.", person="Ingrid Dahl", place="China")
     assert [p for p in prompts(visit) if p.startswith("Which country is Ingrid Dahl visiting")]
+
+
+def test_a_body_a_country_word_opens_stays_before_the_title():
+    role = fact("role", "Norwegian Open chief Ivo Lund said the event was a success.", person="Ivo Lund",
+                title="chief", org="Norwegian Open")
+    assert "Who is the Norwegian Open chief?" in prompts(role)

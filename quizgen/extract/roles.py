@@ -234,6 +234,9 @@ def _split(words: list[str]) -> _Role | None:
     for size in (2, 1):                              # a country: all the rest is the title
         for at in range(len(words) - size):
             if _is_country(" ".join(words[at:at + size])) and "of" not in words[:at]:
+                named = _name_after_country(words, at + size)
+                if at == 0 and named:                # "Australian Open chief", "British Airways chairman": a body
+                    return _Role(" ".join(words[named:]), " ".join(words[:named]))
                 rest = words[:at] + words[at + size:]
                 return _Role(" ".join(rest), _country(" ".join(words[at:at + size])))
     start = len(words)
@@ -277,6 +280,19 @@ def _split(words: list[str]) -> _Role | None:
         if target and not org_words and not all(_is_title_word(w) for w in target):
             org_words = target                       # "Archbishop of Canterbury"
     return _Role(" ".join(title), " ".join(org_words) or None)
+
+
+def _name_after_country(words: list[str], start: int) -> int:
+    """Where a body's name that a country word opens ends ("British Airways", "Irish Times"): capitalised
+    words that are neither title words, parties nor places; 0 when none follow, or nothing is left for a title."""
+    end = start
+    while end < len(words) - 1 and words[end][:1].isupper() and words[end].isalpha() and not (
+            _is_title_word(words[end]) or words[end] in word_set("parties") or _is_country(words[end])
+            or words[end].endswith("an")):           # "Saudi Arabian prince": a people's adjective, no body
+        end += 1
+    while start < end < len(words) - 1 and words[end] in word_set("organisations"):
+        end += 1                                     # "UK Independence Party leader"
+    return end if end > start else 0
 
 
 def _title_before(text: str, mention: Mention) -> _Role | None:

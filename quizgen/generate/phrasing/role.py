@@ -181,7 +181,7 @@ def post(fact: Fact) -> tuple[str, str]:
     if written in places().demonyms:
         return f"{written} {title}", f"the {written} {title}"      # "the Scottish Conservative leader"
     org = written                                                 # "England's assistant coach"
-    if attributive(org) or _adjective_before(org, fact):
+    if attributive(org) or _adjective_before(org, fact) or _opened_by_a_country(org, fact):
         return f"{org} {title}", f"the {org} {title}"
     if is_country(org):
         if title.split()[0] in _posts()["institution_words"] and _demonyms().get(org):
@@ -239,6 +239,14 @@ def _adjective_before(org: str, fact: Fact) -> bool:
     """'Houthi military spokesperson': one word that reads as an adjective for a people or a
     movement, written before the title as the story writes it."""
     return " " not in org and org.endswith(tuple(_posts()["adjective_endings"])) and \
+        f"{org} {fact.slots['title']}" in fact.sentence
+
+
+def _opened_by_a_country(org: str, fact: Fact) -> bool:
+    """ "Australian Open chief", "UK Athletics chief": a body a country's name opens, written before the
+    title, stays there ("the chief of Australian Open" reads as a place)."""
+    first = org.split()[0]
+    return " " in org and (first in places().demonyms or is_country(first)) and \
         f"{org} {fact.slots['title']}" in fact.sentence
 
 
