@@ -810,3 +810,9 @@ def test_a_body_a_country_word_opens_stays_before_the_title():
     role = fact("role", "Norwegian Open chief Ivo Lund said the event was a success.", person="Ivo Lund",
                 title="chief", org="Norwegian Open")
     assert "Who is the Norwegian Open chief?" in prompts(role)
+
+
+def test_a_visit_whose_time_is_behind_is_asked_in_the_past():
+    visit = fact("visit", "Ivo Lund will miss the match after his trip to Norland last year.", person="Ivo Lund",
+                 place="Norland", when="last year")
+    assert not [p for p in prompts(visit) if p.startswith("Where will")]

@@ -530,3 +530,9 @@ def test_a_cloze_on_a_sentence_whose_speaker_is_only_he_is_not_asked():
     sentence = ("Kessel firms would be allowed to run 15 old oil fields in the east of Norland, which could "
                 "produce more than a billion barrels, he confirmed.")
     assert not clozes(fact("quantity", sentence, value=15, unit="fields", text="15"))
+
+
+def test_a_space_wire_copy_leaves_before_a_full_stop_is_taken_out():
+    from quizgen.generate.wire import tidy
+    assert tidy("The Kessel Trust sold rights at 3.75 crowns per share .") == \
+        "The Kessel Trust sold rights at 3.75 crowns per share."

@@ -98,4 +98,7 @@ def fit_articles(text: str) -> str:
 @lru_cache(maxsize=4096)
 def tidy(text: str) -> str:
     """A story's sentence as a question may print it."""
-    return fit_articles(lower_inside(plain_words(strip_markup(strip_dateline(text)))))
+    return _SPACE_BEFORE_STOP.sub(r"\1", fit_articles(lower_inside(plain_words(strip_markup(strip_dateline(text))))))
+
+
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])(?=\s|$)")      # wire copy's "3.75 dlrs per share ."

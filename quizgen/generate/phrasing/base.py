@@ -121,8 +121,11 @@ def when_phrase(when: object) -> str:
 
 def sentence_tense(sentence: str, when: object = "") -> str:
     """'future' when the sentence speaks of what will happen, or the fact's time is ahead ("next
-    week", "tomorrow"), else 'past'."""
-    ahead = str(when or "").lower().startswith(("next ", "tomorrow", "coming ", "later this"))
+    week", "tomorrow"), else 'past' (always for a time behind: "last year", "two weeks ago")."""
+    when = str(when or "").lower()
+    if when.startswith(("last ", "yesterday", "earlier ")) or when.endswith(" ago"):
+        return "past"                        # "will travel ... as he did last year": the fact's time is behind
+    ahead = when.startswith(("next ", "tomorrow", "coming ", "later this"))
     return "future" if ahead or _FUTURE.search(sentence) else "past"
 
 
