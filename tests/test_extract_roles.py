@@ -224,6 +224,9 @@ def test_the_article_before_a_body_and_title_is_no_part_of_the_title():
     ("Norwegian Airways chairman Ivo Lund said fares would rise.", ("Ivo Lund", "chairman", "Norwegian Airways")),
     ("Norwegian Foreign Minister Ivo Lund spoke.", ("Ivo Lund", "Foreign Minister", "Norway")),
     ("Norwegian Labour leader Ivo Lund spoke.", ("Ivo Lund", "Labour leader", "Norway")),
+    ("Norwegian Farm Minister Ivo Lund spoke.", ("Ivo Lund", "Farm Minister", "Norway")),   # a portfolio
+    ("Norwegian Chamber of Commerce president Ivo Lund spoke.",
+     ("Ivo Lund", "Chamber of Commerce president", "Norway")),                               # the name goes on
 ])
 def test_a_body_whose_name_a_country_word_opens_is_the_org(text, role):
     assert role in _roles(text)

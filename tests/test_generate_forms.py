@@ -816,3 +816,9 @@ def test_a_visit_whose_time_is_behind_is_asked_in_the_past():
     visit = fact("visit", "Ivo Lund will miss the match after his trip to Norland last year.", person="Ivo Lund",
                  place="Norland", when="last year")
     assert not [p for p in prompts(visit) if p.startswith("Where will")]
+
+
+def test_a_question_cut_off_after_an_adjective_is_not_asked():
+    sentence = "Six Ivo Lund penalties gave Kessel victory in a dour but clinical encounter at Norland."
+    asked = questions(fact("quantity", sentence, value=6, unit="penalties", text="Six"))
+    assert not [q for q in asked if q.prompt.endswith(" a dour?")]

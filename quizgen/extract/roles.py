@@ -235,7 +235,8 @@ def _split(words: list[str]) -> _Role | None:
         for at in range(len(words) - size):
             if _is_country(" ".join(words[at:at + size])) and "of" not in words[:at]:
                 named = _name_after_country(words, at + size)
-                if at == 0 and named:                # "Australian Open chief", "British Airways chairman": a body
+                if at == 0 and named and words[-1].lower() not in _lexicon()["portfolio_heads"]:
+                    # "Australian Open chief", "British Airways chairman": a body; "German Farm Minister": a portfolio
                     return _Role(" ".join(words[named:]), " ".join(words[:named]))
                 rest = words[:at] + words[at + size:]
                 return _Role(" ".join(rest), _country(" ".join(words[at:at + size])))
@@ -292,6 +293,8 @@ def _name_after_country(words: list[str], start: int) -> int:
         end += 1
     while start < end < len(words) - 1 and words[end] in word_set("organisations"):
         end += 1                                     # "UK Independence Party leader"
+    if words[end] in ("of", "for", "and", "&"):
+        return 0                                     # "American Chamber of Commerce president": the name goes on
     return end if end > start else 0
 
 

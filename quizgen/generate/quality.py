@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..answers import normalize
 from ..models import Question
+from .clauses import word_classes
 from .standalone import about_the_reporting, points_back
 
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you"}
@@ -54,9 +55,19 @@ def _rejected(question: Question) -> bool:
     if question.type in ("short", "mcq") and question.fact.get("type") in ("date", "quantity") and \
             not any(w[:1].isupper() or any(c.isdigit() for c in w) for w in question.prompt.split()[1:]):
         return True             # "When will the full programme be announced?": of what, it names nothing
+    if question.type in ("short", "mcq") and _ends_on_an_adjective(question.prompt):
+        return True             # "... gave Scotland victory in a dour?": the noun was cut off
     if question.type == "mcq" and len({normalize(c) for c in question.choices}) != len(question.choices):
         return True
     return False
+
+
+def _ends_on_an_adjective(prompt: str) -> bool:
+    """An article and an adjective with no noun after them end the question ("in a dour?"); a
+    predicate may end on one ("When will the phone be available?")."""
+    last = prompt.rstrip("?").split()[-2:] if prompt.endswith("?") else []
+    return len(last) == 2 and last[0].lower() in ("a", "an", "the") and last[1].isalpha() and \
+        set(word_classes(last[1])) == {"ADJ"}
 
 
 def _given_away(question: Question) -> bool:
