@@ -514,9 +514,9 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             for role in found:
                 if role is None:
                     continue
+                # Reuters' "<Firm AG>" markup goes, and an article ("the Guardian literary editor") is no title's.
                 role = _Role(_ARTICLE.sub("", strip_markup(_FORMER_WORD.sub("former ", role.title))),
-                             strip_markup(role.org) if role.org else role.org)   # Reuters' "<Firm AG>"; "the
-                                                                                  # Guardian literary editor"
+                             strip_markup(role.org) if role.org else role.org)
                 key = (mention.name, _head(role.title))
                 if key in seen:
                     continue
