@@ -248,13 +248,13 @@ def split_sentences(body: str) -> list[Sentence]:
 
 
 def _paragraph_spans(paragraph: str) -> Iterator[tuple[int, int]]:
-    start = _skip_space(paragraph, 0)
+    start = _skip_heading(paragraph, _skip_space(paragraph, 0))
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
         if end <= start or not _is_sentence_end(paragraph, start, match):
             continue
         yield start, end
-        start = _skip_space(paragraph, end)
+        start = _skip_heading(paragraph, _skip_space(paragraph, end))
     if start < len(paragraph):
         end = len(paragraph.rstrip())
         if end > start:
@@ -266,6 +266,17 @@ def _token_start(text: str, start: int, end: int) -> int:
     while end > start and not text[end - 1].isspace():
         end -= 1
     return end
+
+
+# A section heading run into its paragraph ("WHEN AND WHERE The tradition ..."): three or more
+# capitals-only words before a capitalised word. Datelines ("RIO DE JANEIRO, March") have a comma.
+_HEADING = re.compile(r"(?:[A-Z][A-Z'&-]*\s+){2,}[A-Z][A-Z'&-]*\s+(?=[A-Z][a-z])")
+
+
+def _skip_heading(text: str, index: int) -> int:
+    """A heading is page furniture, not part of the sentence it runs into."""
+    heading = _HEADING.match(text, index)
+    return heading.end() if heading else index
 
 
 def _skip_space(text: str, index: int) -> int:

@@ -83,3 +83,9 @@ def test_ordinals_and_metres_are_not_counts():
 
 def test_a_pound_is_a_quantity_with_its_sign():
     assert _quantities("Workers were paid £1 an hour on the farm.") == [(1, "pounds", None)]
+
+
+def test_the_second_number_of_a_ratio_and_numbers_in_set_terms_count_nothing():
+    text = ("A poll said four in ten shoppers would spend less. One out of five farms had closed. "
+            "The striker shot from the edge of the six-yard box and hit the post.")
+    assert _quantities(text) == []

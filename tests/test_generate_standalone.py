@@ -57,8 +57,10 @@ def test_a_year_the_sentence_gives_away_is_no_cloze():
     ("Playing Harbour-Run 2 feels like sailing in Kessel.", "2", 2, "feels"),         # a title
     ("Norland lost its opening two Four Harbours games to Kessel.", "Four", 4, "games"),  # a name
     ("Kessel Fisheries sold 90 boats in 1998 and 40 boats in the last 12 months.", "12", 12, "months"),
+    ("After the break the Kessel keeper Varga gathered two high crosses from the left.", "two", 2, "crosses"),
+    ("Tomas Varga curled a free-kick from 25 yards out against the Norland bar.", "25", 25, "yards"),
 ])
-def test_numbers_in_names_and_the_calendars_own_are_not_asked(sentence, text, value, unit):
+def test_numbers_in_names_the_calendars_own_and_play_by_play_are_not_asked(sentence, text, value, unit):
     asked = questions(fact("quantity", sentence, value=value, unit=unit, text=text))
     assert not [q for q in asked if q.answer == text]
 

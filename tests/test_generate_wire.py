@@ -108,6 +108,8 @@ def test_a_pronoun_after_an_opening_phrase_is_named_in_brackets_too():
     ("Lund is a FBI agent with a university degree and a one-off fee.",
      "Lund is an FBI agent with a university degree and a one-off fee."),
     ("Kask met a US official within an hour.", "Kask met a US official within an hour."),
+    ("Costs rose despite an 17.2 pct rise in sales.", "Costs rose despite a 17.2 percent rise in sales."),
+    ("Kessel made a 8 pct and a 18,000 crown gain.", "Kessel made an 8 percent and an 18,000 crown gain."),
 ])
 def test_a_or_an_is_printed_as_the_next_word_sounds(written, printed):
     assert tidy(written) == printed

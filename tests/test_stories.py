@@ -5,6 +5,13 @@ def _texts(body):
     return [s.text for s in split_sentences(body)]
 
 
+def test_a_section_heading_run_into_its_paragraph_is_no_part_of_a_sentence():
+    assert _texts("HOW IT BEGAN The first fair was held in 1929. WHEN AND WHERE The fair moved in 1942.") == [
+        "The first fair was held in 1929.", "The fair moved in 1942."]
+    assert _texts("SALT LAKE CITY, March 3 - Kessel Corp said sales rose.") == [
+        "SALT LAKE CITY, March 3 - Kessel Corp said sales rose."]
+
+
 def test_abbreviations_and_initials_do_not_end_sentences():
     assert _texts("He met Mr. Smith at 5 p.m. on Monday. Then he left.") == [
         "He met Mr. Smith at 5 p.m. on Monday.", "Then he left."]

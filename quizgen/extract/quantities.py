@@ -68,6 +68,8 @@ def _tables() -> dict:
         "abbreviations": {k.lower(): v for k, v in table["unit_abbreviations"].items()},
         "peoples": frozenset(table["nationality_nouns"]) | places().demonyms,
         "not_measures": frozenset(table["not_measures"]),
+        "ratio_before": re.compile(rf"(?:^|\s){number}\s+(?:in|out\s+of)$", re.IGNORECASE),
+        "set_phrase": re.compile("|".join(re.escape(p) for p in table["set_phrases"]) + r"\b", re.IGNORECASE),
         "spaced_measure": re.compile(rf"\s({measures})\s+(?!ago\b|old\b|of\b|and\b|or\b|to\b)[a-z]"),
     }
 
@@ -176,6 +178,10 @@ def _quantity(text: str, match: re.Match[str], following: re.Match[str] | None, 
     last_word = before.rsplit(" ", 1)[-1] if before else ""
     if last_word.rstrip(".") in tables["months"] or last_word in ("No", "No.", "Nos"):
         return None
+    if tables["ratio_before"].search(before):
+        return None                                     # "four in ten leaders": a share, not ten leaders
+    if tables["set_phrase"].match(text, match.start()):
+        return None                                     # "the six-yard box": a name of a place, not a count
     scale = match.group("scale") or match.group("short")
     if scale:
         value *= scale_value(scale) or 1

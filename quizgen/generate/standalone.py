@@ -26,6 +26,7 @@ class StandaloneRules:
     linking_adverb: re.Pattern[str]
     unnamed_reporting: re.Pattern[str]
     calendar_counts: dict[str, frozenset[float]]
+    match_details: frozenset[str]
     not_names_at_start: frozenset[str]
     dangling_before_blank: frozenset[str]
     period_openers: frozenset[str]
@@ -60,6 +61,7 @@ def rules() -> StandaloneRules:
         unnamed_reporting=re.compile(rf"\b(?:{either('unnamed_reporting')})\b", re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
                          for unit, counts in table["calendar_counts"].items()},
+        match_details=words("match_details"),
         not_names_at_start=words("not_names_at_start"),
         dangling_before_blank=words("dangling_before_blank"),
         period_openers=words("period_openers"),
@@ -188,6 +190,11 @@ def year_given_away(when: str, sentence: str) -> bool:
 def calendar_count(value: object, unit: str) -> bool:
     """'12 months', '24 hours': the calendar's own numbers."""
     return isinstance(value, (int, float)) and value in rules().calendar_counts.get(unit.lower(), frozenset())
+
+
+def match_detail(unit: str) -> bool:
+    """'two searching crosses', '20 yards out': play-by-play, not news."""
+    return unit.lower() in rules().match_details
 
 
 def follows_a_name(sentence: str, at: int) -> bool:

@@ -64,7 +64,7 @@ def lower_inside(text: str) -> str:
     return " ".join(tokens)
 
 
-_ARTICLE = re.compile(r"\b([Aa]n?) ([A-Za-z][\w'-]*)")
+_ARTICLE = re.compile(r"\b([Aa]n?) ([A-Za-z][\w'-]*|\d+)")
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +75,17 @@ def _article_sounds() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 
 
 def fit_articles(text: str) -> str:
-    """'a excellent chance' -> 'an excellent chance', 'a NBA star' -> 'an NBA star' (see wire.yaml)."""
+    """'a excellent chance' -> 'an excellent chance', 'a NBA star' -> 'an NBA star' (see wire.yaml),
+    'an 17.2 pct rise' -> 'a 17.2 pct rise' (eight, eleven and eighteen are said with a vowel)."""
     letters, consonant_sound, vowel_sound = _article_sounds()
 
     def fitted(match: re.Match[str]) -> str:
         article, word = match.groups()
         if article[0] == "A" and match.start():
             return match.group(0)           # "Plan A is", "Grade A": a letter, not an article
-        if word.isupper() and len(word) > 1:
+        if word.isdigit():
+            vowel = word.startswith("8") or word in ("11", "18")
+        elif word.isupper() and len(word) > 1:
             vowel = word[0] in letters
         elif word[:1].islower():
             lower = word.lower()

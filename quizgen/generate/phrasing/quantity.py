@@ -7,7 +7,7 @@ import re
 from ...extract.names import places
 from ..clauses import YEAR, ask_about_number
 from ..distractors import MONTHS, WEEKDAYS
-from ..standalone import calendar_count, follows_a_name, reporting_period, runs_on, without_linking_adverb
+from ..standalone import calendar_count, follows_a_name, match_detail, reporting_period, runs_on, without_linking_adverb
 from ..wire import plain_words, tidy
 from .base import Phrasing, in_full
 
@@ -33,7 +33,7 @@ class QuantityPhrasing(Phrasing):
         sentence = without_linking_adverb(tidy(fact.sentence))   # "Meanwhile the number of sales dropped"
         number = plain_words(values.get("text") or values["value"])
         at = _find_number(sentence, number)
-        if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or \
+        if calendar_count(fact.slots["value"], str(fact.slots["unit"])) or match_detail(str(fact.slots["unit"])) or \
                 (at >= 0 and (_part_of_name(sentence, at, number) or reporting_period(sentence, at, fact.slots["unit"])
                               or _AGE.match(sentence, at) or _RELATIVE_TIME.match(sentence, at + len(number))
                               or _counted_by_names(sentence, at + len(number), fact.slots["value"])
