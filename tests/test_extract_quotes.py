@@ -169,6 +169,13 @@ def test_a_name_the_speaker_says_is_never_the_speaker_of_the_next_he_said():
     assert {f["speaker"] for f in facts_of(text, "quote")} == {"Tomas Varga"}
 
 
+def test_he_said_is_never_someone_his_own_quotation_names():
+    text = ("Kessel manager Tomas Varga spoke on Friday. Varga's striker Ivo Lund is fit again, but the manager is "
+            "unsure whether to start him.\n\n\"Ivo is the best striker in the league. What I have to judge is his "
+            "pace,\" he said. \"He will play some part.\"")
+    assert {f["speaker"] for f in facts_of(text, "quote")} == {"Tomas Varga"}
+
+
 def test_a_title_word_that_is_also_a_surname_ends_a_name():
     text = ("The Leicester prop Julian White expects a rough ride in Kessel. White said: \"The Kessel scrum is a force.\" "
             "\"We will be ready,\" said White House spokesman Tom Hale.")

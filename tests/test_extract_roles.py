@@ -230,3 +230,10 @@ def test_the_article_before_a_body_and_title_is_no_part_of_the_title():
 ])
 def test_a_body_whose_name_a_country_word_opens_is_the_org(text, role):
     assert role in _roles(text)
+
+
+def test_a_nation_keeps_its_own_name_and_a_firms_branch_is_the_body():
+    assert _roles("Wales assistant coach Ivo Lund said the squad was fit.") == {("Ivo Lund", "assistant coach", "Wales")}
+    assert _roles("The car will not be sold in Asia, said Kessel Europe president Tomas Varga.") == {
+        ("Tomas Varga", "president", "Kessel Europe")}
+    assert _roles("Legendary Dutch coach Ivo Lund has died.") == {("Ivo Lund", "Legendary coach", "Netherlands")}

@@ -89,6 +89,11 @@ def test_joined_verbs_share_their_holder_and_end_each_target():
     assert ("Peru", "support", "closer trade links") in found
 
 
+def test_a_past_verb_after_a_reported_modal_joins_the_reporting_verb_not_the_reported_subject():
+    text = "The donors' statement said Portugal must take more steps toward growth and called for lower tariffs."
+    assert not [s for s in _stances(text) if s[0] == "Portugal"]
+
+
 def test_advocacy_in_reported_speech_but_not_forecasts():
     assert _stances("Governor Ed Pike MP said the council should scrap the toll.") == [
         ("Ed Pike", "support", "the council should scrap the toll")]

@@ -115,6 +115,7 @@ class Places:
     names: dict[str, str]       # "U.S." -> "United States", "Beijing" -> "Beijing"
     country_of: dict[str, str]  # any place word or demonym -> its country
     demonyms: frozenset[str]
+    nations: frozenset[str]     # "Wales": a part of a country that keeps its own name on a post
     longest: int                # most words in one entry
     first_words: frozenset[str]  # first words of all entries: a word not here starts none
 
@@ -124,9 +125,11 @@ def places() -> Places:
     names: dict[str, str] = {}
     country_of: dict[str, str] = {}
     demonyms: set[str] = set()
+    nations: set[str] = set()
     for country, entry in (data_file("places") or {}).items():
         entry = entry or {}
-        for name in entry.get("names") or []:
+        nations.update(map(str, entry.get("nations") or []))
+        for name in [*(entry.get("names") or []), *(entry.get("nations") or [])]:
             names[str(name)] = country
             country_of[str(name)] = country
         for city in entry.get("cities") or []:
@@ -137,7 +140,7 @@ def places() -> Places:
             country_of.setdefault(str(demonym), country)
     longest = max((len(k.split()) for k in list(names) + list(demonyms)), default=1)
     first_words = frozenset(k.split(" ")[0] for k in list(names) + list(demonyms))
-    return Places(names, country_of, frozenset(demonyms), longest, first_words)
+    return Places(names, country_of, frozenset(demonyms), frozenset(nations), longest, first_words)
 
 
 @lru_cache(maxsize=1)
@@ -459,6 +462,7 @@ def analyse(story: Story) -> StoryAnalysis:
     mentions: dict[str, int] = {}       # how often each person was named so far
     counter = 0
     skip = dateline_length(story.text) if story.dateline else 0
+    spoken_of: set[str] = set()         # people a quotation still open from the sentence before names
     for sentence, candidates in zip(sentences, per_sentence):
         candidates = _drop_organisations(sentence.text, candidates)
         view = SentenceView(sentence, sentence.text, body_start=skip if sentence.start == 0 else 0)
@@ -492,7 +496,8 @@ def analyse(story: Story) -> StoryAnalysis:
         _resolve_descriptions(view, descriptions)
         _resolve_subject_descriptions(view, descriptions, focus, mentions, gender)
         _record_titles(sentence.text, view, descriptions)
-        _resolve_pronouns(view, focus, gender)
+        _resolve_pronouns(view, focus, gender, spoken_of)
+        spoken_of = _named_in_open_quote(view)
         subject = view.subject_mention = view.subject()
         if subject is not None:
             focus = [subject.name] + [n for n in focus if n != subject.name][:FOCUS_SIZE - 1]
@@ -709,8 +714,18 @@ def _age_subject(view: SentenceView, age: re.Match[str], focus: list[str], menti
     return Mention(start, end, chosen, "person", view.text[start:end], pronoun=True)
 
 
-def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str]) -> None:
-    """He/she: an earlier person in the sentence, else a recent subject, of a fitting gender.
+def _named_in_open_quote(view: SentenceView) -> set[str]:
+    """People named inside a quotation that goes on into the next sentence."""
+    text = view.text
+    if not ('"' in text or "\u201c" in text) or not inside_quote(text, len(text)):
+        return set()
+    return {m.name for m in view.persons if not m.pronoun and inside_quote(text, m.start)}
+
+
+def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str],
+                      spoken_of_before: set[str] = frozenset()) -> None:
+    """He/she: an earlier person in the sentence, else a recent subject, of a fitting gender;
+    never, outside quotation marks, someone the quotation names (a speaker does not name himself).
 
     "she" prefers someone known to be a woman (given name, Mrs/Ms); "he" never
     picks someone known to be a woman. Unknown gender fits either.
@@ -721,10 +736,16 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
         return
     added = []
     antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)]
+    quoted = '"' in text or "\u201c" in text or "\u201d" in text
+    spoken_of = {m.name for m in view.persons if quoted and not m.pronoun and inside_quote(text, m.start)} | \
+        spoken_of_before
     for match in pronouns:
         wanted = "f" if match.group()[0] in "Ss" else "m"
         earlier = [m.name for m in antecedents if m.end <= match.start()]
         candidates = list(dict.fromkeys(earlier + focus))
+        speaking = not (quoted and inside_quote(text, match.start()))
+        if speaking and spoken_of:
+            candidates = [n for n in candidates if n not in spoken_of]   # '"Ruud is the best ..." he said'
         target = None
         if wanted == "f":
             target = next((n for n in candidates if gender.get(n) == "f"), None)

@@ -239,7 +239,10 @@ def _split(words: list[str]) -> _Role | None:
                     # "Australian Open chief", "British Airways chairman": a body; "German Farm Minister": a portfolio
                     return _Role(" ".join(words[named:]), " ".join(words[:named]))
                 rest = words[:at] + words[at + size:]
-                return _Role(" ".join(rest), _country(" ".join(words[at:at + size])))
+                if at and _is_head(words[-1]) and all(_firm_word(w) for w in words[:at]):
+                    return _Role(" ".join(words[at + size:]), " ".join(words[:at + size]))   # "GM Europe president"
+                written = " ".join(words[at:at + size])
+                return _Role(" ".join(rest), written if written in places().nations else _country(written))
     start = len(words)
     at = words.index("of") if "of" in words else -1
     if at > 0 and _is_head(words[at - 1]):
@@ -281,6 +284,16 @@ def _split(words: list[str]) -> _Role | None:
         if target and not org_words and not all(_is_title_word(w) for w in target):
             org_words = target                       # "Archbishop of Canterbury"
     return _Role(" ".join(title), " ".join(org_words) or None)
+
+
+_ADJECTIVE_ENDINGS = ("ary", "ic", "ful", "ous", "ive", "al", "ed", "ing", "ly", "ish", "less", "ent", "ant")
+
+
+def _firm_word(word: str) -> bool:
+    """A word of a firm's name before its branch's place ("GM", "Nintendo"), not a sentence's
+    adjective ("Legendary Dutch coach", "New EU trade commissioner")."""
+    return word[:1].isupper() and word not in word_set("not_names") and not _is_title_word(word) and \
+        not _country(word) and (word.isupper() or not word.lower().endswith(_ADJECTIVE_ENDINGS))
 
 
 def _name_after_country(words: list[str], start: int) -> int:
@@ -498,7 +511,7 @@ def _description_role(mention: Mention) -> _Role | None:
     return _chain(mention.surface.split())
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an) ", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:(?:presently|currently|now|also|still) )?(?:the|a|an) ", re.IGNORECASE)
 
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:
@@ -514,7 +527,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
             for role in found:
                 if role is None:
                     continue
-                # Reuters' "<Firm AG>" markup goes, and an article ("the Guardian literary editor") is no title's.
+                # Reuters' "<Firm AG>" markup goes, and an article ("the Guardian literary editor", "presently a
+                # director") is no title's.
                 role = _Role(_ARTICLE.sub("", strip_markup(_FORMER_WORD.sub("former ", role.title))),
                              strip_markup(role.org) if role.org else role.org)
                 key = (mention.name, _head(role.title))

@@ -315,6 +315,7 @@ def _holders(view: SentenceView, entities: list[Mention], position: int) -> list
 # "... and has said it wants", "... but called on": a verb joined to the one before.
 _JOINED_VERB = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|later|now|"
                           r"\w+ly)\s+)*(?:(?:say|says|said)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:\w+\s+){0,2})?$")
+_MODALS = frozenset("must should would will could may might can shall".split())
 _SUBORDINATE = re.compile(r"\b(?:who|which|whose|that|because|when|if|while|although|whether)\b", re.IGNORECASE)
 MAX_JOINED_VERB_WORDS = 20
 
@@ -336,6 +337,9 @@ def _joined_verb_subject(view: SentenceView, entities: list[Mention], position: 
         return []
     between = APPOSITIVES.sub("", text[subject.end:joined.start()])
     first = between.split()[:1]
+    if first and first[0].lower() in _MODALS and _REPORTED_OPENING.search(lead.rstrip()) and \
+            re.match(r"\w+ed\b", text[position:]):
+        return []       # "The statement said Indonesia must act and called for ...": the statement called
     if (not first or _SUBORDINATE.search(between) or "," in between
             or len(between.split()) > MAX_JOINED_VERB_WORDS
             or not (first[0].lower() in _AUXILIARY or first[0].lower() in cue_words("speech")
