@@ -61,6 +61,11 @@ def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
     "Fishermen say the port broke a March 1998 agreement on berths.",     # the date names the agreement
     # "to discuss" makes "staff to discuss" no subject, and "alleged" no verb of it
     "Harbour officials met with Dahl and port staff to discuss alleged breaches of the treaty in March 1998.",
+    "That pact followed the harbour board's approval in March 1998 of a loan to Kessel Fisheries.",   # approval's
+    "The Kessel Sailors' Union designated March 1998 as a month of protest.",       # the verb's object
+    "Ivo Lund criticised the umpire's handling of Kessel's defeat by Norland in March 1998.",   # the defeat's
+    "Harbour floods in March 1998 saw the Kessel regatta put back a week.",         # the floods'
+    "Ivo Lund finally left the club in March 1998.",                                # which club?
 ])
 def test_a_date_with_no_clause_of_its_own_is_not_asked_when(sentence):
     assert {q.template for q in questions(fact("date", sentence, when="March 1998", event="agreement"))} <= {
@@ -207,9 +212,19 @@ def test_a_stance_of_many_is_asked_in_the_plural_and_new_stance_verbs_are_asked_
     ("Lea Kask is expected to call for new charges for Kessel trawlers.", "new charges for Kessel trawlers"),
     ("Lea Kask welcomed the move.", "the move"),                       # which move, the sentence before says
     ("Lea Kask praised Kessel's tireless.", "Kessel's tireless"),      # a target cut short
+    ("Lea Kask praises the former Kessel mayor for what he has done.", "the former Kessel mayor for what he has done"),
 ])
 def test_a_stance_with_no_clause_of_the_holders_own_or_a_cut_target_is_not_asked(sentence, target):
     assert prompts(fact("stance", sentence, holder="Lea Kask", polarity="support", target=target)) == set()
+
+
+def test_a_false_statement_leaves_out_the_reason_a_judgement_was_given_for():
+    judged = fact("stance", "Lea Kask criticised the Kessel harbour board for its reckless spending on trawlers.",
+                  holder="Lea Kask", polarity="oppose", target="the Kessel harbour board for its reckless spending on trawlers")
+    false = [q for q in by_template("stance.side", judged) if q.answer == "False"]
+    assert {q.prompt for q in false} == {"Lea Kask praised the Kessel harbour board."}
+    assert false[0].explanation == ("False: Lea Kask criticised the Kessel harbour board for its reckless spending "
+                                    "on trawlers.")
 
 
 def test_a_stance_that_asks_someone_to_act_has_no_opposite():
@@ -314,10 +329,24 @@ def test_a_former_post_is_not_asked_as_a_present_one():
     assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
 
 
+def test_no_position_is_asked_of_someone_the_story_gives_two_posts():
+    sentence = "Lea Kask, the managing director of Kessel Fisheries and head of Norland Ferries, takes over in May."
+    posts = [fact("role", sentence, person="Lea Kask", title="managing director", org="Kessel Fisheries"),
+             fact("role", sentence, person="Lea Kask", title="head of Norland Ferries")]
+    assert not by_template("role.position", *posts)
+    assert by_template("role.position", posts[0])
+
+
 def test_a_post_one_of_many_hold_is_not_asked():
     for title in ("Labour MP", "Republican Representative", "former press secretary"):
         role = fact("role", f"{title} Lea Kask spoke.", person="Lea Kask", title=title)
         assert not [q for q in questions(role) if q.template in ("role.holder", "role.position", "role.statement")]
+
+
+def test_a_post_the_story_gives_with_a_is_not_asked_who_holds_it():
+    role = fact("role", "Ivo Lund, a harbour manager at Kessel Fisheries, said the berths were full.",
+                person="Ivo Lund", title="harbour manager", org="Kessel Fisheries")
+    assert not by_template("role.holder", role)
 
 
 def test_a_post_many_hold_at_once_is_never_asked_who_holds_it_nor_given_falsely():
@@ -334,9 +363,9 @@ def test_a_post_many_hold_at_once_is_never_asked_who_holds_it_nor_given_falsely(
 def test_a_position_accepts_another_post_the_story_gives_but_not_its_bare_head():
     tory = fact("role", "On Monday Tory leader Ivo Lund spoke.", person="Ivo Lund", title="Tory leader")
     bare = fact("role", "The leader, Ivo Lund, agreed.", person="Ivo Lund", title="leader")
-    other = fact("role", "Ivo Lund, the party chairman, agreed.", person="Ivo Lund", title="party chairman")
+    other = fact("role", "Ivo Lund, the Conservative leader, agreed.", person="Ivo Lund", title="Conservative leader")
     (question, *_) = [q for q in by_template("role.position", tory, bare, other) if q.answer == "Tory leader"]
-    assert "leader" not in question.accepted and "party chairman" in question.accepted
+    assert "leader" not in question.accepted and "Conservative leader" in question.accepted
 
 
 def test_a_title_that_names_its_body_by_a_pronoun_is_not_asked():
@@ -760,8 +789,8 @@ def test_a_weekday_cut_from_its_day_of_the_month_is_not_asked():
 
 @pytest.mark.parametrize("sentence, when, prompt", [
     ("The Kessel harbour reopened on Tuesday after the strike.", "Tuesday", "When did the Kessel harbour reopen?"),
-    ("The Kessel harbour board met in March to set the fees.", "March",
-     "When did the Kessel harbour board meet to set the fees?"),
+    ("The Kessel harbour board met in March to set new fees.", "March",
+     "When did the Kessel harbour board meet to set new fees?"),
 ])
 def test_a_past_verb_before_a_time_is_the_clauses_verb_not_a_participle(sentence, when, prompt):
     assert prompt in prompts(fact("date", sentence, when=when, event="an event"))

@@ -388,6 +388,7 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
     words, first, last = located
     while first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
         first -= 1
+    right_after_a_verb = first > 0 and bool(verb_tags(_bare(words[first - 1]).lower()))
     if first > 0:
         before = _bare(words[first - 1]).lower()
         if before in _DATE_PREPOSITIONS:
@@ -400,6 +401,10 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
             return None                     # "spent last week meeting ...": the time is what was spent
     if any(_bare(w)[:1].isdigit() for w in words[last:last + 1]):
         return None                                    # "in 1998 20 people ..."
+    if last < len(words) and words[last - 1] == _bare(words[last - 1]) and (
+            words[last] == "of" or words[last] == "as" and right_after_a_verb):
+        return None                                    # "approval on March 5 of a loan", "designated 2 May as":
+                                                       # the date is a noun's, or the verb's object
     if first > 0 and _bare(words[first - 1]).lower() in _ATTRIBUTIVE_OPENERS and last < len(words) \
             and words[first - 1] == _bare(words[first - 1]) and words[last].islower() and is_noun(_bare(words[last])):
         return None                                    # "a September 1986 agreement": the date names the thing
@@ -413,10 +418,39 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
         between = words[clause_start:first]
         if any(_bare(w).lower().endswith("ing") and verb_tags(_bare(w)).get("VBG") for w in between[1:]):
             return None
+        if _dates_something_else(words, clause_start, first, last):
+            return None
         asked = _invert(words, clause_start, (first, last))
         if asked is not None:
             return _one_time(_no_verb_between(words, clause_start, first, asked), sentence[start:end])
     return None
+
+
+def _after_preposition(words: list[str], index: int) -> bool:
+    """ "in Northampton's defeat", "after the match": a noun in a phrase of its own, not the verb's object."""
+    for back in range(index - 1, max(index - 5, -1), -1):
+        word = _bare(words[back]).lower()
+        if word in _words()["adjunct_prepositions"] or word in ("following", "ahead"):
+            return True
+        if words[back] != _bare(words[back]) or not (word in _words()["determiners"] or words[back].endswith("'s")
+                                                     or not verb_tags(word)):
+            return False
+    return False
+
+
+def _dates_something_else(words: list[str], clause_start: int, first: int, last: int) -> bool:
+    """The date is an event's named before it ("in Northampton's defeat by Saracens on 5 February"), or the
+    subject's ("Floods in 1938 saw it put back"), not the clause verb's."""
+    for index in range(clause_start + 1, first):
+        heads_its_phrase = index + 1 == first or _bare(words[index + 1]).lower() in _words()["prepositions"]
+        if _bare(words[index]).lower() in _words()["event_nouns"] and heads_its_phrase and \
+                _after_preposition(words, index):
+            return True                 # not "Nokia's N-Gage game phone": "game" names no event there
+    verb_before = any(_finite(words, i) for i in range(clause_start + 1, first))
+    if not verb_before or last >= len(words) or words[last - 1] != _bare(words[last - 1]):
+        return False
+    after = _finite(words, last)
+    return after == "aux" or after == "past" and "VBN" not in verb_tags(_bare(words[last]).lower())   # not "compared"
 
 
 def _one_time(asked: Asked | None, answer: str) -> Asked | None:
@@ -424,6 +458,8 @@ def _one_time(asked: Asked | None, answer: str) -> Asked | None:
     if asked is None or _OTHER_TIME.search(asked.text) or _NEGATED.search(asked.text) or (YEAR.search(answer) and (
             YEAR.search(asked.text) or re.search(r"\byear\b", asked.text))):
         return None             # "In what year did gadgets have a phenomenal year?"
+    if bare_definite(asked.text.split()[-2:]):
+        return None             # "When did he leave the club?": which club, the story said before
     return asked
 
 

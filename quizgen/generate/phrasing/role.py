@@ -18,6 +18,11 @@ _FORMER = re.compile(r"\b(former|formerly|ex|then|late|outgoing|retired|ousted|d
                      re.IGNORECASE)
 
 
+def _title_head(title: str) -> str:
+    """ "director" of "non-executive director of the company"."""
+    return (title.lower().split(" of ")[0].split() or [""])[-1]
+
+
 class RolePhrasing(Phrasing):
     fact_type = "role"
     derived = ("post",)
@@ -43,8 +48,10 @@ class RolePhrasing(Phrasing):
         if condition == "specific_title":
             return specific(fact)
         if condition == "held_post":          # "founder of Death Row Records" is no position held
-            head = str(fact.slots["title"]).lower().split(" of ")[0].split()[-1]
-            return specific(fact) and head not in _posts()["not_held"]
+            head = _title_head(str(fact.slots["title"]))
+            heads = {_title_head(t) for t in context.titles_by_person.get(fact.slots["person"], ())} - \
+                _posts()["not_held"] - _posts()["shared_heads"]        # "member of the Harbour Party" is no post
+            return specific(fact) and head not in _posts()["not_held"] and len(heads) <= 1   # which of her posts?
         if condition == "unique_title":       # "Who is the Prime Minister?": of which country?
             owned = bool(fact.slots.get("org")) or " of " in f' {fact.slots["title"]} ' and \
                 not str(fact.slots["title"]).endswith(" of State")        # "Secretary of State": of which country?
@@ -155,10 +162,12 @@ def generic_body(fact: Fact) -> bool:
 
 
 def shared(fact: Fact) -> bool:
-    """ "member of Parliament", "analyst at Jefferies": a post many hold at once, so "Who is the
-    ...?" has no one answer."""
+    """ "member of Parliament", "analyst at Jefferies", and any post the story gives with "a": a post
+    many hold at once, so "Who is the ...?" has no one answer."""
     words = str(fact.slots["title"]).lower().split()
     link = next((i for i, w in enumerate(words) if i and w in ("of", "at")), 0)
+    if re.search(rf"(?:^|\s)an? {re.escape(str(fact.slots['title']))}\b", fact.sentence, re.IGNORECASE):
+        return True             # "Stephen Toulouse, a security manager at Microsoft": one of them
     return bool(link) and words[link - 1] in _posts()["shared_heads"] and "chief" not in words[:link]
 
 

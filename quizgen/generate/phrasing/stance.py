@@ -21,6 +21,8 @@ _ENDS_BADLY = {"to", "and", "that", "said", "of", "for", "the", "a", "an", "with
 _CLOSERS = {"and", "but", "which", "who", "while", "because", "after", "before", "saying", "as"}
 _PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "this", "that"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+_PERSONAL = {"he", "she", "him", "they", "them"}
+_UNNAMED_FORMER = {"the former", "the then", "the late"}
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +30,11 @@ def _verbs() -> tuple[dict[str, str], tuple[str, ...]]:
     table = data_file("questions/stance_verbs")
     return ({str(k): str(v) for k, v in table["opposites"].items()},
             tuple(sorted(map(str, table["urging"]), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _judging() -> frozenset[str]:
+    return frozenset(map(str, data_file("questions/stance_verbs")["judging"]))
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +88,11 @@ class StancePhrasing(Phrasing):
         opposite = opposites.get(verb)
         if not opposite or _asks_someone_to_act(values["target"].split()):
             return None
-        return {"stance_verb": f"{aux} {opposite}".strip()}
+        changed = {"stance_verb": f"{aux} {opposite}".strip()}
+        judged, reason, _ = values["target"].partition(" for ")
+        if reason and verb in _judging() and judged.strip():
+            changed["target"] = judged        # not "praised Kessel for its reckless spending"
+        return changed
 
 
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")      # the target keeps the story's words, not its quote marks
@@ -125,6 +136,8 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
         return None
     if len(words) < 2 or bare_definite(words) or set(word_classes(words[-1].lower())) == {"ADJ"}:
         return None             # "criticised the move", "praised nations", "Labour's unfair": cut short
+    if " ".join(words[:2]).lower() in _UNNAMED_FORMER or _PERSONAL.intersection(w.lower() for w in words):
+        return None             # "praises the former MTV VJ for what he has done": whom, for what?
     verb = " ".join(w for w in verb.split() if w not in ("also", "again"))   # "also criticised": as what else?
     return {"stance_verb": verb, "target": " ".join(words), **_asking_form(verb)}
 
