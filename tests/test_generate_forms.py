@@ -227,6 +227,25 @@ def test_a_false_statement_leaves_out_the_reason_a_judgement_was_given_for():
                                     "on trawlers.")
 
 
+def test_a_persons_stance_is_asked_who_took_it_in_the_storys_verb():
+    (question, *_) = by_template("stance.holder", STANCE)
+    assert (question.prompt, question.answer) == ("Who criticised the harbour agreement with Vesterland?", "Marek Oban")
+    vague = fact("stance", "Marek Oban praised the bold move.", holder="Marek Oban", polarity="support",
+                 target="the bold move")
+    party = fact("stance", "Labour criticised the harbour agreement with Vesterland.", holder="Labour",
+                 polarity="oppose", target="the harbour agreement with Vesterland")
+    assert not by_template("stance.holder", vague) and not by_template("stance.holder", party)
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Lea Kask praised both the mayor and the harbour board.", "both the mayor"),
+    ("Lea Kask rejected the idea that the Tories and BNP shared voters.", "the idea that the Tories"),
+    ("Lea Kask hailed senior sailors Ivo Lund and Tomas Varga.", "senior sailors Ivo Lund"),
+])
+def test_a_stance_target_cut_mid_phrase_is_not_stated(sentence, target):
+    assert not by_template("stance.side", fact("stance", sentence, holder="Lea Kask", polarity="support", target=target))
+
+
 def test_a_stance_that_asks_someone_to_act_has_no_opposite():
     called = fact("stance", "Lea Kask called for the harbour board to publish its accounts.", holder="Lea Kask",
                   polarity="support", target="the harbour board to publish its accounts")
@@ -598,6 +617,14 @@ def test_a_long_quote_is_cut_before_an_and_that_opens_a_new_clause():
     assert asked and all("like Norland and Vesterland…”" in p for p in asked)
 
 
+def test_a_long_quote_is_not_cut_after_that_is_or_a_dash():
+    text = ("If the harbour board gives the fishermen something really new to look at -- that is, a deal on the "
+            "berths that goes beyond the old one -- you could see the boats come back")
+    quote = fact("quote", f"“{text},” said Lea Kask.", speaker="Lea Kask", text=text)
+    asked = {q.prompt for q in questions(quote) if q.template == "quote.speaker"}
+    assert asked and not [p for p in asked if "that is…" in p or "--…" in p]
+
+
 def test_no_number_question_drops_what_narrows_the_figure():
     sentence = "Excluding trawlers, Kessel harbour landings fell 0.2 pct in April after rising 1.1 pct in March."
     asked = questions(fact("quantity", sentence, value=0.2, unit="percent", text="0.2 pct"))
@@ -731,6 +758,7 @@ def _quote_story_facts():
         "\u201cWe all stood up the moment we saw him walk along the berths,\u201d said Lea Kask.\n\n"
         "\u201cWe had a good year working with Ingrid on the new harbour,\u201d said Lea Kask.\n\n"
         "\u201cKessel Rovers are well able to beat us at home this season,\u201d said Ruth Arne.\n\n"
+        "\u201cIf she were to change her tactics now, that would be madness,\u201d said Marek Oban.\n\n"
         "Finance Minister Ingrid Dahl and Kessel Rovers coach Marek Oban were not there.\n", "visit.txt")
     facts = []
     for sentence in story.sentences:
@@ -742,7 +770,7 @@ def _quote_story_facts():
                               sentence=text, start=sentence.start, end=sentence.end))
     last = story.sentences[-1]
     for person, title, org in (("Tomas Varga", "Harbour Master", ""), ("Ingrid Dahl", "Finance Minister", ""),
-                               ("Marek Oban", "coach", "Kessel Rovers")):
+                               ("Marek Oban", "coach", "Kessel Rovers"), ("Paula Okafor", "captain", "Norland")):
         facts.append(Fact(type="role", slots={"person": person, "title": title, "org": org}, story="visit.txt",
                           sentence=last.text, start=last.start, end=last.end))
     return story, facts
@@ -752,6 +780,7 @@ def _quote_story_facts():
     ("We all stood up", "Tomas Varga"),           # "him": the man the sentence before names
     ("We had a good year", "Ingrid Dahl"),        # her given name alone
     ("Kessel Rovers are well able", "Marek Oban"),  # "against us": the side he coaches
+    ("If she were to change", "Paula Okafor"),    # "she": a woman of the story, not the speaker
 ])
 def test_a_false_speaker_is_no_one_the_quotation_speaks_of(quote, given_away):
     story, facts = _quote_story_facts()

@@ -8,9 +8,11 @@ from functools import lru_cache
 
 from ...extract.names import places
 from ...extract.stances import VOICED
+from ...answers import surname
 from ...lexicon import data_file, word_set
 from ..clauses import bare_definite, verb_tags, word_classes
 from ..wire import tidy
+from ..context import looks_like_person
 from .base import Phrasing, with_article
 
 TARGET_WORDS = 18
@@ -21,6 +23,7 @@ _ENDS_BADLY = {"to", "and", "that", "said", "of", "for", "the", "a", "an", "with
 _CLOSERS = {"and", "but", "which", "who", "while", "because", "after", "before", "saying", "as"}
 _PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "this", "that"}
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
+_BE = {"be", "been", "being", "is", "are", "was", "were"}
 _PERSONAL = {"he", "she", "him", "they", "them"}
 _UNNAMED_FORMER = {"the former", "the then", "the late"}
 
@@ -47,7 +50,7 @@ def _means() -> re.Pattern[str]:
 class StancePhrasing(Phrasing):
     fact_type = "stance"
     derived = ("stance_verb", "stance_lemma", "target", "urge", "urged", "addressee", "action", "has")
-    conditions = ("stated_stance", "asked_target", "urged_action")
+    conditions = ("stated_stance", "asked_target", "urged_action", "asked_holder")
 
     def values(self, fact, context):
         if fact.slots.get("polarity") not in ("support", "oppose"):
@@ -78,6 +81,8 @@ class StancePhrasing(Phrasing):
             return bool(values.get("stance_lemma")) and len(same) == 1 and not named   # "What did X defend?" of a man
         if condition == "urged_action":
             return bool(values.get("action"))
+        if condition == "asked_holder":         # "Who criticised the harbour agreement?": one person said it
+            return _one_persons_stance(fact, values, context)
         return False
 
     def ruled_out(self, fact, template, values, context, rng: random.Random):
@@ -93,6 +98,38 @@ class StancePhrasing(Phrasing):
         if reason and verb in _judging() and judged.strip():
             changed["target"] = judged        # not "praised Kessel for its reckless spending"
         return changed
+
+
+def _cut_short(words: list[str], after: list[str]) -> bool:
+    """A target that stops mid-phrase: "on GMTV's", "the idea that the Tories", "both the chancellor",
+    "had been clearly", or one name of a list ("senior stars Ryan Giggs [and Paul Scholes]")."""
+    last = words[-1]
+    if last.endswith(("'s", "’s")) or len(words) > 1 and words[-2].lower() in _BE and "ADV" in word_classes(last.lower()):
+        return True
+    if words[0].lower() == "both":
+        return True
+    if "that" in words and not any(verb_tags(w.lower()) for w in words[words.index("that") + 1:]):
+        return True
+    return bool(after) and after[0].lower() == "and" and last[:1].isupper() and after[1:2] != [] and \
+        after[1][:1].isupper()
+
+
+def _one_persons_stance(fact, values, context) -> bool:
+    """A person's stance in a verb that agrees with one subject ("has called for", "criticised"),
+    on a target that names no one else's and is not also anyone else's in the story."""
+    holder, verb, target = str(fact.slots["holder"]), values.get("stance_verb", ""), values.get("target", "")
+    if not verb or not looks_like_person(holder):
+        return False
+    first, last = verb.split()[0], verb.split()[-1]
+    if not (first in ("has", "had", "will", "would") or {"VBD", "VBZ"} & set(verb_tags(last))):
+        return False            # "call for": a verb of many holders
+    if any(f" {name} " in f" {target} " or f" {surname(name)} " in f" {target} " for name in context.pools.people):
+        return False            # "criticised Ivo Lund": whom the story names, a student could pick by elimination
+    words = target.split()
+    if words[0].lower() == "the" and len(words) <= 3 and all(w.islower() for w in words):
+        return False            # "Who applauded the decisive move?": which move, the story said before
+    return not any(f is not fact and f.type == "stance" and f.slots.get("target") == fact.slots.get("target")
+                   for f in context.facts)
 
 
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")      # the target keeps the story's words, not its quote marks
@@ -138,6 +175,8 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
         return None             # "criticised the move", "praised nations", "Labour's unfair": cut short
     if " ".join(words[:2]).lower() in _UNNAMED_FORMER or _PERSONAL.intersection(w.lower() for w in words):
         return None             # "praises the former MTV VJ for what he has done": whom, for what?
+    if _cut_short(words, phrase.split()[closer:closer + 2]):
+        return None
     verb = " ".join(w for w in verb.split() if w not in ("also", "again"))   # "also criticised": as what else?
     return {"stance_verb": verb, "target": " ".join(words), **_asking_form(verb)}
 
