@@ -87,5 +87,7 @@ def test_a_pound_is_a_quantity_with_its_sign():
 
 def test_the_second_number_of_a_ratio_and_numbers_in_set_terms_count_nothing():
     text = ("A poll said four in ten shoppers would spend less. One out of five farms had closed. "
-            "The striker shot from the edge of the six-yard box and hit the post.")
-    assert _quantities(text) == []
+            "The striker shot from the edge of the six-yard box and hit the post. Farming is about two thirds "
+            "of the local economy. The band has had six top 40 singles.")
+    assert _quantities(text) == [(6, "singles", None)]
+    assert _quantities("The appeal is expected to top 20 million pounds by Friday.") == [(20000000, "pounds", None)]

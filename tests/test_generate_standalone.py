@@ -34,6 +34,13 @@ def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     assert not clozes(fact("date", sentence, when="Tuesday", event="an event"))
 
 
+def test_a_he_whom_only_a_body_or_a_month_comes_before_is_not_asked():
+    sentence = "Last December, the Kessel Sailing Board confirmed that he could sail for Norland from 1998."
+    assert not clozes(fact("date", sentence, when="1998", event="sail"))
+    titled = "Harbour master Tomas Varga said he would reopen the quay on Tuesday."
+    assert clozes(fact("role", titled, person="Tomas Varga", title="harbour master"))
+
+
 def test_a_sentence_may_open_with_a_name():
     sentence = "Varga is serving a three-year sentence for smuggling in Kessel."
     asked = clozes(fact("quantity", sentence, value=3, unit="years", text="three-year"),

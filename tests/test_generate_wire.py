@@ -93,6 +93,12 @@ def test_no_cloze_blanks_half_of_a_range():
     story, fact = story_fact("Shutdown\n\nOn December 5 and 6, the Kessel harbour board shut the quays for repairs.",
                              0, "date", when="December 5", event="shut")
     assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
+    story, fact = story_fact("Losses\n\nKessel Fisheries lost money in January and February because fuel cost more.",
+                             0, "date", when="January", event="lost")
+    assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
+    story, fact = story_fact("Awards\n\nHarbour master Tomas Varga said the film could collect five or six awards.",
+                             0, "quantity", value=5, unit="awards", text="five")
+    assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
 
 
 def test_a_pronoun_after_an_opening_phrase_is_named_in_brackets_too():

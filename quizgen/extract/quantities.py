@@ -68,6 +68,7 @@ def _tables() -> dict:
         "abbreviations": {k.lower(): v for k, v in table["unit_abbreviations"].items()},
         "peoples": frozenset(table["nationality_nouns"]) | places().demonyms,
         "not_measures": frozenset(table["not_measures"]),
+        "rank_words": frozenset(table["rank_words"]),
         "ratio_before": re.compile(rf"(?:^|\s){number}\s+(?:in|out\s+of)$", re.IGNORECASE),
         "set_phrase": re.compile("|".join(re.escape(p) for p in table["set_phrases"]) + r"\b", re.IGNORECASE),
         "spaced_measure": re.compile(rf"\s({measures})\s+(?!ago\b|old\b|of\b|and\b|or\b|to\b)[a-z]"),
@@ -176,7 +177,8 @@ def _quantity(text: str, match: re.Match[str], following: re.Match[str] | None, 
         return None                                     # "the 12th savings bank": an ordinal
     before = text[:match.start()].rstrip()
     last_word = before.rsplit(" ", 1)[-1] if before else ""
-    if last_word.rstrip(".") in tables["months"] or last_word in ("No", "No.", "Nos"):
+    if last_word.rstrip(".") in tables["months"] or last_word in tables["rank_words"] and \
+            not before[:-len(last_word)].rstrip().endswith(" to"):
         return None
     if tables["ratio_before"].search(before):
         return None                                     # "four in ten leaders": a share, not ten leaders

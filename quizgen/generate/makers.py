@@ -31,9 +31,13 @@ CLOZE_MAX_NUMBERS = 4
 _CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?"
                         rf"(?:[$£€¥]|US\$|\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
-_RANGE = re.compile(r"^\s*(and|or|to|-|–|/)\s*\d")          # "_____/88", "_____ to 12"
-# "Monday and _____", "4-_____ March": the blank would take one end of a range
+# "_____/88", "_____ to 12", "_____ or six", "_____ and February": one end of a range or pair gives the other
+_RANGE = re.compile(r"^\s*(?:(?:and|or|to|-|–|/)\s*\d|(?:and|or|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|"
+                    r"ten|twelve|twenty|January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+# "Monday and _____", "4-_____ March", "January and _____": the blank would take one end of a range
 _RANGE_BEFORE = re.compile(r"(?:\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|"
+                           r"January|February|March|April|May|June|July|August|September|October|November|December|"
                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (?:and|or|to)\s*"
                            r"|/|\d\s*[-–]\s*)$", re.IGNORECASE)
 
@@ -206,7 +210,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if sentence[:index].count("(") > sentence[:index].count(")") or _CONVERTED.match(sentence[index + len(answer):]):
         return None                 # "$10m (£5.4m)", "(£227bn; 331bn euros)": one figure gives the other away
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
-    if not cloze_stands_alone(prompt, context.names):
+    if not cloze_stands_alone(prompt, context.names, blank_is_a_person=template.kind == "person"):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?
     cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
     forms = accepted_forms(answer, template.kind)

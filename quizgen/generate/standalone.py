@@ -138,9 +138,10 @@ def _without_opening(sentence: str, opening: re.Pattern[str]) -> str:
 _LISTING = re.compile(r"^(?:[A-Z][\w&.'/-]*(?: (?:[A-Z][\w&.'/-]*|and|of|the|&))*|_____) (?:-|--|\u2013) [A-Z]")
 
 
-def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool:
+def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset(), blank_is_a_person: bool = False) -> bool:
     """The sentence names someone or something, and points at nothing only the story names.
-    `names` are the story's people and places, which may open a sentence ("Cohen is ...")."""
+    `names` are the story's people and places, which may open a sentence ("Cohen is ..."); a blank
+    that hides a name may be whom a later "he" means ("defence lawyer _____ tried to distance his client")."""
     found = rules()
     if found.leaning_opener.match(prompt) or found.pointing.search(prompt) or found.unnamed_reporting.search(prompt) \
             or opens_with_bare_definite(prompt) or _LISTING.match(prompt):
@@ -148,8 +149,9 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
     pronoun = _UNNAMED_PRONOUN.search(prompt)
     if pronoun:
         before = prompt[:pronoun.start()].split()
-        named = any(w.lstrip("[(\"“")[:1].isupper() and w != "I" for w in before[1:]) or bool(before) and (
-            before[0].startswith("[") or _names_something(before[0], names))
+        named = any(_may_name_a_person(before, index) for index in range(1, len(before))) or bool(before) and (
+            before[0].startswith("[") or _names_something(before[0], names)) or \
+            blank_is_a_person and any(w.lstrip("[(\"“").startswith("_____") for w in before)
         if not named:
             return False            # "... within _____ years, he told his interviewer": who, the stem never says
     if prompt.count('"') % 2 or prompt.count("“") != prompt.count("”") or not prompt.rstrip('"”’)').endswith(
@@ -163,6 +165,18 @@ def cloze_stands_alone(prompt: str, names: frozenset[str] = frozenset()) -> bool
         return True
     return any(word[:1].isupper() and word != "I" and not before.endswith((".", "!", "?", ":"))
                for before, word in zip(words, words[1:]))
+
+
+def _may_name_a_person(words: list[str], index: int) -> bool:
+    """A capitalised word that may be someone a "he" points back to: not "I", a month or weekday,
+    nor a word of a body's name after "the" ("the International Rugby Board confirmed that he")."""
+    word = words[index].lstrip("[(\"“").rstrip(",.;:")
+    if not word[:1].isupper() or word == "I" or word in MONTHS or word in WEEKDAYS:
+        return False
+    start = index
+    while start > 0 and words[start - 1][:1].isupper() and not words[start - 1].endswith((",", ".", ";", ":")):
+        start -= 1
+    return not (start > 0 and words[start - 1].lower() == "the")
 
 
 def _names_something(first: str, names: frozenset[str] = frozenset()) -> bool:

@@ -129,6 +129,9 @@ def sentence_tense(sentence: str, when: object = "") -> str:
     return "future" if ahead or _FUTURE.search(sentence) else "past"
 
 
+_DASHES = ("-", "--", "–", "—")
+
+
 def trim_words(value: str, limit: int) -> str:
     """At most `limit` words, cut where a clause ends if one ends in the second half, else not
     on a word that needs more ("... lose this case in…" reads as a mistake)."""
@@ -136,7 +139,8 @@ def trim_words(value: str, limit: int) -> str:
     if len(words) <= limit:
         return str(value)
     kept = words[:limit]
-    ends = [i for i, word in enumerate(kept) if word.endswith((",", ";", ":")) and i + 1 >= limit // 2]
+    ends = [i for i, word in enumerate(kept) if word.endswith((",", ";", ":")) and i + 1 >= limit // 2
+            and word.lower().strip(",;:") not in _needs_more()]        # not "... -- that is, ...": "that is…"
     joins = [i for i, word in enumerate(kept[:-1]) if word.lower() in ("and", "but") and i >= limit // 2
              and kept[i + 1].lower() in _clause_subjects()]
     if ends:
@@ -144,7 +148,7 @@ def trim_words(value: str, limit: int) -> str:
     elif joins:
         kept = kept[:joins[-1]]              # "... Korea and Thailand and this upgrade…": before the new clause
     else:
-        while len(kept) > limit // 2 and kept[-1].lower().strip(",;:") in _needs_more():
+        while len(kept) > limit // 2 and (kept[-1].lower().strip(",;:") in _needs_more() or kept[-1] in _DASHES):
             kept.pop()
     return " ".join(kept).rstrip(",;:") + "…"
 

@@ -5,6 +5,7 @@ import random
 import re
 
 from ...answers import find_span, normalize, surname
+from ...lexicon import word_set
 from ..clauses import verb_tags
 from ..wire import plain_words, tidy
 from .base import Phrasing, trim_words
@@ -73,9 +74,14 @@ class QuotePhrasing(Phrasing):
         words = f" {normalize(text)} "
         sides = {str(f.slots["person"]) for f in context.facts if f.type == "role" and f.slots.get("org")
                  and f" {normalize(str(f.slots['org']))} " in words}
+        if _SHE.search(text):            # "If she were to change her tactics": not a woman of the story's
+            spoken_of |= {p for p in context.pools.people if p.split()[0] in word_set("female_names")}
         others = [p for p in context.pools.people_with_roles or context.pools.people
                   if normalize(surname(p) or p) != speaker and p not in spoken_of and p not in sides]
         return {"speaker": rng.choice(sorted(set(others)))} if others else None
+
+
+_SHE = re.compile(r"\b(?:[Ss]he|her|herself)\b")
 
 
 def _named_in(text: str, people: list[str]) -> set[str]:
