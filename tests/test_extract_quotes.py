@@ -176,6 +176,25 @@ def test_he_said_is_never_someone_his_own_quotation_names():
     assert {f["speaker"] for f in facts_of(text, "quote")} == {"Tomas Varga"}
 
 
+def test_a_title_in_lower_case_may_open_the_speaker_after_a_quotation():
+    text = ('Harbour master Ivo Lund died on Monday. "We mourn Ivo today," chief executive Tomas Varga said '
+            'in a statement.')
+    assert _quotes(text) == [("Tomas Varga", "We mourn Ivo today")]
+
+
+def test_a_sentence_that_only_names_the_speaker_after_a_question_mark_is_its_attribution():
+    text = ('Ivo Lund was sued over the film. "If you have not gone against the book, how can you go against '
+            'the film?" Mr Lund\'s lawyer Tomas Varga said.')
+    assert [f["speaker"] for f in facts_of(text, "quote")] == ["Tomas Varga"]
+
+
+def test_a_quotation_that_names_its_speaker_was_read_to_the_wrong_person():
+    text = ('Actor Ivo Lund died on Friday. "Ivo was my hero, and he still is."')
+    assert _quotes(text) == []
+    assert _quotes('"I have a new slogan: Vote Varga, Get Lund," said Tomas Varga.') == [
+        ("Tomas Varga", "I have a new slogan: Vote Varga, Get Lund")]
+
+
 def test_a_title_word_that_is_also_a_surname_ends_a_name():
     text = ("The Leicester prop Julian White expects a rough ride in Kessel. White said: \"The Kessel scrum is a force.\" "
             "\"We will be ready,\" said White House spokesman Tom Hale.")

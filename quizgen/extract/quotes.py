@@ -43,6 +43,8 @@ _OWNER_GAP = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+){0,2}")
 # "the Labour Party spokeswoman", "an Information Commissioner's Office spokesman"
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<words>(?:[\w&.\-]+(?:['\u2019]s)?\s+){0,5}?)$")
 _WORD = re.compile(r"[A-Za-z][\w'\-]*")
+# A sentence that only says who spoke the quotation before it, split off after its "?" or "!".
+_ATTRIBUTION_ALONE = re.compile(r"^(?:\S+\s+){1,7}(?:said|says|added|adds|asked|asks)\.$")
 MAX_SUBJECT_WORDS = 6    # "Tory leader Michael Howard": words before a sentence's subject
 
 
@@ -173,7 +175,8 @@ class _Reader:
                 return _named(named[0])
         if after_quote:
             first_word = _PUNCTUATION.match(text, low).end()
-            if not (verbs[0].start() == first_word or _SUBJECT_START.match(text, first_word)) or not subject_is_close(
+            titled = text[first_word:].split(" ", 1)[0].lower() in title_words()    # '"...," chief executive X said'
+            if not (verbs[0].start() == first_word or _SUBJECT_START.match(text, first_word) or titled) or not subject_is_close(
                     text, low, verbs[0].start(), max_words=MAX_SUBJECT_WORDS):
                 return None
             verbs = verbs[:1]
@@ -259,6 +262,12 @@ class _Reader:
             found = self.speaker_named(quote.last, quote.end, high, after_quote=True)
             if found:
                 return found
+            following = self.views[quote.last + 1] if quote.last + 1 < len(self.views) else None
+            if not self.views[quote.last].text[quote.end:].strip() and following is not None and \
+                    _ATTRIBUTION_ALONE.match(following.text):     # '"... the movie?" Mr Kashyap's lawyer X said.'
+                found = self.speaker_named(quote.last + 1, following.body_start, len(following.text), after_quote=True)
+                if found:
+                    return found
         if quote.start < 0:
             return None
         low = max((high for _, high in self.covered[quote.first] if high <= quote.start),
@@ -418,9 +427,27 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts = []
     for quote, speaker in zip(quotes, speakers):
         text = _quote_text(views, quote) if speaker is not None and speaker.name else ""
-        if text:
+        if text and not _names_its_speaker(text, speaker.name):
             facts.append(analysis.fact("quote", {"speaker": speaker.name, "text": text}, views[quote.first]))
     return facts
+
+
+def _names_its_speaker(text: str, speaker: str) -> bool:
+    """ "Ossie was my hero" is not Ossie Davis's: a person does not call himself by his name, so the
+    quotation was read to the wrong speaker. Not "to Tony Blair" for Tony Lloyd: another name."""
+    words = speaker.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False                    # "BaFin spokeswoman": a body's spokesperson names the body
+    for word in {words[0], words[-1]}:
+        for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            before = text[:found.start()].split()[-1:]
+            after = text[found.end():].split()[:1]
+            if before and before[0][:1].isupper() and before[0] not in words and not before[0].endswith((".", ",")):
+                continue                # "Vote Blair" is a slogan's; "Mr Blair" is him
+            if after and after[0][:1].isupper() and after[0].strip(".,;:!?") not in words:
+                continue                # "Tony Blair": someone else
+            return True
+    return False
 
 
 def _attribute(view: SentenceView, quote: _Quote, number: int, own: list[_Speaker | None],
