@@ -120,12 +120,15 @@ def test_weekday_answers_get_weekday_distractors():
 
 
 def test_cloze_blanks_the_answer_and_keeps_anki_syntax():
-    sentence = "The Kessel harbour reopened after an 18-month blockade."
-    facts = [fact("quantity", sentence, value=18, unit="months", text="18-month")]
+    sentence = "The Kessel harbour reopened after a 16-month blockade."
+    facts = [fact("quantity", sentence, value=16, unit="months", text="16-month")]
     clozes = [q for seed in range(10) for q in generate_questions(STORY, facts, seed=seed) if q.type == "cloze"]
     assert clozes
-    assert clozes[0].prompt == "The Kessel harbour reopened after an _____ blockade."
-    assert clozes[0].cloze == "The Kessel harbour reopened after an {{c1::18-month}} blockade."
+    assert clozes[0].prompt == "The Kessel harbour reopened after a _____ blockade."
+    assert clozes[0].cloze == "The Kessel harbour reopened after a {{c1::16-month}} blockade."
+    eighteen = [fact("quantity", "The Kessel harbour reopened after an 18-month blockade.", value=18, unit="months",
+                     text="18-month")]
+    assert not [q for q in generate_questions(STORY, eighteen) if q.type == "cloze"]     # "an _____": eight-something
 
 
 def test_truefalse_says_which_and_why():

@@ -34,6 +34,19 @@ def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     assert not clozes(fact("date", sentence, when="Tuesday", event="an event"))
 
 
+@pytest.mark.parametrize("sentence, when", [
+    ("New berths at Kessel in January fell to 79 from 82 in December, the board said.", "January"),
+    ("Tomas Varga is one of six harbour officials charged, He has pleaded guilty since June.", "June"),
+])
+def test_a_blank_its_neighbour_gives_away_or_a_typo_is_not_asked(sentence, when):
+    assert not clozes(fact("date", sentence, when=when, event="fell"))
+
+
+def test_a_footnote_of_a_results_table_is_not_asked():
+    note = "1998 nine months includes pre-tax gain 20.6 million crowns on sale of Kessel harbour interest."
+    assert not questions(fact("quantity", note, value=20600000, unit="crowns", text="20.6 million"))
+
+
 def test_a_he_whom_only_a_body_or_a_month_comes_before_is_not_asked():
     sentence = "Last December, the Kessel Sailing Board confirmed that he could sail for Norland from 1998."
     assert not clozes(fact("date", sentence, when="1998", event="sail"))

@@ -268,12 +268,21 @@ def _subject(tokens: list[str]) -> str | None:
     plural = is_noun(first) and first.lower() != first.lower().rstrip("s") and first[1:].islower() and \
         first not in places().country_of and first not in word_set("parties") and \
         not (len(words) > 1 and words[1][:1].isupper())             # "News Corp shares": a name's first word
+    named_next = len(words) > 1 and words[1][:1].isupper() and words[1][1:].isalpha() and words[1][1:].islower()
+    if len(words) > 1 and first[1:].islower() and not named_next and _describes(lower) and first not in places().demonyms:
+        return None                 # "Unadjusted M-2 plus CDs": wire shorthand, its capital only the sentence's
     if lower in _words()["determiners"] | _words()["sentence_case_openers"] or plural or \
             parse_number(lower) is not None or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
             and first not in places().country_of and (is_word(lower) or parse_number(lower) is not None)):
         text = lower + text[len(first):]
     return text
+
+
+def _describes(word: str) -> bool:
+    """An adjective or adverb no name is spelt like: "unadjusted", "seasonally" (not "Brown" or "Rose")."""
+    classes = set(word_classes(word)) or (set(word_classes(word[2:])) if word.startswith("un") else set())
+    return bool(classes) and "NOUN" not in classes and "PROPN" not in classes and classes <= {"ADJ", "ADV", "VERB"}
 
 
 def _participle_phrase(tokens: list[str], start: int, verb: int, subject: str, end: int) -> bool:
@@ -389,6 +398,8 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
     while first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
         first -= 1
     right_after_a_verb = first > 0 and bool(verb_tags(_bare(words[first - 1]).lower()))
+    if first > 1 and _bare(words[first - 1]).lower() in _DATE_PREPOSITIONS and _from_a_figure(words[max(0, first - 5):first - 1]):
+        return None                 # "rose to 53.51 bln from 53.17 bln in December": the old figure's month
     if first > 0:
         before = _bare(words[first - 1]).lower()
         if before in _DATE_PREPOSITIONS:
@@ -451,6 +462,15 @@ def _dates_something_else(words: list[str], clause_start: int, first: int, last:
         return False
     after = _finite(words, last)
     return after == "aux" or after == "past" and "VBN" not in verb_tags(_bare(words[last]).lower())   # not "compared"
+
+
+def _from_a_figure(words: list[str]) -> bool:
+    """ "from 53.17 billion dollars": the words end on a figure that "from" opens."""
+    bare = [_bare(w).lower() for w in words]
+    if "from" not in bare:
+        return False
+    after = bare[len(bare) - 1 - bare[::-1].index("from") + 1:]
+    return bool(after) and after[0][:1].isdigit() and all(w == _bare(w) for w in words[-len(after):])
 
 
 def _one_time(asked: Asked | None, answer: str) -> Asked | None:

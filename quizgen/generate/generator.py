@@ -20,7 +20,8 @@ from .standalone import in_first_person
 from .templates import Template, load_templates
 
 WEAK_TIMES = {"today", "yesterday", "tomorrow", "now", "tonight"}
-_NOTE = re.compile(r"^([A-Z]{2,}:|Note:|\()")   # "NOTE: 1986 4th qtr includes ...", "(Corrects headline ...)": furniture
+# "NOTE: 1986 4th qtr includes ...", "(Corrects headline ...)", "1986 nine months includes ...": furniture
+_NOTE = re.compile(r"^([A-Z]{2,}:|Note:|\(|(?:19|20)\d\d (?:\S+ )?(?:mths|months|qtr|quarter|year|weeks)\b)")
 _INITIAL = re.compile(r"\s[A-Z]\.?$")
 _PERSON_SLOTS = {"role": ("person",), "meeting": ("people",), "visit": ("person",), "quote": ("speaker",)}
 

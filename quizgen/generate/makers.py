@@ -10,7 +10,7 @@ from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
 from ..numbers import NUMBER_WORD_PATTERN
 from .context import StoryContext, looks_like_person
-from .distractors import pick
+from .distractors import MONTHS, pick
 from .phrasing import PHRASINGS, Phrasing
 from .phrasing.role import country_demonym
 from .standalone import cloze_stands_alone, without_connective
@@ -30,6 +30,10 @@ CLOZE_MAX_NUMBERS = 4
 # "$10m (£5.4m)", "five miles (eight kilometers)", "60-80 mph (about 95-130 km/h)": one gives the other away.
 _CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+)?"
                         rf"(?:[$£€¥]|US\$|\d|(?i:{NUMBER_WORD_PATTERN})\b)")
+_MONTH = re.compile(rf"(?<!^)\b(?:{'|'.join(MONTHS)})\b")        # not "May performed with Rodgers"
+_FROM_A_FIGURE = re.compile(r"\bfrom (?:a )?[$£€]?\d")
+_GIVES_AWAY = re.compile(r"\b[Aa]n $")          # "an _____ fall": eight, eleven or eighteen
+_COMMA_SPLICE = re.compile(r", (?:He|She|It|They|We) [a-z]")     # "indicted in the case, He has pleaded": a typo
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 # "_____/88", "_____ to 12", "_____ or six", "_____ and February": one end of a range or pair gives the other
 _RANGE = re.compile(r"^\s*(?:(?:and|or|to|-|–|/)\s*\d|(?:and|or|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|"
@@ -210,6 +214,9 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if sentence[:index].count("(") > sentence[:index].count(")") or _CONVERTED.match(sentence[index + len(answer):]):
         return None                 # "$10m (£5.4m)", "(£227bn; 331bn euros)": one figure gives the other away
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
+    if _GIVES_AWAY.search(sentence[:index]) and answer[:1].isdigit() or _COMMA_SPLICE.search(sentence) or (
+            answer in MONTHS and len(_MONTH.findall(sentence)) > 1 and _FROM_A_FIGURE.search(sentence)):
+        return None                 # "an _____ fall" is 8%; "in _____ ... from 82,000 in December" is January
     if not cloze_stands_alone(prompt, context.names, blank_is_a_person=template.kind == "person"):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?
     cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
