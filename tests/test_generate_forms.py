@@ -244,6 +244,7 @@ def test_a_persons_stance_is_asked_who_took_it_in_the_storys_verb():
     ("Lea Kask praised both the mayor and the harbour board.", "both the mayor"),
     ("Lea Kask rejected the idea that the Tories and BNP shared voters.", "the idea that the Tories"),
     ("Lea Kask hailed senior sailors Ivo Lund and Tomas Varga.", "senior sailors Ivo Lund"),
+    ("Lea Kask supported an early election only because it would clear the air.", "an early election only"),
 ])
 def test_a_stance_target_cut_mid_phrase_is_not_stated(sentence, target):
     assert not by_template("stance.side", fact("stance", sentence, holder="Lea Kask", polarity="support", target=target))
@@ -626,6 +627,20 @@ def test_a_long_quote_is_not_cut_after_that_is_or_a_dash():
     quote = fact("quote", f"“{text},” said Lea Kask.", speaker="Lea Kask", text=text)
     asked = {q.prompt for q in questions(quote) if q.template == "quote.speaker"}
     assert asked and not [p for p in asked if "that is…" in p or "--…" in p]
+
+
+def test_a_long_quote_does_not_stop_on_a_word_that_leads_into_the_next():
+    text = ("The trouble has been the harbour network, and the state of the quays until not so long ago did not "
+            "add up to a feasible service for the Kessel fishing fleet at all")
+    quote = fact("quote", f"“{text},” said Lea Kask.", speaker="Lea Kask", text=text)
+    asked = {q.prompt for q in questions(quote) if q.template == "quote.speaker"}
+    assert asked and not [p for p in asked if "feasible…" in p or " a…" in p]
+
+
+def test_a_capitalised_word_of_a_partys_name_is_no_judgement_to_drop():
+    role = fact("role", "Tomas Varga, leader of the right-wing Popular Alliance, spoke.", person="Tomas Varga",
+                title="leader of the right-wing Popular Alliance")
+    assert {q.answer for q in by_template("role.position", role)} == {"leader of the right-wing Popular Alliance"}
 
 
 def test_no_number_question_drops_what_narrows_the_figure():

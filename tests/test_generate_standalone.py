@@ -42,6 +42,14 @@ def test_a_blank_its_neighbour_gives_away_or_a_typo_is_not_asked(sentence, when)
     assert not clozes(fact("date", sentence, when=when, event="fell"))
 
 
+@pytest.mark.parametrize("sentence, when", [
+    ("The group's members met Kessel harbour officials on Tuesday after a long strike.", "Tuesday"),   # whose?
+    ("The 29 March game will be the second time Kessel have played Norland.", "29 March"),   # "friendly" fits
+])
+def test_a_cloze_on_an_owned_subject_or_a_date_naming_a_thing_is_not_asked(sentence, when):
+    assert not clozes(fact("date", sentence, when=when, event="met"))
+
+
 def test_a_footnote_of_a_results_table_is_not_asked():
     note = "1998 nine months includes pre-tax gain 20.6 million crowns on sale of Kessel harbour interest."
     assert not questions(fact("quantity", note, value=20600000, unit="crowns", text="20.6 million"))

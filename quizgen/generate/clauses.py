@@ -216,9 +216,11 @@ def bare_definite(words: list[str]) -> bool:
 
 
 def opens_with_bare_definite(sentence: str) -> bool:
-    """'The department estimated ...', 'The issue, for five ounces, ...': the sentence's subject
-    is a bare definite, followed by its verb or an aside."""
+    """'The department estimated ...', 'The issue, for five ounces, ...', "The group's members met":
+    the sentence's subject is a bare definite, followed by its verb or an aside, or owns the subject."""
     words = sentence.split()[:3]
+    if len(words) >= 2 and words[1].endswith(("'s", "’s")) and bare_definite([words[0], words[1][:-2]]):
+        return True             # "The group's members met ...": whose group, the sentence before says
     if len(words) < 3 or not bare_definite(words[:2]):
         return False
     return words[1].endswith(",") or _bare(words[2]).lower() in _words()["auxiliaries"] or \

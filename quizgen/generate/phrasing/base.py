@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable
 from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
+from ..clauses import word_classes
 from ..distractors import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -148,7 +149,8 @@ def trim_words(value: str, limit: int) -> str:
     elif joins:
         kept = kept[:joins[-1]]              # "... Korea and Thailand and this upgrade…": before the new clause
     else:
-        while len(kept) > limit // 2 and (kept[-1].lower().strip(",;:") in _needs_more() or kept[-1] in _DASHES):
+        while len(kept) > limit // 2 and (kept[-1].lower().strip(",;:") in _needs_more() or kept[-1] in _DASHES
+                                          or _modifies_the_next(kept)):
             kept.pop()
     return " ".join(kept).rstrip(",;:") + "…"
 
@@ -160,9 +162,17 @@ def _clause_subjects() -> frozenset[str]:
     return frozenset(str(w) for w in table["pronouns"]) | {"the", "its", "his", "her", "their", "our", "my"}
 
 
+def _modifies_the_next(words: list[str]) -> bool:
+    """ "did not add up to a feasible…", "is fairly…": a word that only leads into the next."""
+    last = words[-1].lower()
+    if last.endswith("ly") and last.isalpha() and set(word_classes(last)) == {"ADV"}:
+        return True
+    return len(words) > 1 and words[-2].lower() in ("a", "an", "the") and "NOUN" not in word_classes(last)
+
+
 @lru_cache(maxsize=1)
 def _needs_more() -> frozenset[str]:
     """Words a quotation cannot stop on: prepositions, determiners, auxiliaries, clause openers."""
     table = data_file("questions/verbs")
     return frozenset(str(w) for key in ("prepositions", "determiners", "auxiliaries", "clause_openers")
-                     for w in table[key])
+                     for w in table[key]) | {"be", "been", "being", "not"}

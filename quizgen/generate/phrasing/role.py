@@ -175,8 +175,8 @@ def post(fact: Fact) -> tuple[str, str]:
     """The post as an answer gives it, and as a stem names it: ("Foreign Minister", "Norway's
     Foreign Minister"), ("Tory leader", "the Tory leader"), ("President", "the President of the
     United States"), ("chairman of Ferruzzi", "the chairman of Ferruzzi")."""
-    title = " ".join(w for w in title_case(str(fact.slots["title"])).split()
-                     if w.lower() not in _posts()["judging_words"])
+    title = " ".join(w for i, w in enumerate(title_case(str(fact.slots["title"])).split())
+                     if (w if i else w.lower()) not in _posts()["judging_words"])   # not "Popular Alliance"
     if title.startswith("new ") and len(title.split()) > 2:
         title = title[4:]                             # "the Marsh new chief executive": new is news, not the post
     words = title.split()

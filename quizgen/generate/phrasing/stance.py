@@ -102,10 +102,13 @@ class StancePhrasing(Phrasing):
 
 def _cut_short(words: list[str], after: list[str]) -> bool:
     """A target that stops mid-phrase: "on GMTV's", "the idea that the Tories", "both the chancellor",
-    "had been clearly", or one name of a list ("senior stars Ryan Giggs [and Paul Scholes]")."""
+    "had been clearly", "an early election only", or one name of a list ("senior stars Ryan Giggs [and
+    Paul Scholes]")."""
     last = words[-1]
     if last.endswith(("'s", "’s")) or len(words) > 1 and words[-2].lower() in _BE and "ADV" in word_classes(last.lower()):
         return True
+    if last.lower() in ("only", "just", "simply", "merely", "even"):
+        return True             # "supported an early election only [because ...]": the reason was cut off
     if words[0].lower() == "both":
         return True
     if "that" in words and not any(verb_tags(w.lower()) for w in words[words.index("that") + 1:]):
