@@ -180,7 +180,7 @@ def _quantity(text: str, match: re.Match[str], following: re.Match[str] | None, 
     if last_word.rstrip(".") in tables["months"] or last_word in tables["rank_words"] and \
             not before[:-len(last_word)].rstrip().endswith(" to"):
         return None
-    if tables["ratio_before"].search(before):
+    if tables["ratio_before"].search(before, max(0, len(before) - 40)):
         return None                                     # "four in ten leaders": a share, not ten leaders
     if tables["set_phrase"].match(text, match.start()):
         return None                                     # "the six-yard box": a name of a place, not a count

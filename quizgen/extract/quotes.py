@@ -439,6 +439,8 @@ def _names_its_speaker(text: str, speaker: str) -> bool:
     if len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False                    # "BaFin spokeswoman": a body's spokesperson names the body
     for word in {words[0], words[-1]}:
+        if word not in text:
+            continue
         for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             before = text[:found.start()].split()[-1:]
             after = text[found.end():].split()[:1]
