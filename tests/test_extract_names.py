@@ -119,3 +119,8 @@ def test_an_occupation_opening_a_sentence_is_not_part_of_the_name():
 def test_a_playing_position_that_opens_a_sentence_is_no_part_of_the_name():
     assert _persons("Fly-half Arne Torvik kicked three penalties. Scrum-half Ivo Lund scored.") == [
         ["Arne Torvik"], ["Ivo Lund"]]
+
+
+def test_a_middle_initial_belongs_to_the_name():
+    persons = _persons("A firm formed by Tomas J. Varga said it made an offer. Varga owns 13 pct of the harbour.")
+    assert persons == [["Tomas J. Varga"], ["Tomas J. Varga"]]

@@ -182,6 +182,11 @@ def test_a_title_in_lower_case_may_open_the_speaker_after_a_quotation():
     assert _quotes(text) == [("Tomas Varga", "We mourn Ivo today")]
 
 
+def test_a_space_before_the_closing_mark_still_ends_the_quotation():
+    text = 'Ivo Lund spoke first. "The board is buckling under the pressure, " Kessel Party spokesman Tomas Varga said.'
+    assert _quotes(text) == [("Tomas Varga", "The board is buckling under the pressure")]
+
+
 def test_a_sentence_that_only_names_the_speaker_after_a_question_mark_is_its_attribution():
     text = ('Ivo Lund was sued over the film. "If you have not gone against the book, how can you go against '
             'the film?" Mr Lund\'s lawyer Tomas Varga said.')

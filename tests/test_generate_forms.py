@@ -69,6 +69,7 @@ def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
     "Kessel's reserves rose to 5.1 billion crowns from 4.9 billion crowns in March 1998.",   # the old figure's
     "Unadjusted M-2 money stood at 336 billion crowns in March 1998.",             # wire shorthand
     "1998 nine months includes a gain of 2.1 million crowns in March 1998.",        # a table's footnote
+    "Storms took Kessel fish prices past 50 crowns for the first time in March 1998 since the war.",  # since when?
 ])
 def test_a_date_with_no_clause_of_its_own_is_not_asked_when(sentence):
     assert {q.template for q in questions(fact("date", sentence, when="March 1998", event="agreement"))} <= {

@@ -37,6 +37,8 @@ def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
 @pytest.mark.parametrize("sentence, when", [
     ("New berths at Kessel in January fell to 79 from 82 in December, the board said.", "January"),
     ("Tomas Varga is one of six harbour officials charged, He has pleaded guilty since June.", "June"),
+    ("Kessel Fisheries extended its offer for Norland Ferries shares until April Three.", "April"),
+    ("Tomas Varga said this is a a real crisis for Kessel Fisheries since June.", "June"),
 ])
 def test_a_blank_its_neighbour_gives_away_or_a_typo_is_not_asked(sentence, when):
     assert not clozes(fact("date", sentence, when=when, event="fell"))

@@ -28,7 +28,7 @@ _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 # A capitalised word: "Albright", "O'Neill", "Murphy-O'Connor", "McDonald", "Jong-il", "U.S.", "Sen.", "al-Assad".
 _WORD = (rf"(?:(?:al|el|bin|ibn)-)?[{_UPPER}][{_LOWER}]*(?:'[{_UPPER}])?[{_UPPER}{_LOWER}]*"
          rf"(?:-[{_UPPER}{_LOWER}][{_LOWER}]*(?:'[{_UPPER}][{_LOWER}]+)?)*")
-_DOTTED = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
+_DOTTED = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.(?=[ \t]+[A-Z])"       # "U.S.", "Sen. Dole", "James A. Baker"
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das|del)"
 _TOKEN = rf"(?:{_DOTTED}|{_WORD})"
 # A run of capitalised words (particles allowed inside), with an optional possessive. The
@@ -196,6 +196,11 @@ def _classify(tokens: list[str]) -> list[tuple[str, int, int, str]]:
             continue
         token = tokens[i]
         bare = token.rstrip(".")
+        if len(token) == 2 and token[0].isupper() and token[1] == "." and chunks and chunks[-1][0] == "name" \
+                and i + 1 < count and tokens[i + 1][:1].isupper() and tokens[i + 1].rstrip(".") not in not_names:
+            chunks.append(("name", i, i + 1, token))       # "James A. Baker": a middle initial
+            i += 1
+            continue
         if bare in honorifics:
             kind = "honorific"
         elif token.lower() in titles or bare.lower() in titles:

@@ -389,7 +389,8 @@ def _quote_text_words(quote: _Quote, view: SentenceView) -> list[str]:
 
 def _ends_clause(text: str, end: int) -> bool:
     """Whether a quotation ends its clause ('"...," he said'), not one inside it ('the "bonfire" Labour promised')."""
-    return text[end - 2:end - 1] in (",", "?", "!", ".") or text[end:end + 1] == ","
+    return text[end - 2:end - 1] in (",", "?", "!", ".") or text[end:end + 1] == "," or \
+        text[:end - 1].rstrip()[-1:] == ","              # 'France, " EPP spokesman X said'
 
 
 def extract(analysis: StoryAnalysis) -> list[Fact]:

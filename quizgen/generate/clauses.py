@@ -482,6 +482,8 @@ def _one_time(asked: Asked | None, answer: str) -> Asked | None:
         return None             # "In what year did gadgets have a phenomenal year?"
     if bare_definite(asked.text.split()[-2:]):
         return None             # "When did he leave the club?": which club, the story said before
+    if asked.text.endswith("for the first time"):
+        return None             # "... for the first time [since November]": the clause cut what made it true
     return asked
 
 

@@ -8,6 +8,8 @@ repeats another question.
 """
 from __future__ import annotations
 
+import re
+
 from ..answers import normalize
 from ..models import Question
 from .clauses import word_classes
@@ -17,6 +19,7 @@ PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "thei
 MAX_STEM_WORDS = 70
 LONG_STEM_WORDS = 40
 CLOZES_PER_SENTENCE = 2
+_DOUBLED = re.compile(r"\b(a|an|the|of|to|in|is|and|on|at|with|by)\s+\1\b", re.IGNORECASE)   # not "waiting for for years"
 
 
 def apply_quality_gate(questions: list[Question], min_score: float = 0.0) -> list[Question]:
@@ -59,6 +62,8 @@ def _rejected(question: Question) -> bool:
         return True             # "... gave Scotland victory in a dour?": the noun was cut off
     if question.type == "mcq" and len({normalize(c) for c in question.choices}) != len(question.choices):
         return True
+    if _DOUBLED.search(question.prompt):
+        return True             # "This is a a bona-fide crisis": the story's typo, printed
     return False
 
 

@@ -81,8 +81,8 @@ def fit_articles(text: str) -> str:
 
     def fitted(match: re.Match[str]) -> str:
         article, word = match.groups()
-        if article[0] == "A" and match.start():
-            return match.group(0)           # "Plan A is", "Grade A": a letter, not an article
+        if word.lower() in ("a", "an") or article[0] == "A" and match.start():
+            return match.group(0)           # "Plan A is", "Grade A": a letter, not an article; "a a": a typo
         if word.isdigit():
             vowel = word.startswith("8") or word in ("11", "18")
         elif word.isupper() and len(word) > 1:
