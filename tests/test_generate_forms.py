@@ -70,6 +70,7 @@ def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
     "Unadjusted M-2 money stood at 336 billion crowns in March 1998.",             # wire shorthand
     "1998 nine months includes a gain of 2.1 million crowns in March 1998.",        # a table's footnote
     "Storms took Kessel fish prices past 50 crowns for the first time in March 1998 since the war.",  # since when?
+    "Kessel Rovers' first game in charge will be at home to Norland in March 1998.",  # a copula: no event
 ])
 def test_a_date_with_no_clause_of_its_own_is_not_asked_when(sentence):
     assert {q.template for q in questions(fact("date", sentence, when="March 1998", event="agreement"))} <= {
@@ -636,6 +637,23 @@ def test_a_long_quote_does_not_stop_on_a_word_that_leads_into_the_next():
     quote = fact("quote", f"“{text},” said Lea Kask.", speaker="Lea Kask", text=text)
     asked = {q.prompt for q in questions(quote) if q.template == "quote.speaker"}
     assert asked and not [p for p in asked if "feasible…" in p or " a…" in p]
+
+
+def test_a_date_owning_a_noun_asks_no_when_and_a_sentence_case_rank_is_lowered():
+    game = fact("date", "Kessel centre Ivo Lund will miss Saturday's game with Norland.", when="Saturday", event="miss")
+    assert not by_template("date.when", game)
+    seed = fact("date", "Number one seed Tomas Varga begins his Kessel title defence on Tuesday.", when="Tuesday",
+                event="begins")
+    assert "When does number one seed Tomas Varga begin his Kessel title defence?" in prompts(seed)
+
+
+def test_a_body_ending_in_a_party_word_stands_before_the_title_and_a_described_body_is_not_asked():
+    leader = fact("role", "Senate Democratic leader Tomas Varga spoke.", person="Tomas Varga", title="leader",
+                  org="Senate Democratic")
+    assert "Who is the Senate Democratic leader?" in prompts(leader)
+    tank = fact("role", "Ivo Lund, head of the social policy think tank, spoke.", person="Ivo Lund",
+                title="head of the social policy think tank")
+    assert not by_template("role.holder", tank) and not by_template("role.position", tank)
 
 
 def test_a_capitalised_word_of_a_partys_name_is_no_judgement_to_drop():

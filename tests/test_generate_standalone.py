@@ -29,6 +29,8 @@ def clozes(*facts: Fact):
     "The deal, signed on Tuesday, gives Kessel Fisheries two more berths.",      # which deal?
     "The department estimated on Tuesday that 40 berths were empty.",            # which department?
     "Berths would be free by Tuesday, he told the harbour board.",               # who is he?
+    "Of the country's 40 berths, ten were empty on Tuesday.",                    # which country?
+    "The BBC News website took a look at the Kessel berths on Tuesday.",         # its own coverage
 ])
 def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     assert not clozes(fact("date", sentence, when="Tuesday", event="an event"))

@@ -397,6 +397,8 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
     if located is None:
         return None
     words, first, last = located
+    if words[last - 1].endswith(("'s", "’s")):
+        return None                 # "miss Saturday's game": the date names the game, cut out it leaves "miss game"
     while first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
         first -= 1
     right_after_a_verb = first > 0 and bool(verb_tags(_bare(words[first - 1]).lower()))
@@ -501,9 +503,9 @@ def _no_verb_between(words: list[str], start: int, answer: int, asked: Asked) ->
     elif index < answer and _bare(words[index]).lower() in ("due", "expected", "set", "scheduled") and \
             index + 2 < answer and _bare(words[index + 1]).lower() == "to":
         index += 3                      # "is due to meet"
-    elif (_bare(words[verb]).lower() in ("is", "are", "was", "were") or _bare(words[index - 1]).lower() == "been") \
+    elif (_bare(words[verb]).lower() in ("is", "are", "was", "were") or _bare(words[index - 1]).lower() in ("been", "be")) \
             and index < answer:
-        return None                     # "When is X the first of ...?": a copula asks about no event
+        return None                     # "When is X the first of ...?", "When will X be at home?": a copula asks about no event
     for position in range(index, answer):
         word = _bare(words[position]).lower()
         tags = verb_tags(word)

@@ -245,10 +245,12 @@ def attributive(org: str) -> bool:
 
 
 def _adjective_before(org: str, fact: Fact) -> bool:
-    """'Houthi military spokesperson': one word that reads as an adjective for a people or a
-    movement, written before the title as the story writes it."""
-    return " " not in org and org.endswith(tuple(_posts()["adjective_endings"])) and \
-        f"{org} {fact.slots['title']}" in fact.sentence
+    """'Houthi military spokesperson', 'Senate Democratic leader': a body ending in a word that reads
+    as an adjective for a people or a movement, written before the title as the story writes it."""
+    last = org.split()[-1]
+    adjective = last.endswith(tuple(_posts()["adjective_endings"])) and (" " not in org or last.endswith("ic")) \
+        or " " in org and last in word_set("parties")
+    return adjective and f"{org} {fact.slots['title']}" in fact.sentence
 
 
 def _opened_by_a_country(org: str, fact: Fact) -> bool:
@@ -268,7 +270,7 @@ def _common_noun(word: str) -> bool:
 def _pointing() -> re.Pattern[str]:
     """ "chief economist for the region": a body only the sentences before name (posts.yaml)."""
     nouns = "|".join(map(re.escape, sorted(_posts()["pointing_bodies"])))
-    return re.compile(rf"\b(?:the|this|that) (?:{nouns})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?i:the|this|that) (?:[a-z][a-z-]* ){{0,3}}(?:{nouns})\b")    # "the social policy think tank"
 
 
 @lru_cache(maxsize=1)
