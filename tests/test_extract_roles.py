@@ -237,3 +237,7 @@ def test_a_nation_keeps_its_own_name_and_a_firms_branch_is_the_body():
     assert _roles("The car will not be sold in Asia, said Kessel Europe president Tomas Varga.") == {
         ("Tomas Varga", "president", "Kessel Europe")}
     assert _roles("Legendary Dutch coach Ivo Lund has died.") == {("Ivo Lund", "Legendary coach", "Netherlands")}
+
+
+def test_a_referee_is_a_post_not_part_of_a_name():
+    assert _roles("Referee Tomas Varga said he applied the laws of the game.") == {("Tomas Varga", "Referee", None)}

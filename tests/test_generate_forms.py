@@ -690,12 +690,21 @@ def test_a_stance_the_story_says_was_held_before_is_not_stated_as_held_now():
                               target="the harbour levy on trawlers"))
 
 
-def test_no_present_post_is_asked_of_someone_the_story_says_resigned():
-    sentence = "Tomas Varga, the Norwegian special envoy for harbour talks, resigned on Friday."
+@pytest.mark.parametrize("sentence, title, org", [
+    ("Tomas Varga, the Norwegian special envoy for harbour talks, resigned on Friday.", "special envoy", "Norway"),
+    ("Tomas Varga, who was also Kessel Ferries' president, left the company on Friday.", "president", "Kessel Ferries"),
+])
+def test_no_present_post_is_asked_of_someone_the_story_says_resigned_or_left(sentence, title, org):
     story = parse_story(f"Envoy goes\n\n{sentence}", "harbour.txt")
-    role = fact("role", sentence, person="Tomas Varga", title="special envoy", org="Norway")
+    role = fact("role", sentence, person="Tomas Varga", title=title, org=org)
     assert not [q for q in questions(role, story=story)
                 if q.template in ("role.position", "role.holder", "role.statement")]
+
+
+def test_a_title_capitalised_only_as_the_sentences_first_word_names_no_post():
+    role = fact("role", "Factory manager Ivo Lund said the Kessel plant would stay open.", person="Ivo Lund",
+                title="Factory manager")
+    assert not [q for q in questions(role) if q.template in ("role.position", "role.holder", "role.statement")]
 
 
 def test_a_post_that_points_back_into_the_story_or_belongs_to_a_then_holder_is_not_asked():

@@ -74,7 +74,7 @@ class StoryContext:
         Bashir", "Volker, the envoy, resigned"): their posts are past, so the present-tense role
         questions are not asked of them."""
         name = surname(person) or person
-        texts = [text for text in self._leaving_sentences if name in text]
+        texts = [_RELATIVE_ASIDE.sub(",", text) for text in self._leaving_sentences if name in text]
         if not texts:
             return False
         verbs, nouns = _leaving_patterns()
@@ -117,6 +117,7 @@ _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w'’-]*)\b)")
 
 # Between a name and "died" or "resigned", a word that opens another clause gives the verb another
 # subject: "Minnis said that twenty people were killed", "Johnson ... after May stepped down".
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose)\b[^,]*,")    # "Tellier, who was also president, left"
 _NEW_CLAUSE = r"\b(?:said|says|told|that|who|which|when|after|before|because|while|as|and|but)\b"
 
 

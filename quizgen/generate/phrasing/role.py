@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from ...answers import normalize
+from ...extract.names import _title_words as title_words
 from ...extract.names import places
 from ...lexicon import data_file, word_set
 from ...models import Fact
@@ -134,7 +135,10 @@ def specific(fact: Fact) -> bool:
         return False                   # "head of Washington's delegation": the body was cut short
     if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and (is_country(org) or org in places().demonyms):
         return False                   # "the Indian chair" ("chair of the Indian firm"): of what?
-    if not org and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or (
+    opens = fact.sentence.lstrip("\"“‘'").startswith(str(fact.slots["title"])) and \
+        words[0].lower() not in title_words() and words[0] not in word_set("parties") and \
+        words[0] not in places().country_of           # "Factory manager X said": a capital only the sentence's
+    if not org and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or opens or (
             any(w[:1].islower() for w in words[1:]) and all(w.lower() in _RANKS or w.islower() for w in words[:-1]))):
         return False                   # "chief executive", "Senior vice president": of what, the stem cannot say
     if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
