@@ -241,3 +241,8 @@ def test_a_nation_keeps_its_own_name_and_a_firms_branch_is_the_body():
 
 def test_a_referee_is_a_post_not_part_of_a_name():
     assert _roles("Referee Tomas Varga said he applied the laws of the game.") == {("Tomas Varga", "Referee", None)}
+
+
+def test_all_opens_a_bodys_name():
+    assert _roles("All England Club chairman Tomas Varga said the roof was ready.") == {
+        ("Tomas Varga", "chairman", "All England Club")}

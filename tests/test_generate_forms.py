@@ -701,6 +701,23 @@ def test_no_present_post_is_asked_of_someone_the_story_says_resigned_or_left(sen
                 if q.template in ("role.position", "role.holder", "role.statement")]
 
 
+def test_a_regional_post_of_no_named_firm_and_an_all_england_body_are_asked_as_written():
+    region = fact("role", "European marketing manager Ivo Lund said the headset would sell.", person="Ivo Lund",
+                  title="European marketing manager")
+    assert not [q for q in questions(region) if q.template in ("role.position", "role.holder", "role.statement")]
+
+
+def test_one_stem_the_story_answers_with_two_figures_is_not_asked():
+    sentence = ("Kessel Fisheries earned 17.4 million crowns or 86 ore per share in last year's second quarter and "
+                "32.9 million crowns in last year's first half.")
+    facts = [fact("quantity", sentence, value=17400000, unit="crowns", text="17.4 million"),
+             fact("quantity", sentence, value=32900000, unit="crowns", text="32.9 million")]
+    assert not [q for q in questions(*facts) if q.template.startswith("quantity.") and q.type in ("short", "mcq")]
+    share = fact("quantity", "For all of 1986, Kessel Fisheries earned 70 million crowns or 3.41 crowns per share.",
+                 value=70000000, unit="crowns", text="70 million")
+    assert not [q for q in questions(share) if "per share" in q.prompt and q.type in ("short", "mcq")]
+
+
 def test_a_title_capitalised_only_as_the_sentences_first_word_names_no_post():
     role = fact("role", "Factory manager Ivo Lund said the Kessel plant would stay open.", person="Ivo Lund",
                 title="Factory manager")

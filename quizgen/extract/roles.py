@@ -239,7 +239,10 @@ def _split(words: list[str]) -> _Role | None:
                     # "Australian Open chief", "British Airways chairman": a body; "German Farm Minister": a portfolio
                     return _Role(" ".join(words[named:]), " ".join(words[:named]))
                 rest = words[:at] + words[at + size:]
-                if at and _is_head(words[-1]) and all(_firm_word(w) for w in words[:at]):
+                leading = at and all(_firm_word(w) or w in _lexicon()["org_adjectives"] for w in words[:at])
+                if leading and named:
+                    return _Role(" ".join(words[named:]), " ".join(words[:named]))   # "All England Club chairman"
+                if leading and _is_head(words[-1]) and all(_firm_word(w) for w in words[:at]):
                     return _Role(" ".join(words[at + size:]), " ".join(words[:at + size]))   # "GM Europe president"
                 written = " ".join(words[at:at + size])
                 return _Role(" ".join(rest), written if written in places().nations else _country(written))

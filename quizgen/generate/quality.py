@@ -3,8 +3,10 @@
 Dropped: the answer is given away in the stem, the answer is a bare pronoun,
 the stem is longer than a reader can hold, it asks about the news agency's
 reporting, it points back into the story ("this prorogation"), a question on
-a date or a number names nothing ("When did official figures show?"), or it
-repeats another question.
+a date or a number names nothing ("When did official figures show?"), it
+repeats another question, it asks what the story answers twice over ("How much
+did Rainier earn?" of a quarter and of a year), or it prints a word the story
+typed twice ("a a").
 """
 from __future__ import annotations
 
@@ -25,10 +27,16 @@ _DOUBLED = re.compile(r"\b(a|an|the|of|to|in|is|and|on|at|with|by)\s+\1\b", re.I
 def apply_quality_gate(questions: list[Question], min_score: float = 0.0) -> list[Question]:
     kept: list[Question] = []
     seen: set[tuple[str, ...]] = set()
+    answers: dict[str, set[str]] = {}
+    for question in questions:
+        if question.type in ("short", "mcq") and question.fact.get("type") in ("date", "quantity"):
+            answers.setdefault(normalize(question.prompt), set()).add(normalize(question.answer))
+    asked_twice = {prompt for prompt, found in answers.items() if len(found) > 1}   # "How much did X earn?"
     blanks: dict[str, list[str]] = {}       # source sentence -> answers already blanked in it
     for question in questions:
-        if _rejected(question):
-            continue
+        if _rejected(question) or question.type in ("short", "mcq") and normalize(question.prompt) in asked_twice \
+                and question.fact.get("type") in ("date", "quantity"):
+            continue                        # one stem the story answers with two figures: which, it cannot say
         if "_____" in question.prompt:
             answer = normalize(question.answer)
             taken = blanks.setdefault(question.source, [])

@@ -15,8 +15,10 @@ _MONEY = {"dollars", "pounds", "euros", "yen", "francs", "marks", "cents", "penc
           "dollar", "pound", "euro", "guilders", "pesos", "rand", "crowns"}
 _CURRENCY_SIGN = re.compile(r"^(US)?[$£€¥]")
 _RATE = re.compile(r"^(a|an|per) \w+")
+_PER_SHARE = re.compile(r"(?:^|\b)(?:\w+ )?(?:per|a) share\b")
 MIN_WORDS = 7
-_OPENING_TIME = re.compile(r"^(?P<phrase>(?:In|On|During|Since|Last|This|Earlier this|By the end of) [^,]{1,30}?),\s")
+_OPENING_TIME = re.compile(r"^(?P<phrase>(?:In|On|During|Since|Last|This|Earlier this|By the end of|For all of|For) "
+                           r"[^,]{1,30}?),\s")
 _TIME_WORD = re.compile(r"\b(?:1[89]\d\d|20\d\d|year|quarter|month|week|" + "|".join([*MONTHS, *WEEKDAYS]) + r")\b")
 _AGE = re.compile(r"\S+-year-old\b")
 _RELATIVE_TIME = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:later|earlier|after|before|afterwards)\b")
@@ -63,11 +65,17 @@ class QuantityPhrasing(Phrasing):
             return values                                  # "How many people were on board?": on what, it names nothing
         if _RATE.match(" ".join(after[unit_words:unit_words + 2])) or len(sentence.split()) < MIN_WORDS:
             return values                                  # "34 dollars a share": a rate, not an amount
+        if _PER_SHARE.search(asked.asked.text) and not _PER_SHARE.match(" ".join(after[unit_words:unit_words + 3])):
+            return values                                  # "earned 70 mln dlrs or 3.41 dlrs per share": not per share
         answer = " ".join([number, *after[:unit_words]]).rstrip(".,;:")
         values["answer"] = answer[:1].lower() + answer[1:] if answer[:1].isalpha() else answer   # "Fifty nine"
         if unit in ("years", "months") and len(YEAR.findall(asked.asked.text)) >= 2:
             return values                                  # "How many years ... from 2009 to 2017?": sums itself
         values["asked"] = in_full(asked.asked.text, context.pools.people) + _opening_time(sentence, asked.asked.text)
+        if len(re.findall(rf"\b{re.escape(unit)}\b", sentence)) > 1 and _TIME_WORD.search(sentence) and \
+                not _TIME_WORD.search(values["asked"]):
+            values["asked"] = ""                           # "earned 17.4 mln dlrs in the quarter and 32.9 mln in
+            return values                                  # the half": which, the question dropped
         values["counted"] = asked.counted
         values["about"] = "about " if str(fact.slots.get("hedge") or "").lower() in _ABOUT else ""
         values["form"] = form

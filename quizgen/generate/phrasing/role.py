@@ -141,6 +141,9 @@ def specific(fact: Fact) -> bool:
     if not org and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or opens or (
             any(w[:1].islower() for w in words[1:]) and all(w.lower() in _RANKS or w.islower() for w in words[:-1]))):
         return False                   # "chief executive", "Senior vice president": of what, the stem cannot say
+    if not org and len(words) > 1 and (words[0] in places().demonyms or is_country(words[0])) and \
+            all(w.islower() for w in words[1:]) and words[-1].lower() in _posts()["firm_heads"]:
+        return False                   # "European marketing manager": of which firm, the stem cannot say
     if len(words) >= 2:                # "Labour MP", "Republican Representative": one of many
         return not (vague and all(w in word_set("parties") or w in places().demonyms
                                   for w in words[:-1]))
