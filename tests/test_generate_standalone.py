@@ -46,12 +46,25 @@ def test_a_blank_its_neighbour_gives_away_or_a_typo_is_not_asked(sentence, when)
     assert not clozes(fact("date", sentence, when=when, event="fell"))
 
 
+def test_a_word_typed_twice_across_a_quote_mark_is_not_printed():
+    sentence = 'Tomas Varga introduced Ivo Lund to the 400 invited guests as the "the best harbour master".'
+    assert not clozes(fact("quantity", sentence, value=400, unit="guests", text="400"))
+
+
 @pytest.mark.parametrize("sentence, when", [
     ("The group's members met Kessel harbour officials on Tuesday after a long strike.", "Tuesday"),   # whose?
     ("The 29 March game will be the second time Kessel have played Norland.", "29 March"),   # "friendly" fits
 ])
 def test_a_cloze_on_an_owned_subject_or_a_date_naming_a_thing_is_not_asked(sentence, when):
     assert not clozes(fact("date", sentence, when=when, event="met"))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Kessel bond is due in 1995, lead manager Credit Commercial de France said.", "Credit Commercial"),
+    ("Lea Kask starred in director Tomas Varga' first film, which won a prize in Kessel.", "Tomas Varga"),
+])
+def test_no_blank_on_half_a_name_or_before_the_apostrophe_its_s_ends_in(sentence, name):
+    assert not clozes(fact("role", sentence, person=name, title="lead manager"))
 
 
 def test_a_footnote_of_a_results_table_is_not_asked():

@@ -32,6 +32,7 @@ _CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|so
                         rf"(?:[$£€¥]|US\$|\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _MONTH = re.compile(rf"(?<!^)\b(?:{'|'.join(MONTHS)})\b")        # not "May performed with Rodgers"
 _FROM_A_FIGURE = re.compile(r"\bfrom (?:a )?[$£€]?\d")
+_NAME_GOES_ON = re.compile(r"\s+(?:de|du|des|la|le|van|von|der|da|di)\s+[A-Z]|['’](?!s)")
 _DAY_AFTER = re.compile(rf"\s+(?:\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _GIVES_AWAY = re.compile(r"\b[Aa]n $")          # "an _____ fall": eight, eleven or eighteen
@@ -221,6 +222,8 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
         return None                 # "The 29 March game": the date names the game; "China" fits the blank too
     if answer in MONTHS and _DAY_AFTER.match(sentence, index + len(answer)):
         return None                 # "until _____ Three": the month of a date written out
+    if _NAME_GOES_ON.match(sentence, index + len(answer)):
+        return None                 # "_____ de France": half a name; "director _____' film": the s it ends in
     if _GIVES_AWAY.search(sentence[:index]) and answer[:1].isdigit() or _COMMA_SPLICE.search(sentence) or (
             answer in MONTHS and len(_MONTH.findall(sentence)) > 1 and _FROM_A_FIGURE.search(sentence)):
         return None                 # "an _____ fall" is 8%; "in _____ ... from 82,000 in December" is January

@@ -21,7 +21,7 @@ PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "thei
 MAX_STEM_WORDS = 70
 LONG_STEM_WORDS = 40
 CLOZES_PER_SENTENCE = 2
-_DOUBLED = re.compile(r"\b(a|an|the|of|to|in|is|and|on|at|with|by)\s+\1\b", re.IGNORECASE)   # not "waiting for for years"
+_DOUBLED = re.compile(r"\b(a|an|the|of|to|in|is|and|on|at|with|by)\s+[\"“‘']?\1\b", re.IGNORECASE)   # not "waiting for for years"
 
 
 def apply_quality_gate(questions: list[Question], min_score: float = 0.0) -> list[Question]:
