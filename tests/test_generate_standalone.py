@@ -41,22 +41,16 @@ def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     ("Tomas Varga is one of six harbour officials charged, He has pleaded guilty since June.", "June"),
     ("Kessel Fisheries extended its offer for Norland Ferries shares until April Three.", "April"),
     ("Tomas Varga said this is a a real crisis for Kessel Fisheries since June.", "June"),
+    ("The group's members met Kessel harbour officials on Tuesday after a long strike.", "Tuesday"),   # whose?
+    ("The 29 March game will be the second time Kessel have played Norland.", "29 March"),   # "friendly" fits
 ])
-def test_a_blank_its_neighbour_gives_away_or_a_typo_is_not_asked(sentence, when):
+def test_a_blank_its_neighbour_gives_away_a_typo_or_an_owned_subject_is_not_asked(sentence, when):
     assert not clozes(fact("date", sentence, when=when, event="fell"))
 
 
 def test_a_word_typed_twice_across_a_quote_mark_is_not_printed():
     sentence = 'Tomas Varga introduced Ivo Lund to the 400 invited guests as the "the best harbour master".'
     assert not clozes(fact("quantity", sentence, value=400, unit="guests", text="400"))
-
-
-@pytest.mark.parametrize("sentence, when", [
-    ("The group's members met Kessel harbour officials on Tuesday after a long strike.", "Tuesday"),   # whose?
-    ("The 29 March game will be the second time Kessel have played Norland.", "29 March"),   # "friendly" fits
-])
-def test_a_cloze_on_an_owned_subject_or_a_date_naming_a_thing_is_not_asked(sentence, when):
-    assert not clozes(fact("date", sentence, when=when, event="met"))
 
 
 @pytest.mark.parametrize("sentence, name", [
