@@ -246,3 +246,8 @@ def test_a_referee_is_a_post_not_part_of_a_name():
 def test_all_opens_a_bodys_name():
     assert _roles("All England Club chairman Tomas Varga said the roof was ready.") == {
         ("Tomas Varga", "chairman", "All England Club")}
+
+
+def test_the_head_of_a_title_is_the_title_not_a_post_of_its_own():
+    assert _roles("Fans were chanting for the head of chairman Tomas Varga after the defeat.") == {
+        ("Tomas Varga", "chairman", None)}

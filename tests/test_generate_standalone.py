@@ -8,7 +8,7 @@ import pytest
 
 from quizgen.generate import generate_questions
 from quizgen.generate.distractors import MONTHS
-from quizgen.generate.standalone import in_first_person, points_back
+from quizgen.generate.standalone import in_first_person, points_back, without_connective
 from quizgen.generate.wire import tidy
 from quizgen.models import Fact
 from quizgen.stories import parse_story
@@ -46,6 +46,12 @@ def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
 ])
 def test_a_blank_its_neighbour_gives_away_a_typo_or_an_owned_subject_is_not_asked(sentence, when):
     assert not clozes(fact("date", sentence, when=when, event="fell"))
+
+
+def test_so_far_keeps_its_so():
+    assert without_connective("So far Kessel Fisheries has received 3 bids.") == \
+        "So far Kessel Fisheries has received 3 bids."
+    assert without_connective("So Kessel Fisheries closed.") == "Kessel Fisheries closed."
 
 
 def test_a_word_typed_twice_across_a_quote_mark_is_not_printed():

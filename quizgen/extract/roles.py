@@ -248,6 +248,8 @@ def _split(words: list[str]) -> _Role | None:
                 return _Role(" ".join(rest), written if written in places().nations else _country(written))
     start = len(words)
     at = words.index("of") if "of" in words else -1
+    if 0 < at == len(words) - 2 and _is_head(words[-1]) and words[-1].islower():
+        return _Role(words[-1], None)                # "chanting for the head of chairman X": he is the chairman
     if at > 0 and _is_head(words[at - 1]):
         start = at                                   # "Chancellor of the Exchequer": from its head on
     elif at >= 0:                                    # "State Administration of Taxation head": a body, then the title

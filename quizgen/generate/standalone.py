@@ -56,7 +56,7 @@ def rules() -> StandaloneRules:
                                   rf"|(?:^[^,]{{1,60}},|^(?:{either('time_openers')}) [^ ,]+(?: [^ ,]+)?,?) "
                                   rf"(?:{either('pronoun_after_opener')})\b"
                                   r"(?! (?:is|was|has been|had been) \w+ed\b)"),     # "On May 2, it was reported"
-        connective=re.compile(rf"^(?:{either('connectives')}),? (?=\w)"),
+        connective=re.compile(rf"^(?!So far\b)(?:{either('connectives')}),? (?=\w)"),   # "So far" is no "So"
         linking_adverb=re.compile(rf"^(?!(?:{either('leaning_conjunctions')})\b)(?:{either('connectives')}),? (?=\w)"),
         unnamed_reporting=re.compile(rf"\b(?:{either('unnamed_reporting')})\b", re.IGNORECASE),
         calendar_counts={str(unit): frozenset(float(n) for n in counts)
