@@ -193,6 +193,12 @@ def test_a_sentence_that_only_names_the_speaker_after_a_question_mark_is_its_att
     assert [f["speaker"] for f in facts_of(text, "quote")] == ["Tomas Varga"]
 
 
+def test_a_name_in_the_middle_sentence_of_a_quotation_is_not_whom_the_next_he_means():
+    text = ('After losing to Ivo Lund on Sunday, Tomas Varga said he had doubted himself. "I am 25. I\'m playing '
+            'against Lund. At least you have to have a chance," he said. "I found a way out."')
+    assert {f["speaker"] for f in facts_of(text, "quote")} == {"Tomas Varga"}
+
+
 def test_a_quotation_that_names_its_speaker_was_read_to_the_wrong_person():
     text = ('Actor Ivo Lund died on Friday. "Ivo was my hero, and he still is."')
     assert _quotes(text) == []

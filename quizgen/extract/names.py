@@ -468,6 +468,7 @@ def analyse(story: Story) -> StoryAnalysis:
     counter = 0
     skip = dateline_length(story.text) if story.dateline else 0
     spoken_of: set[str] = set()         # people a quotation still open from the sentence before names
+    quote_open = False                  # the sentence before ended inside a quotation
     for sentence, candidates in zip(sentences, per_sentence):
         candidates = _drop_organisations(sentence.text, candidates)
         view = SentenceView(sentence, sentence.text, body_start=skip if sentence.start == 0 else 0)
@@ -502,9 +503,14 @@ def analyse(story: Story) -> StoryAnalysis:
         _resolve_subject_descriptions(view, descriptions, focus, mentions, gender)
         _record_titles(sentence.text, view, descriptions)
         _resolve_pronouns(view, focus, gender, spoken_of)
-        spoken_of = _named_in_open_quote(view)
+        wholly_quoted = quote_open and not _QUOTE_MARKS.search(sentence.text)    # a quotation's middle sentence
+        if wholly_quoted:
+            spoken_of = spoken_of | {m.name for m in view.persons if not m.pronoun}
+        else:
+            spoken_of = _named_in_open_quote(view)
+            quote_open = bool(_QUOTE_MARKS.search(sentence.text)) and inside_quote(sentence.text, len(sentence.text))
         subject = view.subject_mention = view.subject()
-        if subject is not None:
+        if subject is not None and not wholly_quoted:       # "I'm playing against Hewitt.": the speaker's words
             focus = [subject.name] + [n for n in focus if n != subject.name][:FOCUS_SIZE - 1]
         views.append(view)
     dateline_place = None
@@ -717,6 +723,9 @@ def _age_subject(view: SentenceView, age: re.Match[str], focus: list[str], menti
         return None
     chosen = max(candidates, key=lambda name: mentions.get(name, 0))
     return Mention(start, end, chosen, "person", view.text[start:end], pronoun=True)
+
+
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
 
 
 def _named_in_open_quote(view: SentenceView) -> set[str]:

@@ -21,6 +21,8 @@ PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "thei
 MAX_STEM_WORDS = 70
 LONG_STEM_WORDS = 40
 CLOZES_PER_SENTENCE = 2
+MAX_STEM_FIGURES = 2
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*(?![\w])")
 _DOUBLED = re.compile(r"\b(a|an|the|of|to|in|is|and|on|at|with|by)\s+[\"“‘']?\1\b", re.IGNORECASE)   # not "waiting for for years"
 
 
@@ -72,6 +74,8 @@ def _rejected(question: Question) -> bool:
         return True
     if _DOUBLED.search(question.prompt):
         return True             # "This is a a bona-fide crisis": the story's typo, printed
+    if question.type in ("short", "mcq") and len(_FIGURE.findall(question.prompt)) > MAX_STEM_FIGURES:
+        return True             # "... rise to 4,573,200 from 3,192,700 and 34.3 percent to 41.6 million ...": which?
     return False
 
 

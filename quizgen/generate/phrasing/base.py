@@ -167,7 +167,8 @@ def _modifies_the_next(words: list[str]) -> bool:
     last = words[-1].lower()
     if last.endswith("ly") and last.isalpha() and set(word_classes(last)) == {"ADV"}:
         return True
-    return len(words) > 1 and words[-2].lower() in ("a", "an", "the") and "NOUN" not in word_classes(last)
+    return len(words) > 1 and words[-2].lower() in ("a", "an", "the") and ("NOUN" not in word_classes(last)
+                                                                         or last in ("one", "same", "other"))
 
 
 @lru_cache(maxsize=1)

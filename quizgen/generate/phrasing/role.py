@@ -136,6 +136,7 @@ def specific(fact: Fact) -> bool:
     if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and (is_country(org) or org in places().demonyms):
         return False                   # "the Indian chair" ("chair of the Indian firm"): of what?
     opens = fact.sentence.lstrip("\"“‘'").startswith(str(fact.slots["title"])) and \
+        all(w.islower() for w in words[1:]) and \
         words[0].lower() not in title_words() and words[0] not in word_set("parties") and \
         words[0] not in places().country_of           # "Factory manager X said": a capital only the sentence's
     if not org and not {"of", "at", "for"} & set(words) and (words[0][:1].islower() or opens or (
