@@ -714,6 +714,16 @@ def test_one_stem_the_story_answers_with_two_figures_is_not_asked():
     assert not [q for q in questions(share) if "per share" in q.prompt and q.type in ("short", "mcq")]
 
 
+def test_a_stem_with_more_than_two_figures_is_not_asked():
+    from quizgen.generate.quality import apply_quality_gate
+    from quizgen.models import Question
+    stems = ["When did Kessel Ferries passenger miles rise 43.2 percent to 4,573,200 from 3,192,700?",
+             "When did Kessel Ferries passenger miles rise to 4,573,200 from 3,192,700?"]
+    asked = [Question(id=str(n), type="short", prompt=stem, answer="March", source=stem, fact={"type": "date"})
+             for n, stem in enumerate(stems)]
+    assert [q.prompt for q in apply_quality_gate(asked)] == stems[1:]
+
+
 def test_a_title_capitalised_only_as_the_sentences_first_word_names_no_post():
     role = fact("role", "Factory manager Ivo Lund said the Kessel plant would stay open.", person="Ivo Lund",
                 title="Factory manager")
@@ -938,3 +948,9 @@ def test_a_question_cut_off_after_an_adjective_is_not_asked():
     sentence = "Six Ivo Lund penalties gave Kessel victory in a dour but clinical encounter at Norland."
     asked = questions(fact("quantity", sentence, value=6, unit="penalties", text="Six"))
     assert not [q for q in asked if q.prompt.endswith(" a dour?")]
+
+
+def test_a_trimmed_quote_never_ends_on_the_one():
+    from quizgen.generate.phrasing.base import trim_words
+    text = "the four thousand Kessel sailors who do a good job should not be punished to get at the one bad skipper"
+    assert not trim_words(text, 19).endswith("the one…")
