@@ -71,6 +71,7 @@ def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
     "1998 nine months includes a gain of 2.1 million crowns in March 1998.",        # a table's footnote
     "Storms took Kessel fish prices past 50 crowns for the first time in March 1998 since the war.",  # since when?
     "Kessel Rovers' first game in charge will be at home to Norland in March 1998.",  # a copula: no event
+    "The Kessel harbour board has raised fees in March 1998, June, August and November.",   # which of them?
 ])
 def test_a_date_with_no_clause_of_its_own_is_not_asked_when(sentence):
     assert {q.template for q in questions(fact("date", sentence, when="March 1998", event="agreement"))} <= {
@@ -712,6 +713,15 @@ def test_one_stem_the_story_answers_with_two_figures_is_not_asked():
     share = fact("quantity", "For all of 1986, Kessel Fisheries earned 70 million crowns or 3.41 crowns per share.",
                  value=70000000, unit="crowns", text="70 million")
     assert not [q for q in questions(share) if "per share" in q.prompt and q.type in ("short", "mcq")]
+
+
+def test_a_change_the_stem_lets_a_student_work_out_and_a_second_date_are_not_asked():
+    rise = fact("quantity", "Revenues at Kessel Fisheries rose 4.7% to 51.2 million crowns from 48.8 million crowns.",
+                value=4.7, unit="percent", text="4.7%")
+    assert not by_template("quantity.change", rise) and not by_template("quantity.cloze", rise)
+    paid = fact("date", "Kessel Fisheries said its dividend will be paid on May 13 to holders of record April 16.",
+                when="April 16", event="paid")
+    assert not by_template("date.when", paid)
 
 
 def test_a_stem_with_more_than_two_figures_is_not_asked():

@@ -43,6 +43,9 @@ def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     ("Tomas Varga said this is a a real crisis for Kessel Fisheries since June.", "June"),
     ("The group's members met Kessel harbour officials on Tuesday after a long strike.", "Tuesday"),   # whose?
     ("The 29 March game will be the second time Kessel have played Norland.", "29 March"),   # "friendly" fits
+    ("(Kessel Ferries) said it sold 40 berths to Norland on Tuesday.", "Tuesday"),       # a wire remnant
+    ("Earlier this month it sold 40 berths to Norland Ferries on Tuesday.", "Tuesday"),  # what is it?
+    ("The poll in today's Kessel Times showed Ivo Lund ahead on Tuesday.", "Tuesday"),  # which day is today?
 ])
 def test_a_blank_its_neighbour_gives_away_a_typo_or_an_owned_subject_is_not_asked(sentence, when):
     assert not clozes(fact("date", sentence, when=when, event="fell"))
@@ -52,6 +55,11 @@ def test_so_far_keeps_its_so():
     assert without_connective("So far Kessel Fisheries has received 3 bids.") == \
         "So far Kessel Fisheries has received 3 bids."
     assert without_connective("So Kessel Fisheries closed.") == "Kessel Fisheries closed."
+
+
+def test_a_line_of_a_ratings_list_is_no_sentence_to_blank():
+    line = "Kessel Fisheries AG's 100 million dollars of nine percent guaranteed eurobonds due 1997."
+    assert not clozes(fact("quantity", line, value=100000000, unit="dollars", text="100 million"))
 
 
 def test_a_word_typed_twice_across_a_quote_mark_is_not_printed():

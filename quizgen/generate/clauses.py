@@ -32,6 +32,7 @@ _OTHER_TIME = re.compile(r"\b((this|last|next) (week|month|year)|yesterday|today
                          + "|".join([*WEEKDAYS, *(m for m in MONTHS if m != "May")])
                          + r"|(\d+|\w+-?\w*) (years|months|weeks|days))\b")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MAY_DAY = re.compile(r"\bMay \d{1,2}\b|\b\d{1,2} May\b")     # "May" left out of _OTHER_TIME: it is also a verb
 _NEGATED = re.compile(r"\b(?:not|never|n't)\b")        # "When will X not compete?": when something did not happen
 MAX_DATE_DISTANCE = 10      # words from the verb to the date: further off, it dates something else
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "decline", "jump", "gain",
@@ -287,6 +288,33 @@ def _describes(word: str) -> bool:
     return bool(classes) and "NOUN" not in classes and "PROPN" not in classes and classes <= {"ADJ", "ADV", "VERB"}
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    words = _words()
+    return frozenset().union(*(words[key] for key in ("prepositions", "determiners", "adverbs", "clause_openers",
+                                                      "pronouns", "auxiliaries")))
+
+
+def has_a_finite_verb(sentence: str) -> bool:
+    """A sentence, not a line of a list ("X AG's 100 mln dlrs of nine pct guaranteed eurobonds due 1997"):
+    some word can head a verb group, and is not a participle describing the noun after it."""
+    tokens = [_bare(token) for token in _Tokens.of(sentence).words]
+    for index, token in enumerate(tokens):
+        word = token.lower()
+        if word in _words()["auxiliaries"]:
+            return True
+        tags = verb_tags(word) if token[:1].islower() else {}
+        if not {"VBD", "VBZ", "VBP"} & set(tags):
+            continue
+        before = tokens[index - 1].lower() if index else ""
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if following.isalpha() and following.islower() and not verb_tags(following) and \
+                following not in _function_words() and (before in ("percent", "pct") or before[:1].isdigit()):
+            continue                # "nine percent guaranteed eurobonds": a participle before its noun
+        return True
+    return False
+
+
 def _participle_phrase(tokens: list[str], start: int, verb: int, subject: str, end: int) -> bool:
     """'the operation launched into Iraq', ', a rise compared with ...': a participle, not the clause's verb;
     but 'the harbour reopened on Tuesday' is a clause (not 'down on the record high set in October', nor
@@ -399,6 +427,10 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
     words, first, last = located
     if words[last - 1].endswith(("'s", "’s")):
         return None                 # "miss Saturday's game": the date names the game, cut out it leaves "miss game"
+    following = [_bare(w) for w in words[last:last + 2]]
+    if words[last - 1].endswith(",") and following[:1] and following[0] in (*MONTHS, *WEEKDAYS) or \
+            following[:1] == ["and"] and following[1:] and following[1] in (*MONTHS, *WEEKDAYS):
+        return None                 # "rises in June, August, September and November": which one?
     while first > 0 and _bare(words[first - 1]).lower() in _DATE_MODIFIERS:
         first -= 1
     right_after_a_verb = first > 0 and bool(verb_tags(_bare(words[first - 1]).lower()))
@@ -478,8 +510,9 @@ def _from_a_figure(words: list[str]) -> bool:
 
 
 def _one_time(asked: Asked | None, answer: str) -> Asked | None:
-    """No second time in the question ("In what year would inflation this year be lower?")."""
-    if asked is None or _OTHER_TIME.search(asked.text) or _NEGATED.search(asked.text) or (YEAR.search(answer) and (
+    """No second time in the question ("In what year would inflation this year be lower?", "When will
+    the dividend be paid on May 13 ...?")."""
+    if asked is None or _OTHER_TIME.search(asked.text) or _MAY_DAY.search(asked.text) or _NEGATED.search(asked.text) or (YEAR.search(answer) and (
             YEAR.search(asked.text) or re.search(r"\byear\b", asked.text))):
         return None             # "In what year did gadgets have a phenomenal year?"
     if bare_definite(asked.text.split()[-2:]):

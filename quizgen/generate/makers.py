@@ -10,6 +10,7 @@ from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
 from ..numbers import NUMBER_WORD_PATTERN
 from .context import StoryContext, looks_like_person
+from .clauses import has_a_finite_verb
 from .distractors import MONTHS, pick
 from .phrasing import PHRASINGS, Phrasing
 from .phrasing.role import country_demonym
@@ -32,6 +33,7 @@ _CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|so
                         rf"(?:[$£€¥]|US\$|\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _MONTH = re.compile(rf"(?<!^)\b(?:{'|'.join(MONTHS)})\b")        # not "May performed with Rodgers"
 _FROM_A_FIGURE = re.compile(r"\bfrom (?:a )?[$£€]?\d")
+_FROM_AND_TO = re.compile(r"\s+(?:to [$£€]?\d[^,;]*\bfrom|from [$£€]?\d[^,;]*\bto) [$£€]?\d")
 _NAME_GOES_ON = re.compile(r"\s+(?:de|du|des|la|le|van|von|der|da|di)\s+[A-Z]|['’](?!s)")
 _DAY_AFTER = re.compile(rf"\s+(?:\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
@@ -220,6 +222,10 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if template.kind == "when" and _THE_BEFORE.search(sentence[:index]) and \
             sentence[index + len(answer):index + len(answer) + 2].strip()[:1].islower():
         return None                 # "The 29 March game": the date names the game; "China" fits the blank too
+    if answer.endswith(("%", "percent")) and _FROM_AND_TO.match(sentence, index + len(answer)):
+        return None                 # "rose _____ to $51.2bn from $48.8bn": the sentence works it out
+    if sentence.startswith("(") or not has_a_finite_verb(sentence):
+        return None                 # "(Power Corp) said", "X AG's 100 mln dlrs of eurobonds due 1997.": no sentence
     if answer in MONTHS and _DAY_AFTER.match(sentence, index + len(answer)):
         return None                 # "until _____ Three": the month of a date written out
     if _NAME_GOES_ON.match(sentence, index + len(answer)):
