@@ -251,3 +251,8 @@ def test_all_opens_a_bodys_name():
 def test_the_head_of_a_title_is_the_title_not_a_post_of_its_own():
     assert _roles("Fans were chanting for the head of chairman Tomas Varga after the defeat.") == {
         ("Tomas Varga", "chairman", None)}
+
+
+def test_ex_before_a_country_word_makes_the_post_a_former_one():
+    assert _roles("The plan was backed by ex-West German Chancellor Tomas Varga on Monday.") == {
+        ("Tomas Varga", "former Chancellor", "Germany")}

@@ -46,6 +46,8 @@ def test_a_cloze_that_leans_on_its_story_is_not_asked(sentence):
     ("(Kessel Ferries) said it sold 40 berths to Norland on Tuesday.", "Tuesday"),       # a wire remnant
     ("Earlier this month it sold 40 berths to Norland Ferries on Tuesday.", "Tuesday"),  # what is it?
     ("The poll in today's Kessel Times showed Ivo Lund ahead on Tuesday.", "Tuesday"),  # which day is today?
+    ("Ivo Lund will miss Tuesday's cup final against Norland Rovers.", "Tuesday"),     # "_____'s" reads as a name
+    ("The Committee designated Tuesday as a day of action for Kessel fishermen.", "Tuesday"),   # which committee?
 ])
 def test_a_blank_its_neighbour_gives_away_a_typo_or_an_owned_subject_is_not_asked(sentence, when):
     assert not clozes(fact("date", sentence, when=when, event="fell"))

@@ -143,6 +143,7 @@ def _chain(words: list[str], plural: bool = False) -> _Role | None:
     chain: list[str] = []
     org_count = 0
     owner: str | None = None
+    was_former = False
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if word[-1:] in ",;:()\"\u201c\u201d" or len(chain) >= MAX_TITLE_WORDS + MAX_ORG_WORDS:
@@ -161,6 +162,10 @@ def _chain(words: list[str], plural: bool = False) -> _Role | None:
         former = _FORMER.match(word)
         if former and _is_title_word(word[former.end():]):
             chain[:0] = ["former", word[former.end():]]     # "ex-foreign secretary", "former-President"
+            break
+        if former and word[former.end():][:1].isupper():
+            chain.insert(0, word[former.end():])             # "ex-West German Chancellor": a former one
+            was_former = True
             break
         if word == "and" and _joins_portfolios(words, index, chain):
             chain.insert(0, word)                    # "Energy and Mines Minister", "Trade and Industry Secretary"
@@ -182,6 +187,8 @@ def _chain(words: list[str], plural: bool = False) -> _Role | None:
     if not chain or not _ends_in_title(chain):
         return None
     role = _split(chain)
+    if role is not None and was_former:
+        role = _Role(f"former {role.title}", role.org)
     if role is not None and owner and role.org is not None and role.org == _country(chain[0]) and not _country(owner):
         return None                                  # "Screen International's US editor": the US is not whose post it is
     if role is not None and role.org is None and owner:

@@ -207,12 +207,19 @@ def _known_definites() -> frozenset[str]:
     return frozenset(map(str, data_file("questions/standalone")["known_definites"]))
 
 
+@lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(map(str, data_file("questions/posts")["institution_words"])) | {"Subcommittee"}
+
+
 def bare_definite(words: list[str]) -> bool:
     """'the department', 'the issue,': "the" and one common noun, a subject only the sentence
     before can name (questions/standalone.yaml); 'the police' is one every reader places."""
     if len(words) != 2 or words[0].lower() != "the":
         return False
     noun = _bare(words[1])
+    if noun in _institutions() and noun.lower() not in _known_definites() and noun not in ("Senate", "Parliament"):
+        return True             # "the Committee", "the Subcommittee": which, the sentence before named
     return noun.isalpha() and noun.islower() and noun not in _known_definites()
 
 

@@ -219,6 +219,8 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if sentence[:index].count("(") > sentence[:index].count(")") or _CONVERTED.match(sentence[index + len(answer):]):
         return None                 # "$10m (£5.4m)", "(£227bn; 331bn euros)": one figure gives the other away
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
+    if template.kind == "when" and sentence[index + len(answer):].startswith(("'s", "’s")):
+        return None                 # "_____'s lawsuit": the blank reads as someone's name
     if template.kind == "when" and _THE_BEFORE.search(sentence[:index]) and \
             sentence[index + len(answer):index + len(answer) + 2].strip()[:1].islower():
         return None                 # "The 29 March game": the date names the game; "China" fits the blank too
