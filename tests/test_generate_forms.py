@@ -724,6 +724,17 @@ def test_a_change_the_stem_lets_a_student_work_out_and_a_second_date_are_not_ask
     assert not by_template("date.when", paid)
 
 
+def test_a_word_after_an_owner_is_a_noun_not_the_verb():
+    sentence = "An inquiry into Kessel's accounts in 2002 brought the harbour board close to bankruptcy."
+    assert not [p for p in prompts(fact("date", sentence, when="2002", event="brought")) if "does" in p]
+
+
+def test_a_stance_on_a_country_is_not_asked_what():
+    backed = fact("stance", "Kuwait has backed Iraq in the seven-year war against Iran.", holder="Kuwait",
+                  polarity="support", target="Iraq in the seven-year war against Iran")
+    assert not by_template("stance.target", backed)
+
+
 def test_a_stem_with_more_than_two_figures_is_not_asked():
     from quizgen.generate.quality import apply_quality_gate
     from quizgen.models import Question

@@ -132,8 +132,9 @@ def _finite_between(before: str, token: str, after: str) -> str:
     word = _bare(token).lower()
     if not word or token[:1].isupper() and before:
         return ""
-    if _bare(before).lower() in _words()["determiners"] or before.endswith(","):
-        return ""
+    if _bare(before).lower() in _words()["determiners"] or before.endswith(",") or \
+            before.endswith(("'s", "’s")) and word not in _words()["auxiliaries"]:
+        return ""               # "into Elan's accounts brought": after an owner comes a noun, not the verb
     if word in _words()["auxiliaries"]:
         return "aux"
     tags = verb_tags(word)

@@ -77,7 +77,8 @@ class StancePhrasing(Phrasing):
         if condition == "asked_target":       # one thing the holder is said to do this to
             same = [f for f in context.facts if f.type == "stance" and f.slots["holder"] == fact.slots["holder"]
                     and f.slots.get("polarity") == fact.slots.get("polarity")]
-            named = any(f" {p} " in f" {values['target']} " for p in context.pools.people)
+            named = any(f" {p} " in f" {values['target']} " for p in context.pools.people) or \
+                values.get("target", "").split(" ")[0] in places().names      # "What has Kuwait backed?" "Iraq in the war"
             return bool(values.get("stance_lemma")) and len(same) == 1 and not named   # "What did X defend?" of a man
         if condition == "urged_action":
             return bool(values.get("action"))
