@@ -975,3 +975,9 @@ def test_a_trimmed_quote_never_ends_on_the_one():
     from quizgen.generate.phrasing.base import trim_words
     text = "the four thousand Kessel sailors who do a good job should not be punished to get at the one bad skipper"
     assert not trim_words(text, 19).endswith("the one…")
+
+
+def test_a_title_cut_at_a_possessive_is_not_asked():
+    role = fact("role", "Ivo Lund, vice-president of Catholics' Kessel Union, spoke.", person="Ivo Lund",
+                title="vice-president of Catholics'")
+    assert not [q for q in questions(role) if q.template in ("role.position", "role.holder", "role.statement")]

@@ -59,6 +59,15 @@ def test_so_far_keeps_its_so():
     assert without_connective("So Kessel Fisheries closed.") == "Kessel Fisheries closed."
 
 
+@pytest.mark.parametrize("sentence, printed", [
+    ("Wasps director Ivo Lund warned his side will will not give up the Kessel cup in 2005.", False),
+    ("Bafana Bafana play Kessel Rovers in a double-header in 2005.", True),
+    ("Senior law lord Lord Lund said the Kessel rules were unfair in 2005.", True),
+])
+def test_a_word_typed_twice_by_mistake_is_not_printed_but_a_name_that_repeats_one_is(sentence, printed):
+    assert bool(clozes(fact("date", sentence, when="2005", event="warned"))) == printed
+
+
 def test_a_line_of_a_ratings_list_is_no_sentence_to_blank():
     line = "Kessel Fisheries AG's 100 million dollars of nine percent guaranteed eurobonds due 1997."
     assert not clozes(fact("quantity", line, value=100000000, unit="dollars", text="100 million"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..answers import normalize
+from ..extract.names import places
 from ..models import Question
 from .clauses import word_classes
 from .standalone import about_the_reporting, points_back
@@ -23,7 +24,21 @@ LONG_STEM_WORDS = 40
 CLOZES_PER_SENTENCE = 2
 MAX_STEM_FIGURES = 2
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d,.]*(?![\w])")
-_DOUBLED = re.compile(r"\b(a|an|the|of|to|in|is|and|on|at|with|by)\s+[\"“‘']?\1\b", re.IGNORECASE)   # not "waiting for for years"
+_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+[\"“‘']?\1\b")      # same case: not "law lord Lord Bingham"
+# Words a story may rightly write twice ("had had", "really really", "waiting for for years").
+_TWICE_ON_PURPOSE = frozenset("had that very really bye now no so well far many more much again long round over "
+                              "out through by for is".split())
+
+
+def _typed_twice(text: str) -> bool:
+    """ "a a", "will will", "chairman chairman", "British British": a slip the story made; not "Bafana Bafana"
+    or "Please Please Me", names that say a word twice."""
+    for found in _DOUBLED.finditer(text):
+        word = found.group(1)
+        if word.lower() in _TWICE_ON_PURPOSE or word[:1].isupper() and word not in places().demonyms:
+            continue
+        return True
+    return False   # not "waiting for for years"
 
 
 def apply_quality_gate(questions: list[Question], min_score: float = 0.0) -> list[Question]:
@@ -72,7 +87,7 @@ def _rejected(question: Question) -> bool:
         return True             # "... gave Scotland victory in a dour?": the noun was cut off
     if question.type == "mcq" and len({normalize(c) for c in question.choices}) != len(question.choices):
         return True
-    if _DOUBLED.search(question.prompt):
+    if _typed_twice(question.prompt) or _typed_twice(question.answer):
         return True             # "This is a a bona-fide crisis": the story's typo, printed
     if question.type in ("short", "mcq") and len(_FIGURE.findall(question.prompt)) > MAX_STEM_FIGURES:
         return True             # "... rise to 4,573,200 from 3,192,700 and 34.3 percent to 41.6 million ...": which?

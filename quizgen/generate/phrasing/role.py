@@ -131,8 +131,8 @@ def specific(fact: Fact) -> bool:
     words = str(fact.slots["title"]).split()
     vague = words[-1].lower() in word_set("questions/vague_titles")
     org = str(fact.slots.get("org") or "")
-    if org.endswith(("'s", "’s")):
-        return False                   # "head of Washington's delegation": the body was cut short
+    if org.endswith(("'s", "’s")) or str(fact.slots["title"]).endswith(("'", "’", "'s", "’s")):
+        return False                   # "head of Washington's delegation", "vice-president of Catholics'": cut short
     if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and (is_country(org) or org in places().demonyms):
         return False                   # "the Indian chair" ("chair of the Indian firm"): of what?
     opens = fact.sentence.lstrip("\"“‘'").startswith(str(fact.slots["title"])) and \
