@@ -72,6 +72,8 @@ def test_a_date_with_no_natural_question_becomes_a_cloze_and_nothing_else():
     "Storms took Kessel fish prices past 50 crowns for the first time in March 1998 since the war.",  # since when?
     "Kessel Rovers' first game in charge will be at home to Norland in March 1998.",  # a copula: no event
     "The Kessel harbour board has raised fees in March 1998, June, August and November.",   # which of them?
+    "Kessel Ferries said in a statement in March 1998 that it would build two ships.",  # said what?
+    "The Act comes into force in March 1998 for all Kessel harbours.",              # which act?
 ])
 def test_a_date_with_no_clause_of_its_own_is_not_asked_when(sentence):
     assert {q.template for q in questions(fact("date", sentence, when="March 1998", event="agreement"))} <= {

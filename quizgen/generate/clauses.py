@@ -210,7 +210,8 @@ def _known_definites() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _institutions() -> frozenset[str]:
-    return frozenset(map(str, data_file("questions/posts")["institution_words"])) | {"Subcommittee"}
+    return frozenset(map(str, data_file("questions/posts")["institution_words"])) | \
+        frozenset(map(str, data_file("questions/standalone")["unnamed_capitalised"]))
 
 
 def bare_definite(words: list[str]) -> bool:
@@ -404,10 +405,13 @@ def _invert(tokens: list[str], start: int, drop: tuple[int, int]) -> Asked | Non
         return None
     moved, kept, tense, took = group
     rest = [t for i, t in enumerate(tokens[verb + 1 + took:end], verb + 1 + took) if i not in range(*drop)]
-    if len(rest) > MAX_REST_WORDS or (not rest and (kept or [moved])[-1] in _words()["reporting"]) or \
+    verb_word = (kept or [moved])[-1]
+    said_where = bool(rest) and len(rest) <= 4 and _bare(rest[0]).lower() in _words()["prepositions"] and \
+        verb_word in _words()["saying"]                                         # "say in a statement"
+    if len(rest) > MAX_REST_WORDS or (not rest and verb_word in _words()["reporting"]) or said_where or \
             (kept or [moved])[-1] in _words()["telling"]:
-        return None             # "When did X warn?", "When did Macron tell the world?": what was said is the
-                                # point, and it is left out
+        return None             # "When did X warn?", "When did Boeing say in a statement?", "When did Macron
+                                # tell the world?": what was said is the point, and it is left out
     if rest and _bare(rest[-1]).lower() in _words()["prepositions"] | _words()["determiners"] | \
             _words()["auxiliaries"] or "between" in rest:
         return None             # "... revise its forecast up to between 2.4": the clause was cut short
