@@ -731,7 +731,7 @@ _QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
 def _named_in_open_quote(view: SentenceView) -> set[str]:
     """People named inside a quotation that goes on into the next sentence."""
     text = view.text
-    if not ('"' in text or "\u201c" in text) or not inside_quote(text, len(text)):
+    if not _QUOTE_MARKS.search(text) or not inside_quote(text, len(text)):
         return set()
     return {m.name for m in view.persons if not m.pronoun and inside_quote(text, m.start)}
 
@@ -750,7 +750,7 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
         return
     added = []
     antecedents = [m for m in view.persons if not m.possessive and may_be_subject(text, m)]
-    quoted = '"' in text or "\u201c" in text or "\u201d" in text
+    quoted = bool(_QUOTE_MARKS.search(text))
     spoken_of = {m.name for m in view.persons if quoted and not m.pronoun and inside_quote(text, m.start)} | \
         spoken_of_before
     for match in pronouns:

@@ -14,7 +14,7 @@ from .clauses import has_a_finite_verb
 from .distractors import MONTHS, pick
 from .phrasing import PHRASINGS, Phrasing
 from .phrasing.role import country_demonym
-from .standalone import cloze_stands_alone, without_connective
+from .standalone import cloze_stands_alone, gives_both_ends, without_connective
 from .templates import Template
 from .wire import plain_words, tidy
 
@@ -33,7 +33,6 @@ _CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|so
                         rf"(?:[$£€¥]|US\$|\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _MONTH = re.compile(rf"(?<!^)\b(?:{'|'.join(MONTHS)})\b")        # not "May performed with Rodgers"
 _FROM_A_FIGURE = re.compile(r"\bfrom (?:a )?[$£€]?\d")
-_FROM_AND_TO = re.compile(r"\s+(?:to [$£€]?\d[^,;]*\bfrom|from [$£€]?\d[^,;]*\bto) [$£€]?\d")
 _NAME_GOES_ON = re.compile(r"\s+(?:de|du|des|la|le|van|von|der|da|di)\s+[A-Z]|['’](?!s)")
 _DAY_AFTER = re.compile(rf"\s+(?:\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
@@ -41,7 +40,8 @@ _GIVES_AWAY = re.compile(r"\b[Aa]n $")          # "an _____ fall": eight, eleven
 _COMMA_SPLICE = re.compile(r", (?:He|She|It|They|We) [a-z]")     # "indicted in the case, He has pleaded": a typo
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 # "_____/88", "_____ to 12", "_____ or six", "_____ and February": one end of a range or pair gives the other
-_RANGE = re.compile(r"^\s*(?:(?:and|or|to|-|–|/)\s*\d|(?:and|or|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|"
+_RANGE = re.compile(r"^\s*(?:(?:and|or|to|-|–|/)\s*\d|(?:and|or|to)\s+(?:one|two|three|four|five|six|seven|eight|"
+                    r"nine|"
                     r"ten|twelve|twenty|January|February|March|April|May|June|July|August|September|October|"
                     r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 # "Monday and _____", "4-_____ March", "January and _____": the blank would take one end of a range
@@ -224,7 +224,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if template.kind == "when" and _THE_BEFORE.search(sentence[:index]) and \
             sentence[index + len(answer):index + len(answer) + 2].strip()[:1].islower():
         return None                 # "The 29 March game": the date names the game; "China" fits the blank too
-    if answer.endswith(("%", "percent")) and _FROM_AND_TO.match(sentence, index + len(answer)):
+    if answer.endswith(("%", "percent")) and gives_both_ends(sentence[index + len(answer):]):
         return None                 # "rose _____ to $51.2bn from $48.8bn": the sentence works it out
     if sentence.startswith("(") or not has_a_finite_verb(sentence):
         return None                 # "(Power Corp) said", "X AG's 100 mln dlrs of eurobonds due 1997.": no sentence

@@ -201,6 +201,14 @@ def year_given_away(when: str, sentence: str) -> bool:
     return any(abs(y - o) == 1 for y in years for o in others)
 
 
+_BOTH_ENDS = re.compile(r"\b(?:to [$£€]?\d[^,;]*\bfrom|from [$£€]?\d[^,;]*\bto) [$£€]?\d")
+
+
+def gives_both_ends(text: str) -> bool:
+    """ "to $51.2bn from $48.8bn": the figures a change runs between, so the change itself works out."""
+    return bool(_BOTH_ENDS.search(text))
+
+
 def calendar_count(value: object, unit: str) -> bool:
     """'12 months', '24 hours': the calendar's own numbers."""
     return isinstance(value, (int, float)) and value in rules().calendar_counts.get(unit.lower(), frozenset())

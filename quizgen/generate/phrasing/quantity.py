@@ -7,7 +7,8 @@ import re
 from ...extract.names import places
 from ..clauses import YEAR, ask_about_number
 from ..distractors import MONTHS, WEEKDAYS
-from ..standalone import calendar_count, follows_a_name, match_detail, reporting_period, runs_on, without_linking_adverb
+from ..standalone import (calendar_count, follows_a_name, gives_both_ends, match_detail, reporting_period, runs_on,
+                          without_linking_adverb)
 from ..wire import plain_words, tidy
 from .base import Phrasing, in_full
 
@@ -15,7 +16,6 @@ _MONEY = {"dollars", "pounds", "euros", "yen", "francs", "marks", "cents", "penc
           "dollar", "pound", "euro", "guilders", "pesos", "rand", "crowns"}
 _CURRENCY_SIGN = re.compile(r"^(US)?[$£€¥]")
 _RATE = re.compile(r"^(a|an|per) \w+")
-_FROM_AND_TO = re.compile(r"\bto [$£€]?\d.*\bfrom [$£€]?\d|\bfrom [$£€]?\d.*\bto [$£€]?\d")
 _PER_SHARE = re.compile(r"(?:^|\b)(?:\w+ )?(?:per|a) share\b")
 MIN_WORDS = 7
 _OPENING_TIME = re.compile(r"^(?P<phrase>(?:In|On|During|Since|Last|This|Earlier this|By the end of|For all of|For) "
@@ -66,7 +66,7 @@ class QuantityPhrasing(Phrasing):
             return values                                  # "How many people were on board?": on what, it names nothing
         if _RATE.match(" ".join(after[unit_words:unit_words + 2])) or len(sentence.split()) < MIN_WORDS:
             return values                                  # "34 dollars a share": a rate, not an amount
-        if form == "change" and _FROM_AND_TO.search(asked.asked.text):
+        if form == "change" and gives_both_ends(asked.asked.text):
             return values                                  # "rise to $51.2bn from $48.8bn": the stem works it out
         if _PER_SHARE.search(asked.asked.text) and not _PER_SHARE.match(" ".join(after[unit_words:unit_words + 3])):
             return values                                  # "earned 70 mln dlrs or 3.41 dlrs per share": not per share
