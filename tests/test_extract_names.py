@@ -124,3 +124,8 @@ def test_a_playing_position_that_opens_a_sentence_is_no_part_of_the_name():
 def test_a_middle_initial_belongs_to_the_name():
     persons = _persons("A firm formed by Tomas J. Varga said it made an offer. Varga owns 13 pct of the harbour.")
     assert persons == [["Tomas J. Varga"], ["Tomas J. Varga"]]
+
+
+def test_a_baron_is_the_peer_the_story_named_in_full():
+    persons = _persons("Tomas Varga joined the upper house. He will be known as Baron Varga of Kessel.")
+    assert persons[1] == ["Tomas Varga", "Tomas Varga"]

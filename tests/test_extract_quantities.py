@@ -24,6 +24,11 @@ def test_percentages():
         (4.5, "percent", None), (2, "percent", None)]
 
 
+def test_a_share_owned_is_a_percentage_not_a_count_of_owneds():
+    assert _quantities("Kessel Mills is 38%-owned by Norland Steel.") == [(38, "percent", None)]
+    assert [f["text"] for f in facts_of("Kessel Mills is 38%-owned by Norland Steel.", "quantity")] == ["38%"]
+
+
 def test_number_words_and_hyphenated_measures():
     found = _quantities("Nine French engineers began a 30-day mission to the 12-nation forum.")
     assert (9, "engineers", None) in found and (30, "days", None) in found and (12, "nations", None) in found

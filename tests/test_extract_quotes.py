@@ -221,3 +221,34 @@ def test_a_firm_of_two_names_before_an_analyst_is_not_the_speaker():
     text = ("\"Rates will hold,\" said Kessel Marsh and Lund analyst Tomas Varga. "
             "\"The market needs something new,\" he said.")
     assert [f["speaker"] for f in facts_of(text, "quote")] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_he_after_someone_the_story_never_names_in_full_is_no_one_else():
+    text = ("Ivo Lund lost to the top seed in four sets on Friday. Varga admitted he had felt the pressure. "
+            "\"I had a feeling this could be a hard match,\" he said.")
+    assert _quotes(text) == []
+
+
+def test_he_after_a_but_clause_is_the_one_who_answered():
+    text = ("Tomas Varga said he was tired of the slow courts but Kessel Open chief Ivo Lund rejected his complaint. "
+            "\"We made the courts faster this year,\" he said.")
+    assert _quotes(text) == [("Ivo Lund", "We made the courts faster this year")]
+
+
+def test_a_club_named_before_its_director_is_no_one_the_next_he_means():
+    text = ("Kessel Hawks director of football Tomas Varga has raised the fixture row again. "
+            "Kessel host Norland on Friday. \"We have one session to prepare,\" he said.")
+    assert not [f for f in facts_of(text, "quote") if f["speaker"] == "Kessel Hawks"]
+
+
+def test_a_person_of_a_firm_is_still_a_person_and_a_body_of_a_place_is_not():
+    text = ("\"Sales will recover,\" said Tomas Varga of Kessel Marsh. \"The worst is over,\" said Varga. "
+            "The Youth Orchestra of Norland got a grant. \"We are grateful,\" he said.")
+    assert _quotes(text)[:2] == [("Tomas Varga", "Sales will recover"), ("Tomas Varga", "The worst is over")]
+    assert not [f for f in facts_of(text, "quote") if f["speaker"] == "Youth Orchestra"]
+
+
+def test_a_surname_given_with_a_title_names_him_alone_later():
+    text = ("President Varga spoke on television on Monday. Former senator Ivo Lund wrote the report. "
+            "Varga said he backed the report. \"I accept the blame,\" he said.")
+    assert _quotes(text) == [("Varga", "I accept the blame")]

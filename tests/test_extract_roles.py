@@ -214,6 +214,10 @@ def test_a_body_after_where_it_is_based_and_what_it_does_is_the_org():
         "said the quay would open.")
 
 
+def test_a_body_given_only_by_where_it_is_based_is_no_org():
+    assert not _roles("Tom Hale, president of the Kessel-based bank, said the office would open.")
+
+
 def test_the_article_before_a_body_and_title_is_no_part_of_the_title():
     found = _roles('"It is a fine book," said Ms Lea Kask, chair of the judges and the Herald literary editor.')
     assert ("Lea Kask", "literary editor", "Herald") in found

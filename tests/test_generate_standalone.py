@@ -541,6 +541,10 @@ def test_no_stem_points_back_with_this_noun_or_the_two(sentence, when):
     assert not [q for q in asked if "this prorogation" in q.prompt or "the two countries" in q.prompt]
 
 
+def test_the_sides_with_no_teams_named_points_back():
+    assert points_back("Old games have stirred up bad blood between the sides and they meet again on _____.")
+
+
 def test_the_position_with_no_post_named_points_back():
     assert points_back("In what year did Ivo Lund hold the position?")
     assert not points_back("In what year did Ivo Lund take the post of harbour master?")

@@ -321,12 +321,14 @@ def _surnames_after_given_names(chunks: list[tuple[str, int, int, str]]) -> list
     return chunks
 
 
-_BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3})$")
+_LINKS = frozenset({"of", "for", "and", "the", "at", "to", "in"})
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3}?)(?:of\s+[a-z]+\s+)?$")   # "director of rugby"
 
 
 def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
-    """ "Fair Trials Abroad director Stephen Jakobi", "Carroll McEntee and McGinley analyst Denis Karnosky": a
-    name before a title and a person is an organisation;
+    """ "Fair Trials Abroad director Stephen Jakobi", "Carroll McEntee and McGinley analyst Denis Karnosky",
+    "Sale Sharks director of rugby Philippe Saint-Andre": a name before a title and a person is an organisation;
     so is "Mac Format" in "UK magazine Mac Format", and "Star Wars" in "the Star Wars movie" is a work."""
     titles = _title_words()
     kinds, works, _ = name_context()
@@ -344,8 +346,10 @@ def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candid
                     candidates[index + 2].kind in ("full", "single"):
                 end, following = following.end, candidates[index + 2]   # "Carroll McEntee and McGinley analyst X"
             between = _BETWEEN_ORG_AND_PERSON.match(text[end:following.start] + " ")
-            if between and text[end:following.start].strip() and all(w in titles for w in between.group(1).split()):
-                continue
+            words = between.group(1).split() if between else []
+            if words and all(w in titles for w in words) and (
+                    not all(w in _LINKS for w in words) or _THE_BEFORE.search(text, 0, cand.start)):
+                continue                        # "The Boys Choir of Harlem"; not "Andrew Kim of Eberstadt Fleming"
         keep.append(cand)
     return keep
 
@@ -457,7 +461,8 @@ def analyse(story: Story) -> StoryAnalysis:
     """Read the story once: mentions per sentence, resolved to full names."""
     # Over-long "sentences" are tables or run-on lines, not prose: rules would only slow down on them.
     sentences = [s for s in story.sentences if len(s.text) <= MAX_SENTENCE_CHARS]
-    per_sentence = [_candidates(s.text) for s in sentences]
+    # Organisations go first: "Sale" must not refer back to the "Sale Sharks" of "Sale Sharks director X".
+    per_sentence = [_drop_organisations(s.text, _candidates(s.text)) for s in sentences]
     registry = _Registry([c.words for cands in per_sentence for c in cands if c.kind == "full"])
     female = word_set("female_names")
     gender: dict[str, str] = {}
@@ -470,8 +475,8 @@ def analyse(story: Story) -> StoryAnalysis:
     spoken_of: set[str] = set()         # people a quotation still open from the sentence before names
     quote_open = False                  # the sentence before ended inside a quotation
     for sentence, candidates in zip(sentences, per_sentence):
-        candidates = _drop_organisations(sentence.text, candidates)
         view = SentenceView(sentence, sentence.text, body_start=skip if sentence.start == 0 else 0)
+        unnamed_subject = False         # "Federer admitted he ...", Federer never named in full
         for cand in candidates:
             surface = sentence.text[cand.start:cand.end]
             if cand.kind == "place":
@@ -488,7 +493,10 @@ def analyse(story: Story) -> StoryAnalysis:
                 name = _holder(title, cand.words[0], descriptions) or registry.refer(cand.words[0])
                 if name is None and cand.honorific and cand.honorific != "title" and len(cand.words[0]) > 1:
                     name = cand.words[0]        # "Mr Straw" with no full name in the story; not "President E."
+                if name is None and cand.words[0] in mentions:
+                    name = cand.words[0]        # "Reagan" after "President Reagan"
                 if name is None:
+                    unnamed_subject = unnamed_subject or _opens_with_unnamed(sentence.text, cand, view.body_start)
                     continue
             if cand.honorific in FEMALE_HONORIFICS:
                 gender[name] = "f"
@@ -502,7 +510,8 @@ def analyse(story: Story) -> StoryAnalysis:
         _resolve_descriptions(view, descriptions)
         _resolve_subject_descriptions(view, descriptions, focus, mentions, gender)
         _record_titles(sentence.text, view, descriptions)
-        _resolve_pronouns(view, focus, gender, spoken_of)
+        if not unnamed_subject:         # whose "he" it is, the story does not say by name
+            _resolve_pronouns(view, focus, gender, spoken_of)
         wholly_quoted = quote_open and not _QUOTE_MARKS.search(sentence.text)    # a quotation's middle sentence
         if wholly_quoted:
             spoken_of = spoken_of | {m.name for m in view.persons if not m.pronoun}
@@ -510,8 +519,12 @@ def analyse(story: Story) -> StoryAnalysis:
             spoken_of = _named_in_open_quote(view)
             quote_open = bool(_QUOTE_MARKS.search(sentence.text)) and inside_quote(sentence.text, len(sentence.text))
         subject = view.subject_mention = view.subject()
-        if subject is not None and not wholly_quoted:       # "I'm playing against Hewitt.": the speaker's words
-            focus = [subject.name] + [n for n in focus if n != subject.name][:FOCUS_SIZE - 1]
+        if unnamed_subject and not wholly_quoted:
+            focus = [UNNAMED] + [n for n in focus if n != UNNAMED][:FOCUS_SIZE - 1]
+        elif subject is not None and not wholly_quoted:     # "I'm playing against Hewitt.": the speaker's words
+            latest = _later_clause_subject(view, subject)
+            leading = [latest.name, subject.name] if latest else [subject.name]
+            focus = leading + [n for n in focus if n not in leading][:FOCUS_SIZE - len(leading)]
         views.append(view)
     dateline_place = None
     if story.dateline:
@@ -691,7 +704,7 @@ def _resolve_subject_descriptions(view: SentenceView, descriptions: dict[str, se
         titled = {name for holders in descriptions.values() for name, _ in holders}
         named_here = {m.name for m in view.persons if not m.pronoun}
         candidates = [name for name in focus[:2] if name not in titled and name not in named_here]
-        if candidates:
+        if candidates and UNNAMED not in candidates:
             chosen = max(candidates, key=lambda name: mentions.get(name, 0))
             added.append(Mention(start, end, chosen, "person", text[start:end], pronoun=True))
     _add_resolved(view, added)
@@ -719,7 +732,7 @@ def _age_subject(view: SentenceView, age: re.Match[str], focus: list[str], menti
     said = {("f" if p.group()[0] in "Ss" else "m") for p in PRONOUN.finditer(view.text, end)}
     candidates = [name for name in focus[:2] if name not in named_here
                   and not (len(said) == 1 and gender.get(name, next(iter(said))) not in said)]
-    if not candidates:
+    if not candidates or UNNAMED in candidates:
         return None
     chosen = max(candidates, key=lambda name: mentions.get(name, 0))
     return Mention(start, end, chosen, "person", view.text[start:end], pronoun=True)
@@ -734,6 +747,32 @@ def _named_in_open_quote(view: SentenceView) -> set[str]:
     if not _QUOTE_MARKS.search(text) or not inside_quote(text, len(text)):
         return set()
     return {m.name for m in view.persons if not m.pronoun and inside_quote(text, m.start)}
+
+
+UNNAMED = ""            # in `focus`: a subject the story never names in full, whom no he/she may skip past
+_UNNAMED_SUBJECT_VERB = re.compile(r" (?:[a-z]{3,}ed|said|says|told|tells|admits|insists|believes|thinks|adds|claims|denies)\b")
+# "..., but Tennis Australia's Geoff Pollard rejected his comments": a later clause's own subject.
+_LATER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:but|while|whereas)\s+(?:(?:[A-Z][\w.\-]*(?:['\u2019]s)?|[a-z]+)\s+){0,4}$")
+_CLAUSE_VERB = re.compile(r"\s+(?:[a-z]+ed|said|says|insists|argues|admits|rejects|denies)\b")
+
+
+def _opens_with_unnamed(text: str, candidate: _Candidate, body_start: int) -> bool:
+    """A single name word no full name explains, opening the sentence before a verb:
+    someone the story calls only "Federer", whose "he" must not fall to the person before."""
+    return (candidate.kind == "single" and not candidate.honorific and not candidate.possessive
+            and candidate.start == body_start and bool(_UNNAMED_SUBJECT_VERB.match(text, candidate.end)))
+
+
+def _later_clause_subject(view: SentenceView, subject: Mention) -> Mention | None:
+    """The subject of a "but"/"while" clause after the sentence's own: the next "he said" is
+    more likely the one who answered than the one answered."""
+    text = view.text
+    for mention in view.persons:
+        if (mention.start > subject.end and not mention.pronoun and not mention.possessive
+                and mention.name != subject.name and _LATER_CLAUSE.search(text, subject.end, mention.start)
+                and _CLAUSE_VERB.match(text, mention.end) and may_be_subject(text, mention)):
+            return mention
+    return None
 
 
 def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, str],
@@ -765,7 +804,7 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
             target = next((n for n in candidates if gender.get(n) == "f"), None)
         if target is None:
             target = next((n for n in candidates if gender.get(n, wanted) == wanted), None)
-        if target:
+        if target:          # not UNNAMED: a he/she after someone not named stays unresolved
             added.append(Mention(match.start(), match.end(), target, "person", match.group(),
                                  pronoun=True))
     if added:

@@ -430,6 +430,8 @@ def _appositive_role(words: list[str]) -> _Role | None:
     described = _described_body(org_words, target[len(org_words):])
     if described:
         return _Role(inner.title, described)         # "of Aberdeen-based oil and gas consultancy Blackwatch"
+    if org_words and all(w.endswith("-based") for w in org_words):
+        return None                                  # "of the Abidjan-based bank": a body never named
     org = " ".join(org_words).rstrip(".")
     if rest[0].lower() in ("of", "for") and len(org_words) == len(target):
         return _Role(f"{inner.title} {' '.join(rest)}", org)          # the whole position, and whose it is
