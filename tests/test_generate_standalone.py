@@ -541,6 +541,11 @@ def test_no_stem_points_back_with_this_noun_or_the_two(sentence, when):
     assert not [q for q in asked if "this prorogation" in q.prompt or "the two countries" in q.prompt]
 
 
+def test_a_person_named_with_an_honorific_names_no_firm():
+    assert points_back("Mr Varga took the helm at the company in _____, after years in banking.")
+    assert not points_back("Ivo Lund joined the company in _____.")
+
+
 def test_the_sides_with_no_teams_named_points_back():
     assert points_back("Old games have stirred up bad blood between the sides and they meet again on _____.")
 

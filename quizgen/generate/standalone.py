@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import data_file
+from ..lexicon import data_file, word_set
 from .clauses import opens_with_bare_definite, word_classes
 from .distractors import MONTHS, WEEKDAYS
 
@@ -245,7 +245,10 @@ def points_back(stem: str) -> bool:
     stem = _QUOTATION.sub(" ", stem)
     body = rules().unnamed_body.search(stem)
     before = stem[:body.start()].split() if body else []
-    if body and not any(w[:1].isupper() for w in before[1:]) and not (before and _names_something(before[0])):
+    honorifics = word_set("honorifics")
+    named = [at for at, w in enumerate(before) if w[:1].isupper() and w.rstrip(".") not in honorifics
+             and not (at and before[at - 1].rstrip(".") in honorifics)]       # "Mr Ferguson" names no firm
+    if body and not any(at or _names_something(before[0]) for at in named):
         return True                 # "In _____, the firm launched ...": which firm, only the story before says
     for match in rules().points_back.finditer(stem):
         following = match.group(1)
