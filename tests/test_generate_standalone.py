@@ -546,6 +546,12 @@ def test_a_person_named_with_an_honorific_names_no_firm():
     assert not points_back("Ivo Lund joined the company in _____.")
 
 
+def test_the_move_or_the_figure_with_no_one_named_points_back_unless_it_says_which():
+    assert points_back("Analysts said the move would save _____ a year.")
+    assert points_back("Nonetheless, the figures represent less than _____ of exports.")
+    assert not points_back("Ivo Lund backed the move to raise the wage to _____ an hour.")
+
+
 def test_the_sides_with_no_teams_named_points_back():
     assert points_back("Old games have stirred up bad blood between the sides and they meet again on _____.")
 

@@ -77,7 +77,8 @@ def rules() -> StandaloneRules:
                                rf"|\bthe (?:{either('unnamed_posts')})(?=[?.,;]|$)"
                                rf"|\b(?:{either('open_since')})(?=[,.;])"
                                r"|^How (?:many|much) other\b"),         # other than whom?
-        unnamed_body=re.compile(rf"\bthe (?:{either('unnamed_bodies')})\b"))
+        unnamed_body=re.compile(rf"\bthe (?:(?:{either('unnamed_bodies')})\b(?! (?:of|for|with|between)\b)"
+                                rf"|(?:{either('unnamed_acts')})\b(?! (?:to|of|for|with|between)\b))"))
 
 
 def timestamp(sentence: str, at: int) -> bool:
