@@ -129,3 +129,8 @@ def test_a_middle_initial_belongs_to_the_name():
 def test_a_baron_is_the_peer_the_story_named_in_full():
     persons = _persons("Tomas Varga joined the upper house. He will be known as Baron Varga of Kessel.")
     assert persons[1] == ["Tomas Varga", "Tomas Varga"]
+
+
+def test_a_he_opening_a_sentence_is_not_the_person_it_goes_on_to_name():
+    persons = _persons("Tomas Varga runs the bank. He quoted Varga as saying rates would hold.")
+    assert persons[1] == ["Tomas Varga"]

@@ -101,6 +101,18 @@ def test_no_cloze_blanks_half_of_a_range():
     assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
 
 
+def test_a_he_that_goes_on_to_name_the_person_before_is_someone_else():
+    for second, printed in (("He told 19 textile groups the rate could not be fixed.",
+                             ["[Varga] told _____ textile groups the rate could not be fixed."]),
+                            ("He quoted Varga as telling 19 textile groups the rate could not be fixed.", [])):
+        body = f"Rates\n\nBank governor Tomas Varga refused to cut rates.\n\n{second}"
+        story, role = story_fact(body, 0, "role", person="Tomas Varga", title="Bank governor")
+        story, fact = story_fact(body, 1, "quantity", value=19, unit="groups", text="19")
+        clozes = {q.prompt for seed in range(8) for q in generate_questions(story, [role, fact], seed=seed)
+                  if q.type == "cloze" and q.template == "quantity.cloze"}
+        assert sorted(clozes) == printed
+
+
 def test_a_pronoun_after_an_opening_phrase_is_named_in_brackets_too():
     clozes = _clozes_after_an_arrival("After a long delay, she met Harbour Master Tomas Varga.")
     assert clozes
@@ -124,3 +136,10 @@ def test_a_or_an_is_printed_as_the_next_word_sounds(written, printed):
 def test_a_capital_a_after_a_name_is_a_letter_not_an_article():
     assert tidy("Lund scored 20 goals in 20 Serie A appearances.") == "Lund scored 20 goals in 20 Serie A appearances."
     assert tidy("Kessel qualified from Group A on Saturday.") == "Kessel qualified from Group A on Saturday."
+
+
+def test_a_noun_wire_copy_capitalised_after_us_is_written_in_lower_case_but_not_a_body():
+    assert tidy("The U.S. Economy grew in March.") == "The U.S. economy grew in March."
+    assert tidy("Costs in U.K. Manufacturing industry rose.") == "Costs in U.K. manufacturing industry rose."
+    assert tidy("The U.S. Treasury said it would act.") == "The U.S. Treasury said it would act."
+    assert tidy("The U.S. Trade Representative spoke.") == "The U.S. Trade Representative spoke."

@@ -749,6 +749,8 @@ def _named_in_open_quote(view: SentenceView) -> set[str]:
     return {m.name for m in view.persons if not m.pronoun and inside_quote(text, m.start)}
 
 
+_OBJECT_OF_PRONOUN = re.compile(r"(?:\s+[\w'\u2019-]+){0,4}\s+")     # a few words, no stop or comma
+_COPULA = frozenset("is was be been being became become becomes known called named remains".split())
 UNNAMED = ""            # in `focus`: a subject the story never names in full, whom no he/she may skip past
 _UNNAMED_SUBJECT_VERB = re.compile(r" (?:[a-z]{3,}ed|said|says|told|tells|admits|insists|believes|thinks|adds|claims|denies)\b")
 # "..., but Tennis Australia's Geoff Pollard rejected his comments": a later clause's own subject.
@@ -804,6 +806,11 @@ def _resolve_pronouns(view: SentenceView, focus: list[str], gender: dict[str, st
             target = next((n for n in candidates if gender.get(n) == "f"), None)
         if target is None:
             target = next((n for n in candidates if gender.get(n, wanted) == wanted), None)
+        if target and not text[view.body_start:match.start()].strip() and any(
+                m.name == target and not m.pronoun and m.start > match.end()
+                and _OBJECT_OF_PRONOUN.fullmatch(text, match.end(), m.start)
+                and _COPULA.isdisjoint(text[match.end():m.start].split()) for m in view.persons):
+            target = None   # "He quoted Chang as saying": he is not Chang (but "he will be known as Baron X")
         if target:          # not UNNAMED: a he/she after someone not named stays unresolved
             added.append(Mention(match.start(), match.end(), target, "person", match.group(),
                                  pronoun=True))

@@ -258,8 +258,9 @@ def _pronoun_stands_for(fact: Fact, values: dict[str, str], context: StoryContex
     if not index:
         return ""
     text = f" {normalize(context.story.sentences[index - 1].text)} "     # further back, "he" may be anyone
+    own_words = f" {normalize(fact.sentence)} "                            # "He quoted Chang as saying": not Chang
     named = {p for p in context.pools.people if looks_like_person(p) and f" {normalize(surname(p))} " in text
-             and (p.split()[0] in word_set("female_names")) == female}
+             and f" {normalize(surname(p))} " not in own_words and (p.split()[0] in word_set("female_names")) == female}
     return named.pop() if len(named) == 1 else ""
 
 

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from ..lexicon import data_file, word_set
 from ..stories import dateline_length, strip_markup
+from .clauses import word_classes
+from .distractors import MONTHS, WEEKDAYS
 
 _PLACE_DATELINE = re.compile(r"^[A-Z][A-Z.']+(?: [A-Z][A-Z.']+){0,3} (?:-|--|\u2013|\u2014) (?=[A-Z])")
 _MIXED_DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,30}, (?:[A-Z][a-z]{2,8}\.?) \d{1,2} *(?:-|--|\u2013|\u2014) ")
@@ -17,6 +19,16 @@ _ALSO_NAMES = {"May", "Will"}
 _BEFORE_NAMES = {"in", "of", "since", "until", "by", "during", "from", "to", "early", "late", "mid", "next", "last",
                  "this", "and", "or", "for", "before", "after", "through", "till"}
 _CLAUSE_END = (":", "“", '"', "(", "!", "?")   # inside one sentence, "." ends "U.S." and not the sentence
+
+
+@lru_cache(maxsize=1)
+def _abbreviations_before_nouns() -> frozenset[str]:
+    return frozenset(map(str, data_file("questions/wire")["abbreviations_before_nouns"]))
+
+
+@lru_cache(maxsize=1)
+def _names_after_abbreviations() -> frozenset[str]:
+    return frozenset(map(str, data_file("questions/wire")["names_after_abbreviations"]))
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +73,15 @@ def lower_inside(text: str) -> str:
         if tokens[index] in lower and before and not before.endswith(_CLAUSE_END) and \
                 not (before.isalpha() and before.isupper() and len(before) > 3):     # a headline in capitals stays as it is
             tokens[index] = tokens[index].lower()
+        elif before in _abbreviations_before_nouns() and after[:1].islower() and _common_noun(tokens[index]):
+            tokens[index] = tokens[index].lower()           # "the U.S. Economy continued"
     return " ".join(tokens)
+
+
+def _common_noun(word: str) -> bool:
+    """A capitalised word a dictionary knows in lower case, and not a body's name ("Treasury")."""
+    return (word.isalpha() and word[:1].isupper() and word[1:].islower() and word not in _names_after_abbreviations()
+            and word not in MONTHS and word not in WEEKDAYS and bool(word_classes(word.lower())))
 
 
 _ARTICLE = re.compile(r"\b([Aa]n?) ([A-Za-z][\w'-]*|\d+)")
