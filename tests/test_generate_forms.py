@@ -338,9 +338,9 @@ def test_a_relative_time_keeps_its_months_capital():
 # --- quotes and roles ----------------------------------------------------------
 
 def test_a_quoted_fragment_keeps_its_frame():
-    sentence = 'Tomas Varga described the deal as "a fair bargain for both ports".'
+    sentence = 'Tomas Varga described the harbour deal as "a fair bargain for both ports".'
     quote = fact("quote", sentence, speaker="Tomas Varga", text="a fair bargain for both ports")
-    assert "Who described the deal as “a fair bargain for both ports”?" in prompts(quote)
+    assert "Who described the harbour deal as “a fair bargain for both ports”?" in prompts(quote)
 
 
 def test_a_fragment_without_a_frame_is_not_asked():
