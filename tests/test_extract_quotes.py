@@ -252,3 +252,11 @@ def test_a_surname_given_with_a_title_names_him_alone_later():
     text = ("President Varga spoke on television on Monday. Former senator Ivo Lund wrote the report. "
             "Varga said he backed the report. \"I accept the blame,\" he said.")
     assert _quotes(text) == [("Varga", "I accept the blame")]
+
+
+def test_a_firm_named_like_a_person_before_and_co_is_no_speaker_and_no_post():
+    text = ("\"Margins will fall,\" Hale Kessel and Co analyst Tomas Varga said. "
+            "\"It was a gateway for chips,\" said Norland Securities analyst Ivo Lund.")
+    assert "Hale Kessel" not in [speaker for speaker, _ in _quotes(text)]
+    assert ("Ivo Lund", "It was a gateway for chips") in _quotes(text)
+    assert not [f for f in facts_of(text, "role") if f.get("org") == "Co"]

@@ -983,3 +983,13 @@ def test_a_title_cut_at_a_possessive_is_not_asked():
     role = fact("role", "Ivo Lund, vice-president of Catholics' Kessel Union, spoke.", person="Ivo Lund",
                 title="vice-president of Catholics'")
     assert not [q for q in questions(role) if q.template in ("role.position", "role.holder", "role.statement")]
+
+
+def test_a_one_word_institution_and_a_country_in_initials_take_the():
+    sentence = "U.K. Finance Minister Tomas Varga and Bundesbank President Ivo Lund met on Monday."
+    chancellor = fact("role", sentence, person="Tomas Varga", title="Finance Minister", org="U.K.")
+    president = fact("role", sentence, person="Ivo Lund", title="President", org="Bundesbank")
+    asked = prompts(chancellor, president)
+    assert "Who is the U.K.'s Finance Minister?" in asked
+    assert not {p for p in asked if "of Bundesbank" in p or p.startswith("Who is U.K.")}
+    assert {p for p in asked if "of the Bundesbank" in p}

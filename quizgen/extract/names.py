@@ -321,6 +321,7 @@ def _surnames_after_given_names(chunks: list[tuple[str, int, int, str]]) -> list
     return chunks
 
 
+_AND_COMPANY = re.compile(r"\s+(?:and|&)\s+(?:Co|Company|Sons|Partners)\b")
 _LINKS = frozenset({"of", "for", "and", "the", "at", "to", "in"})
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _BETWEEN_ORG_AND_PERSON = re.compile(r"\s+((?:[a-z][\w\-]*\s+){1,3}?)(?:of\s+[a-z]+\s+)?$")   # "director of rugby"
@@ -334,6 +335,8 @@ def _drop_organisations(text: str, candidates: list[_Candidate]) -> list[_Candid
     kinds, works, _ = name_context()
     keep = []
     for index, cand in enumerate(candidates):
+        if cand.kind == "full" and _AND_COMPANY.match(text, cand.end):
+            continue                            # "James Capel and Co analyst Tom Murtha": a firm
         if cand.kind != "place" and not cand.honorific:
             before, after = text[:cand.start].rsplit(None, 2)[-2:], text[cand.end:].split(None, 1)[:1]
             if len(before) == 2 and before[1] in kinds and before[0][:1].isupper() or \

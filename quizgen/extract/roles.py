@@ -528,6 +528,9 @@ def _description_role(mention: Mention) -> _Role | None:
 _ARTICLE = re.compile(r"^(?:(?:presently|currently|now|also|still) )?(?:the|a|an) ", re.IGNORECASE)
 
 
+_COMPANY_SUFFIXES = frozenset({"Co", "Co.", "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Plc", "PLC", "Company"})
+
+
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()      # (person, title head): "Tory leader" = "leader"
@@ -539,8 +542,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                 found = ([_title_before(view.text, mention)] + _title_after(view.text, mention)
                          + _title_before_appositive(view.text, mention) + [_list_title(view, position)])
             for role in found:
-                if role is None:
-                    continue
+                if role is None or role.org in _COMPANY_SUFFIXES:
+                    continue                # "James Capel and Co analyst": not the post of "Co"
                 # Reuters' "<Firm AG>" markup goes, and an article ("the Guardian literary editor", "presently a
                 # director") is no title's.
                 role = _Role(_ARTICLE.sub("", strip_markup(_FORMER_WORD.sub("former ", role.title))),

@@ -208,6 +208,8 @@ def post(fact: Fact) -> tuple[str, str]:
             return title, f"the {_demonyms()[org]} {title}"   # "Palestinian territories": "the Palestinian leader"
         if with_article(org) != org:
             return title, f"the {title} of {with_article(org)}"
+        if org in _posts()["initial_countries"]:
+            return title, f"the {possessive(org)} {title}"      # "the U.K.'s Chancellor of the Exchequer"
         return title, f"{possessive(org)} {title}"
     words = set(org.split())                                     # a body: the answer names it too
     if org in _posts()["article_initials"]:
@@ -216,7 +218,8 @@ def post(fact: Fact) -> tuple[str, str]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
     if words & _posts()["company_endings"]:
         return f"{title} of {org}", f"{possessive(org)} {title}"
-    article = "the " if (words & _posts()["institution_words"] or with_article(org) != org) and not (
+    article = "the " if (words & (_posts()["institution_words"] | _posts()["named_with_the"])
+                         or with_article(org) != org) and not (
         org.split()[-1] in _posts()["no_article_endings"] and " of " not in org) else ""   # "at Soochow University"
     return f"{title} of {article}{org}", f"the {title} of {article}{org}"
 
