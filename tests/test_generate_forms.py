@@ -993,3 +993,16 @@ def test_a_one_word_institution_and_a_country_in_initials_take_the():
     assert "Who is the U.K.'s Finance Minister?" in asked
     assert not {p for p in asked if "of Bundesbank" in p or p.startswith("Who is U.K.")}
     assert {p for p in asked if "of the Bundesbank" in p}
+
+
+def test_a_hyphenated_common_noun_opening_the_sentence_is_lower_case_inside_a_question():
+    sentence = "Goal-kickers Ivo Lund and Tomas Varga missed six penalty attempts."
+    asked = prompts(fact("quantity", sentence, value=6, unit="attempts", text="six"))
+    assert "How many penalty attempts did goal-kickers Ivo Lund and Tomas Varga miss?" in asked
+
+
+def test_no_one_is_no_subject_to_ask_when_about():
+    sentence = "No-one knows what mood Kessel will be in at Norland Park on 12 March - calm or wild."
+    asked = prompts(fact("date", sentence, when="12 March",
+                         event="No-one knows what mood Kessel will be in at Norland Park - calm"))
+    assert not [p for p in asked if p.startswith("When")]

@@ -283,7 +283,9 @@ def _subject(tokens: list[str]) -> str | None:
     named_next = len(words) > 1 and words[1][:1].isupper() and words[1][1:].isalpha() and words[1][1:].islower()
     if len(words) > 1 and first[1:].islower() and not named_next and _describes(lower) and first not in places().demonyms:
         return None                 # "Unadjusted M-2 plus CDs": wire shorthand, its capital only the sentence's
-    if lower in _words()["determiners"] | _words()["sentence_case_openers"] or plural or \
+    compound = "-" in first and first[1:] == first[1:].lower() and all(
+        is_word(part) for part in _bare(lower).split("-"))             # "Goal-kickers Charlie Hodgson and ..."
+    if lower in _words()["determiners"] | _words()["sentence_case_openers"] or plural or compound or \
             parse_number(lower) is not None or (
             len(words) > 1 and first[:1].isupper() and first[1:].islower() and all(w[:1].islower() for w in words[1:])
             and first not in places().country_of and (is_word(lower) or parse_number(lower) is not None)):
