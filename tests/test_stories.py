@@ -22,6 +22,8 @@ def test_abbreviations_and_initials_do_not_end_sentences():
 def test_dotted_acronym_ends_a_sentence_only_before_a_starter():
     assert _texts("The U.S. Navy said so. The U.S. is big.") == [
         "The U.S. Navy said so.", "The U.S. is big."]
+    assert _texts("Lund welcomed the pledge by the U.S. And Norland to hold rates.") == [
+        "Lund welcomed the pledge by the U.S. And Norland to hold rates."]      # wire copy's capital
 
 
 def test_decimals_and_quotes():
