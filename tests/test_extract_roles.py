@@ -260,3 +260,7 @@ def test_the_head_of_a_title_is_the_title_not_a_post_of_its_own():
 def test_ex_before_a_country_word_makes_the_post_a_former_one():
     assert _roles("The plan was backed by ex-West German Chancellor Tomas Varga on Monday.") == {
         ("Tomas Varga", "former Chancellor", "Germany")}
+
+
+def test_a_post_in_a_body_described_but_not_named_is_no_role():
+    assert not _roles('"Growth will hold," said Tom Hale, manager of merchant banking firm, Kessel Capital.')

@@ -421,6 +421,8 @@ def _appositive_role(words: list[str]) -> _Role | None:
         target = target[1:]
     if not target:
         return None
+    if not target[0][:1].isupper() and target[-1].rstrip(".,") in name_context()[0]:
+        return None                                  # "manager of merchant banking firm": a body not named
     if all(_is_title_word(w) for w in target) or not target[0][:1].isupper():
         return _Role(f"{inner.title} {' '.join(rest)}", inner.org)    # "Secretary of State", "director of policy"
     org_words = _org_words(target)                   # "of the Bar Council", "for EU trade commissioner Peter Mandelson"
