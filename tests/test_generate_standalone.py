@@ -552,6 +552,12 @@ def test_the_move_or_the_figure_with_no_one_named_points_back_unless_it_says_whi
     assert not points_back("Ivo Lund backed the move to raise the wage to _____ an hour.")
 
 
+def test_the_musical_with_no_title_points_back_but_not_a_title_or_a_compound():
+    assert points_back("When will the musical make its debut in Kessel?")
+    assert not points_back("When will the musical Harbour Lights make its debut in Kessel?")
+    assert not points_back("In the album chart, a debut rose _____ places.")
+
+
 def test_the_sides_with_no_teams_named_points_back():
     assert points_back("Old games have stirred up bad blood between the sides and they meet again on _____.")
 
