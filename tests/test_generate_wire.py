@@ -143,3 +143,10 @@ def test_a_noun_wire_copy_capitalised_after_us_is_written_in_lower_case_but_not_
     assert tidy("Costs in U.K. Manufacturing industry rose.") == "Costs in U.K. manufacturing industry rose."
     assert tidy("The U.S. Treasury said it would act.") == "The U.S. Treasury said it would act."
     assert tidy("The U.S. Trade Representative spoke.") == "The U.S. Trade Representative spoke."
+    assert tidy("Rates on U.S. And Norland beans rose.") == "Rates on U.S. and Norland beans rose."
+
+
+def test_slips_of_the_wire_keyboard_are_mended_but_acronyms_kept():
+    assert tidy("Kessel Systems INc said on April One it cut staff.") == "Kessel Systems Inc said on April 1 it cut staff."
+    assert tidy("The MArch figures rose.") == "The March figures rose."
+    assert tidy("PCs and CDs sold.") == "PCs and CDs sold."

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import data_file, word_set
+from ..numbers import parse_number
 from ..stories import dateline_length, strip_markup
 from .clauses import word_classes
 from .distractors import MONTHS, WEEKDAYS
@@ -67,6 +68,9 @@ def lower_inside(text: str) -> str:
         if tokens[index] in _ALSO_NAMES and (not (after[:1].islower() and before.lower() not in _BEFORE_NAMES)
                                              or before in word_set("female_names")):
             continue                # "in May alone", "Will Smith", "Theresa May stepped down": a month or a name
+        if tokens[index] in lower and before in _abbreviations_before_nouns():
+            tokens[index] = tokens[index].lower()           # "U.S. And Chinese soybeans": wire copy's capital
+            continue
         if after[:1].isupper() or tokens[index] == "A" and before[:1].isupper():
             continue                # "The Passion of the Christ", "Do They Know It's": a title in capitals;
                                     # "Serie A", "Group A on Saturday": a letter, not an article
@@ -121,7 +125,28 @@ def fit_articles(text: str) -> str:
 @lru_cache(maxsize=4096)
 def tidy(text: str) -> str:
     """A story's sentence as a question may print it."""
-    return _SPACE_BEFORE_STOP.sub(r"\1", fit_articles(lower_inside(plain_words(strip_markup(strip_dateline(text))))))
+    return _SPACE_BEFORE_STOP.sub(r"\1", fit_articles(lower_inside(plain_words(mend_typing(
+        strip_markup(strip_dateline(text)))))))
+
+
+_SHIFT_SLIP = re.compile(r"\b([A-Z])([A-Z])(?!s\b)([a-z]+)\b")     # "MArch", "PUblishing", "INc"; not "PCs"
+_DAY_IN_WORDS = re.compile(r"\b(" + "|".join(MONTHS) + r") (One|Two|Three|Four|Five|Six|Seven|Eight|Nine)\b")
+
+
+def mend_typing(text: str) -> str:
+    """Slips of the wire's keyboard: a second capital held too long ("MArch", "INc"), and a
+    day written as a word after its month ("April One")."""
+    if _SHIFT_SLIP.search(text):
+        text = _SHIFT_SLIP.sub(_unshifted, text)
+    if _DAY_IN_WORDS.search(text):
+        text = _DAY_IN_WORDS.sub(lambda m: f"{m.group(1)} {int(parse_number(m.group(2)) or 0)}", text)
+    return text
+
+
+def _unshifted(match: re.Match[str]) -> str:
+    mended = match.group(1) + match.group(2).lower() + match.group(3)
+    known = mended in MONTHS or mended in word_set("abbreviations") or bool(word_classes(mended.lower()))
+    return mended if known else match.group(0)
 
 
 _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])(?=\s|$)")      # wire copy's "3.75 dlrs per share ."
