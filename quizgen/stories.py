@@ -296,10 +296,12 @@ def _is_sentence_end(text: str, start: int, match: re.Match[str]) -> bool:
     punct = match.group(0)
     if punct[0] != "." or len(punct.rstrip("\"'\u201d\u2019)]")) > 1:
         return True             # "!" "?" "..." end sentences
-    if any(c in punct for c in "\"'\u201d\u2019)]"):
-        return True             # '... hard-won." Next' ends the quoted sentence
     token_start = _token_start(text, start, match.start())
     token = text[token_start:match.start()].lstrip("\"'\u201c\u2018([")
+    if any(c in punct for c in "\"'\u201d\u2019"):
+        return True             # '... hard-won." Next' ends the quoted sentence
+    if any(c in punct for c in ")]") and not ("." in token and next_word.strip("\"'") not in word_set("sentence_starters")):
+        return True             # '(... the end.) Next'; but not "xenophobia in (the U.S.) Silicon Valley"
     if not token:
         return True
     if token_start <= start:

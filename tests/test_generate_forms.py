@@ -1006,3 +1006,25 @@ def test_no_one_is_no_subject_to_ask_when_about():
     asked = prompts(fact("date", sentence, when="12 March",
                          event="No-one knows what mood Kessel will be in at Norland Park - calm"))
     assert not [p for p in asked if p.startswith("When")]
+
+
+def _asked_of(text: str) -> set[str]:
+    from quizgen.extract import extract_facts
+    story = parse_story(f"Test story\n\n{text}", "story.txt")
+    return {q.prompt for seed in range(4) for q in generate_questions(story, extract_facts(story), seed=seed)}
+
+
+def test_a_date_in_an_opening_participle_phrase_is_not_the_main_clauses():
+    asked = _asked_of("Born in Kessel, Norland, on 5 April 1920, Tomas Varga was the only child of poor parents.")
+    assert not [p for p in asked if p.startswith(("When", "In what year"))]
+
+
+def test_the_end_of_a_year_blanks_the_year():
+    asked = _asked_of("Ivo Lund said the harbour moved to new owners at the end of 2004.")
+    assert "Ivo Lund said the harbour moved to new owners at the end of _____." in asked
+    assert not [p for p in asked if p.endswith("at the _____.")]
+
+
+def test_an_age_for_a_subject_never_named_leans_on_the_sentence_before():
+    asked = _asked_of("The 21-year-old has not played since last October after hurting a wrist at the Kessel Open.")
+    assert not [p for p in asked if p.startswith("The 21-year-old")]

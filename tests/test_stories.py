@@ -24,6 +24,10 @@ def test_dotted_acronym_ends_a_sentence_only_before_a_starter():
         "The U.S. Navy said so.", "The U.S. is big."]
     assert _texts("Lund welcomed the pledge by the U.S. And Norland to hold rates.") == [
         "Lund welcomed the pledge by the U.S. And Norland to hold rates."]      # wire copy's capital
+    assert _texts('"The issue is fear in (the U.S.) Kessel Valley," said Lund. It grew.') == [
+        '"The issue is fear in (the U.S.) Kessel Valley," said Lund.', "It grew."]
+    assert _texts("It rained (as it did in the U.S.) The end came.") == [
+        "It rained (as it did in the U.S.)", "The end came."]
 
 
 def test_decimals_and_quotes():

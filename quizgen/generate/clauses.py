@@ -472,6 +472,9 @@ def ask_when(sentence: str, start: int, end: int) -> Asked | None:
     ends_clause = words[last - 1].endswith(",")
     if first == 0 or (first > 0 and words[first - 1].endswith(",")) and ends_clause:
         # The date opens the clause ("On Monday, a delegation visited ..."): the clause follows it.
+        if first > 0 and {"VBN", "VBG"} & set(verb_tags(_bare(words[0]).lower())):
+            return None             # "Born in Luton, on 5 April 1920, Hailey was the only child": the date is
+                                    # the opening phrase's, not the clause's
         return _one_time(_invert(words, last, (last, last)), sentence[start:end])
     for clause_start in _clause_starts(words, first):
         if clause_start == first:

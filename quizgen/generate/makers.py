@@ -34,6 +34,8 @@ _CONVERTED = re.compile(r"^[\w%]*(?:\s+[\w/%]+)?\s*\(\s*(?:about\s+|around\s+|so
 _MONTH = re.compile(rf"(?<!^)\b(?:{'|'.join(MONTHS)})\b")        # not "May performed with Rodgers"
 _FROM_A_FIGURE = re.compile(r"\bfrom (?:a )?[$£€]?\d")
 _NAME_GOES_ON = re.compile(r"\s+(?:de|du|des|la|le|van|von|der|da|di)\s+[A-Z]|['’](?!s)")
+_EDGE_OF = re.compile(r"^(?:the )?(?:end|start|beginning|middle|turn|close|first half|second half) of "
+                      r"(?P<date>.*\d.*)$", re.IGNORECASE)
 _DAY_AFTER = re.compile(rf"\s+(?:\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _GIVES_AWAY = re.compile(r"\b[Aa]n $")          # "an _____ fall": eight, eleven or eighteen
@@ -201,6 +203,9 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     """The sentence, tidied for print, with the answer's words blanked (and Anki cloze syntax);
     a pronoun that opens it gets the name it stands for in brackets."""
     answer = plain_words(values.get(template.answer, ""))
+    edge = _EDGE_OF.match(answer) if template.kind == "when" else None
+    if edge:
+        answer = edge.group("date")          # "at the end of _____": the year, not "at the _____"
     sentence = without_connective(tidy(fact.sentence))
     named = ""
     if _TWO_SENTENCES.search(sentence) or len(_NUMBER.findall(sentence)) > CLOZE_MAX_NUMBERS:
