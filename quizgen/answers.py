@@ -124,6 +124,10 @@ _PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*(?:-|\u2013|to)\s*\$?\d")      # "20-25%": its first figure alone is not the answer
 
 
+_RELATIVE_TIME = re.compile(r"(?:(?i:last|next|this|early|late|mid-?)\s*)?(?P<bare>[A-Z][a-z]+|\d{4})"
+                            r"(?:\s+(?i:this|last|next) year)?")       # a month, a weekday or a year
+
+
 def accepted_forms(answer: str, kind: str) -> list[str]:
     """Other answers a fair teacher would accept, for graders and the self-test."""
     forms: list[str] = []
@@ -146,6 +150,8 @@ def accepted_forms(answer: str, kind: str) -> list[str]:
         forms += sorted(place_aliases(answer))
     elif kind == "when" and answer.split()[-1:] and answer.split()[-1].lower() in _PARTS_OF_DAY and len(answer.split()) > 1:
         forms.append(answer.rsplit(" ", 1)[0])             # "Sunday evening": "Sunday" is right too
+    elif kind == "when" and _RELATIVE_TIME.fullmatch(answer) and len(answer.split()) > 1:
+        forms.append(_RELATIVE_TIME.fullmatch(answer).group("bare"))    # "last October", "May this year": "October", "May"
     elif kind == "polarity":
         forms += {"support": ["supports", "for", "in favour"], "oppose": ["opposes", "against"]}.get(answer, [])
     seen = {normalize(answer)}

@@ -99,6 +99,9 @@ def test_a_name_written_family_name_first_accepts_the_family_name():
 def test_a_figure_written_with_its_noun_and_a_time_of_day_accept_the_plain_one():
     assert accepted_forms("5.3-magnitude", "number") == ["5.3"]
     assert accepted_forms("Sunday evening", "when") == ["Sunday"]
+    assert accepted_forms("last October", "when") == ["October"]
+    assert accepted_forms("May this year", "when") == ["May"]
+    assert accepted_forms("next week", "when") == []
 
 
 def test_a_range_accepts_neither_of_its_ends_alone():
