@@ -46,6 +46,9 @@ def normalize(text: str) -> str:
     return " ".join(w for w in _TOKEN.findall(text) if w not in ARTICLES)
 
 
+_SURNAME_PARTICLES = frozenset("le la de van von der den du da di del des dos".split())
+
+
 @lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     """The family name: the last word, or the first for a name written family name first
@@ -53,6 +56,8 @@ def surname(name: str) -> str:
     words = name.split()
     if len(words) < 2:
         return ""
+    if words[-2].lower() in _SURNAME_PARTICLES:
+        return "" if len(words) == 2 else " ".join(words[-2:])     # "Simon Le Bon": "Le Bon", never "Bon"
     if len(words) == 3 and family_name_first(words[1:]):
         return words[1]             # "Yolanda Yu Hoi-kwan": an English given name before a Hong Kong name
     return words[0] if family_name_first(words) else words[-1]

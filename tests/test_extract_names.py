@@ -134,3 +134,8 @@ def test_a_baron_is_the_peer_the_story_named_in_full():
 def test_a_he_opening_a_sentence_is_not_the_person_it_goes_on_to_name():
     persons = _persons("Tomas Varga runs the bank. He quoted Varga as saying rates would hold.")
     assert persons[1] == ["Tomas Varga"]
+
+
+def test_a_band_named_for_a_weekday_is_no_person():
+    persons = _persons("Tomas Varga managed the Happy Mondays for years.")
+    assert persons[0] == ["Tomas Varga"]

@@ -29,6 +29,11 @@ def test_a_share_owned_is_a_percentage_not_a_count_of_owneds():
     assert [f["text"] for f in facts_of("Kessel Mills is 38%-owned by Norland Steel.", "quantity")] == ["38%"]
 
 
+def test_a_number_in_a_title_counts_nothing_but_an_acronym_plural_counts():
+    assert _quantities("Kessel had a cameo in the film 24 Hour Party People.") == []
+    assert _quantities("Up to 30 Labour MPs could oppose the plan.") == [(30, "MPs", "up to")]
+
+
 def test_number_words_and_hyphenated_measures():
     found = _quantities("Nine French engineers began a 30-day mission to the 12-nation forum.")
     assert (9, "engineers", None) in found and (30, "days", None) in found and (12, "nations", None) in found

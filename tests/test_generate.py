@@ -129,6 +129,9 @@ def test_cloze_blanks_the_answer_and_keeps_anki_syntax():
     eighteen = [fact("quantity", "The Kessel harbour reopened after an 18-month blockade.", value=18, unit="months",
                      text="18-month")]
     assert not [q for q in generate_questions(STORY, eighteen) if q.type == "cloze"]     # "an _____": eight-something
+    eight = [fact("quantity", "The Kessel skipper received an eight-week ban.", value=8, unit="weeks",
+                  text="eight-week")]
+    assert not [q for seed in range(10) for q in generate_questions(STORY, eight, seed=seed) if q.type == "cloze"]
 
 
 def test_truefalse_says_which_and_why():

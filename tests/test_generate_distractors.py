@@ -133,3 +133,15 @@ def test_a_percentage_is_accepted_written_either_way_and_as_its_bare_figure():
     assert {"5%", "5 per cent", "5"} <= set(accepted_forms("five per cent", "number"))
     assert {"24.4 per cent", "24.4"} <= set(accepted_forms("24.4%", "number"))
     assert not accepted_forms("20-25%", "number")
+
+
+def test_a_working_day_gets_working_days_and_a_weekend_day_any_day():
+    for seed in range(20):
+        assert not {"Saturday", "Sunday"} & set(pick("Wednesday", "when", StoryPools(), random.Random(seed)))
+    offered = {c for seed in range(20) for c in pick("Saturday", "when", StoryPools(), random.Random(seed))}
+    assert "Sunday" in offered or offered & {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
+
+
+def test_a_surname_with_a_particle_keeps_it():
+    assert surname("Simon Le Bon") == "Le Bon"
+    assert accepted_forms("Le Bon", "person") == []

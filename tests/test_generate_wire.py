@@ -150,3 +150,12 @@ def test_slips_of_the_wire_keyboard_are_mended_but_acronyms_kept():
     assert tidy("Kessel Systems INc said on April One it cut staff.") == "Kessel Systems Inc said on April 1 it cut staff."
     assert tidy("The MArch figures rose.") == "The March figures rose."
     assert tidy("PCs and CDs sold.") == "PCs and CDs sold."
+
+
+def test_a_bracketed_surname_opening_the_sentence_has_a_capital():
+    body = "Rates\n\nBank governor Ruud van Kessel refused to cut rates.\n\nHe told 19 textile groups the rate would hold."
+    story, role = story_fact(body, 0, "role", person="Ruud van Kessel", title="Bank governor")
+    story, fact = story_fact(body, 1, "quantity", value=19, unit="groups", text="19")
+    clozes = {q.prompt for seed in range(8) for q in generate_questions(story, [role, fact], seed=seed)
+              if q.type == "cloze" and q.template == "quantity.cloze"}
+    assert clozes == {"[Van Kessel] told _____ textile groups the rate would hold."}

@@ -99,6 +99,7 @@ def _is_plural_noun(word: str, tables: dict) -> bool:
 def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | None:
     """The plural noun a number counts: next word, or after up to three modifiers ("four sitting Fed Board members")."""
     previous_end = position
+    titled = False                      # a capitalised word came between the number and this one
     # Only the first five words are read: islice stops the scan there, not at 70 characters.
     for index, match in enumerate(islice(_WORD.finditer(text, position, min(len(text), position + 70)), 5)):
         gap = text[previous_end:match.start()]
@@ -112,7 +113,10 @@ def _unit_after(text: str, position: int, tables: dict) -> tuple[str, int] | Non
         if lower in tables["abbreviations"]:
             return tables["abbreviations"][lower], match.end()
         if _is_plural_noun(word, tables):
+            if titled and word[:1].isupper() and not word[:-1].isupper() and word not in tables["peoples"]:
+                return None                             # "24 Hour Party People": a title; not "34 Labour MPs"
             return (word if word[:1].isupper() else lower), match.end()
+        titled = titled or word[:1].isupper()
         if lower in tables["not_units"] or word in tables["months"] or not word[:1].isalpha():
             return None
     return None

@@ -214,7 +214,8 @@ def _times_like(answer: str, rng: random.Random) -> list[str]:
     words = answer.split()
     if words and words[0] in WEEKDAYS:
         rest = " ".join(words[1:])
-        return [f"{day} {rest}".strip() for day in WEEKDAYS if day != words[0]]
+        days = WEEKDAYS[:5] if words[0] in WEEKDAYS[:5] else WEEKDAYS    # markets, parliaments, offices: a
+        return [f"{day} {rest}".strip() for day in days if day != words[0]]  # working day for a working day
     if _YEAR.match(answer):
         year = int(answer)
         return [str(year + d) for d in (-3, -2, -1, 1, 2, 3)]

@@ -38,7 +38,7 @@ _EDGE_OF = re.compile(r"^(?:the )?(?:end|start|beginning|middle|turn|close|first
                       r"(?P<date>.*\d.*)$", re.IGNORECASE)
 _DAY_AFTER = re.compile(rf"\s+(?:\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
-_GIVES_AWAY = re.compile(r"\b[Aa]n $")          # "an _____ fall": eight, eleven or eighteen
+_GIVES_AWAY = re.compile(r"\b[Aa]n $")          # "an _____ fall", "an _____ ban": eight, eleven, eighteen
 _COMMA_SPLICE = re.compile(r", (?:He|She|It|They|We) [a-z]")     # "indicted in the case, He has pleaded": a typo
 _NOT_A_POST = ("member of", "supporter of")     # another role the story gives, but no answer to "what position"
 # "_____/88", "_____ to 12", "_____ or six", "_____ and February": one end of a range or pair gives the other
@@ -216,7 +216,9 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
         if not named:
             return None
         at = pronoun.start("pronoun")
-        sentence = sentence[:at] + f"[{surname(named) or named}]" + sentence[pronoun.end("pronoun"):]
+        shown = surname(named) or named
+        shown = shown[:1].upper() + shown[1:] if not sentence[:at].strip() else shown    # "[Van Nistelrooy] has"
+        sentence = sentence[:at] + f"[{shown}]" + sentence[pronoun.end("pronoun"):]
     index = find_span(sentence, answer)
     if index < 0 or len(sentence.split()) > CLOZE_MAX_WORDS or _RANGE.match(sentence[index + len(answer):]) \
             or _RANGE_BEFORE.search(sentence[:index]):
@@ -237,7 +239,7 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
         return None                 # "until _____ Three": the month of a date written out
     if _NAME_GOES_ON.match(sentence, index + len(answer)):
         return None                 # "_____ de France": half a name; "director _____' film": the s it ends in
-    if _GIVES_AWAY.search(sentence[:index]) and answer[:1].isdigit() or _COMMA_SPLICE.search(sentence) or (
+    if _GIVES_AWAY.search(sentence[:index]) or _COMMA_SPLICE.search(sentence) or (
             answer in MONTHS and len(_MONTH.findall(sentence)) > 1 and _FROM_A_FIGURE.search(sentence)):
         return None                 # "an _____ fall" is 8%; "in _____ ... from 82,000 in December" is January
     if not cloze_stands_alone(prompt, context.names, blank_is_a_person=template.kind == "person"):
