@@ -150,6 +150,8 @@ def test_slips_of_the_wire_keyboard_are_mended_but_acronyms_kept():
     assert tidy("Kessel Systems INc said on April One it cut staff.") == "Kessel Systems Inc said on April 1 it cut staff."
     assert tidy("The MArch figures rose.") == "The March figures rose."
     assert tidy("PCs and CDs sold.") == "PCs and CDs sold."
+    assert tidy("Supplies will last in the US..") == "Supplies will last in the US."
+    assert tidy("He paused... and went on.") == "He paused... and went on."
 
 
 def test_a_bracketed_surname_opening_the_sentence_has_a_capital():

@@ -130,14 +130,17 @@ def tidy(text: str) -> str:
 
 
 _SHIFT_SLIP = re.compile(r"\b([A-Z])([A-Z])(?!s\b)([a-z]+)\b")     # "MArch", "PUblishing", "INc"; not "PCs"
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _DAY_IN_WORDS = re.compile(r"\b(" + "|".join(MONTHS) + r") (One|Two|Three|Four|Five|Six|Seven|Eight|Nine)\b")
 
 
 def mend_typing(text: str) -> str:
-    """Slips of the wire's keyboard: a second capital held too long ("MArch", "INc"), and a
-    day written as a word after its month ("April One")."""
+    """Slips of the wire's keyboard: a second capital held too long ("MArch", "INc"), a full
+    stop typed twice, and a day written as a word after its month ("April One")."""
     if _SHIFT_SLIP.search(text):
         text = _SHIFT_SLIP.sub(_unshifted, text)
+    if ".." in text:
+        text = _DOUBLE_STOP.sub(".", text)              # "in the US.." ("U.S." ending a sentence); not "..."
     if _DAY_IN_WORDS.search(text):
         text = _DAY_IN_WORDS.sub(lambda m: f"{m.group(1)} {int(parse_number(m.group(2)) or 0)}", text)
     return text
