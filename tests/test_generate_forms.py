@@ -1028,3 +1028,10 @@ def test_the_end_of_a_year_blanks_the_year():
 def test_an_age_for_a_subject_never_named_leans_on_the_sentence_before():
     asked = _asked_of("The 21-year-old has not played since last October after hurting a wrist at the Kessel Open.")
     assert not [p for p in asked if p.startswith("The 21-year-old")]
+
+
+def test_a_month_with_its_year_takes_in_and_a_day_takes_on():
+    from quizgen.generate.phrasing.base import when_phrase
+    assert when_phrase("October 2002") == " in October 2002"
+    assert when_phrase("October 5") == " on October 5"
+    assert when_phrase("5 October") == " on 5 October"

@@ -111,7 +111,8 @@ def when_phrase(when: object) -> str:
         return ""
     when = str(when)
     words = when.split()
-    if words[0] in WEEKDAYS or (words[0] in MONTHS and len(words) > 1 and words[1][:1].isdigit()):
+    if words[0] in WEEKDAYS or (words[0] in MONTHS and len(words) > 1 and re.fullmatch(r"\d{1,2},?", words[1])) or (
+            re.fullmatch(r"\d{1,2}", words[0]) and len(words) > 1 and words[1] in MONTHS):     # "5 October"
         return f" on {when}"
     if words[0] in MONTHS or re.fullmatch(r"\d{4}", when):
         return f" in {when}"
