@@ -1035,3 +1035,11 @@ def test_a_month_with_its_year_takes_in_and_a_day_takes_on():
     assert when_phrase("October 2002") == " in October 2002"
     assert when_phrase("October 5") == " on October 5"
     assert when_phrase("5 October") == " on 5 October"
+
+
+def test_a_stance_target_runs_past_the_dots_of_an_abbreviation():
+    sentence = "Tomas Varga opposed increased U.S. tariffs on Kessel steel."
+    asked = prompts(fact("stance", sentence, holder="Tomas Varga", polarity="oppose",
+                         target="increased U.S. tariffs on Kessel steel"))
+    assert "What did Tomas Varga oppose?" in asked
+    assert not [p for p in asked if p.endswith(("U.", "U?"))]

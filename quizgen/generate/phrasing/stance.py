@@ -139,6 +139,10 @@ def _one_persons_stance(fact, values, context) -> bool:
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")      # the target keeps the story's words, not its quote marks
 
 
+# Where a target's phrase ends: a comma or a full stop, but not the dots of "U.S." or "3.5".
+_PHRASE_END = re.compile(r",(?!\d)|(?<![A-Z])\.(?!\d)|\.(?=\s|$)(?<!\b[A-Z]\.)|[;:!?(]| - ")
+
+
 def stated(sentence: str, target: str) -> dict[str, str] | None:
     """The story's verb before the target ('has called for') and the target up to its clause's end."""
     opposites, _ = _verbs()
@@ -166,7 +170,7 @@ def stated(sentence: str, target: str) -> dict[str, str] | None:
     if preceding.lower() == "to" or base_form and not verb.split()[0] in _AUX and not _plural(preceding):
         return None             # "is expected to call for ...", "Kennedy back ...": no clause of the holder's own
     rest = sentence[at:]
-    ends = [found.start() for found in (re.search(r"[,.](?!\d)|[;:!?(]| - ", rest), VOICED.search(rest)) if found]
+    ends = [found.start() for found in (_PHRASE_END.search(rest), VOICED.search(rest)) if found]
     phrase = rest[:min(ends)] if ends else rest             # not "on Twitter": where it was said
     words = phrase.split()
     closer = next((i for i, w in enumerate(words) if i and w.lower() in _CLOSERS), len(words))
