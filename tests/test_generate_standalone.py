@@ -558,6 +558,13 @@ def test_the_musical_with_no_title_points_back_but_not_a_title_or_a_compound():
     assert not points_back("In the album chart, a debut rose _____ places.")
 
 
+def test_a_subject_named_only_by_what_they_are_leans_on_the_sentence_before():
+    from quizgen.generate.standalone import cloze_stands_alone
+    assert not cloze_stands_alone("The Kessel international said they won their first _____ games.")
+    assert not cloze_stands_alone("Some of them want more than _____ processors each, Norland Data said.")
+    assert cloze_stands_alone("The Kessel captain Ivo Lund has won _____ caps.")
+
+
 def test_the_sides_with_no_teams_named_points_back():
     assert points_back("Old games have stirred up bad blood between the sides and they meet again on _____.")
 

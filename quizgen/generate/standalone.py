@@ -53,6 +53,7 @@ def rules() -> StandaloneRules:
         pointing=re.compile(rf"\b(?:{either('pointing_words')})\b", re.IGNORECASE),
         leaning_opener=re.compile(rf"^(?:{either('leaning_openers')})\b"
                                   r"|^The [\w-]+-year-old\b(?! [A-Z])"        # "The 21-year-old has not played"
+                                  rf"|^The (?:[A-Z][\w'-]+ ){{1,2}}(?:{either('unnamed_descriptions')})\b(?! [A-Z])"
                                   rf"|^(?:{either('leaning_before_lowercase')}) (?!the\b)[a-z]"
                                   rf"|(?:^[^,]{{1,60}},|^(?:{either('time_openers')}) [^ ,]+(?: [^ ,]+)?,?) "
                                   rf"(?:{either('pronoun_after_opener')})\b"
