@@ -228,9 +228,11 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     prompt = sentence[:index] + BLANK + sentence[index + len(answer):]
     if template.kind == "when" and sentence[index + len(answer):].startswith(("'s", "’s")):
         return None                 # "_____'s lawsuit": the blank reads as someone's name
-    if template.kind == "when" and _THE_BEFORE.search(sentence[:index]) and \
-            sentence[index + len(answer):index + len(answer) + 2].strip()[:1].islower():
-        return None                 # "The 29 March game": the date names the game; "China" fits the blank too
+    if template.kind == "when" and _THE_BEFORE.search(sentence[:index]) and (
+            sentence[index + len(answer):index + len(answer) + 2].strip()[:1].islower()
+            or re.match(r",? [A-Z]", sentence[index + len(answer):])):
+        return None                 # "The 29 March game", "the September 22, 1985, Plaza accord": the date names
+                                    # the thing; "China" fits the blank too
     if answer.endswith(("%", "percent")) and gives_both_ends(sentence[index + len(answer):]):
         return None                 # "rose _____ to $51.2bn from $48.8bn": the sentence works it out
     if sentence.startswith("(") or not has_a_finite_verb(sentence):
