@@ -299,8 +299,3 @@ def test_a_stance_with_an_unknown_polarity_yields_no_question():
                   polarity="maybe", target="the harbour agreement with Vesterland")]
     assert [generate_questions(STORY, facts, seed=seed) for seed in range(4)] == [[]] * 4
 
-
-def test_a_date_naming_an_accord_after_the_is_no_cloze():
-    sentence = "The dollar fell after the September 22, 1985, Kessel accord was signed."
-    facts = [fact("date", sentence, when="September 22, 1985", event="fell")]
-    assert not [q for seed in range(8) for q in generate_questions(STORY, facts, seed=seed) if q.type == "cloze"]

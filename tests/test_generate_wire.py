@@ -161,3 +161,12 @@ def test_a_bracketed_surname_opening_the_sentence_has_a_capital():
     clozes = {q.prompt for seed in range(8) for q in generate_questions(story, [role, fact], seed=seed)
               if q.type == "cloze" and q.template == "quantity.cloze"}
     assert clozes == {"[Van Kessel] told _____ textile groups the rate would hold."}
+
+
+
+def test_a_date_between_the_and_a_name_is_no_cloze():
+    from quizgen.extract import extract_facts
+    story = parse_story("Rates\n\nPrices in Kessel rose sharply after the March 5, Norland accord on rates.", "wire.txt")
+    facts = extract_facts(story)
+    assert facts
+    assert not [q for seed in range(8) for q in generate_questions(story, facts, seed=seed) if q.type == "cloze"]
