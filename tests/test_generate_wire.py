@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from quizgen.extract import extract_facts
 from quizgen.generate import generate_questions
 from quizgen.generate.wire import tidy
 from quizgen.models import Fact, question_id
@@ -101,16 +102,19 @@ def test_no_cloze_blanks_half_of_a_range():
     assert [q for q in generate_questions(story, [fact]) if q.type == "cloze"] == []
 
 
+def _clozes_after_a_governor(governor: str, second_sentence: str) -> list[str]:
+    """Quantity clozes on `second_sentence` (about 19 textile groups), after one naming the governor."""
+    body = f"Rates\n\nBank governor {governor} refused to cut rates.\n\n{second_sentence}"
+    story, role = story_fact(body, 0, "role", person=governor, title="Bank governor")
+    story, fact = story_fact(body, 1, "quantity", value=19, unit="groups", text="19")
+    return sorted({q.prompt for seed in range(8) for q in generate_questions(story, [role, fact], seed=seed)
+                   if q.type == "cloze" and q.template == "quantity.cloze"})
+
+
 def test_a_he_that_goes_on_to_name_the_person_before_is_someone_else():
-    for second, printed in (("He told 19 textile groups the rate could not be fixed.",
-                             ["[Varga] told _____ textile groups the rate could not be fixed."]),
-                            ("He quoted Varga as telling 19 textile groups the rate could not be fixed.", [])):
-        body = f"Rates\n\nBank governor Tomas Varga refused to cut rates.\n\n{second}"
-        story, role = story_fact(body, 0, "role", person="Tomas Varga", title="Bank governor")
-        story, fact = story_fact(body, 1, "quantity", value=19, unit="groups", text="19")
-        clozes = {q.prompt for seed in range(8) for q in generate_questions(story, [role, fact], seed=seed)
-                  if q.type == "cloze" and q.template == "quantity.cloze"}
-        assert sorted(clozes) == printed
+    assert _clozes_after_a_governor("Tomas Varga", "He told 19 textile groups the rate could not be fixed.") == [
+        "[Varga] told _____ textile groups the rate could not be fixed."]
+    assert _clozes_after_a_governor("Tomas Varga", "He quoted Varga as telling 19 textile groups the rate would hold.") == []
 
 
 def test_a_pronoun_after_an_opening_phrase_is_named_in_brackets_too():
@@ -155,17 +159,11 @@ def test_slips_of_the_wire_keyboard_are_mended_but_acronyms_kept():
 
 
 def test_a_bracketed_surname_opening_the_sentence_has_a_capital():
-    body = "Rates\n\nBank governor Ruud van Kessel refused to cut rates.\n\nHe told 19 textile groups the rate would hold."
-    story, role = story_fact(body, 0, "role", person="Ruud van Kessel", title="Bank governor")
-    story, fact = story_fact(body, 1, "quantity", value=19, unit="groups", text="19")
-    clozes = {q.prompt for seed in range(8) for q in generate_questions(story, [role, fact], seed=seed)
-              if q.type == "cloze" and q.template == "quantity.cloze"}
-    assert clozes == {"[Van Kessel] told _____ textile groups the rate would hold."}
-
+    assert _clozes_after_a_governor("Ruud van Kessel", "He told 19 textile groups the rate would hold.") == [
+        "[Van Kessel] told _____ textile groups the rate would hold."]
 
 
 def test_a_date_between_the_and_a_name_is_no_cloze():
-    from quizgen.extract import extract_facts
     story = parse_story("Rates\n\nPrices in Kessel rose sharply after the March 5, Norland accord on rates.", "wire.txt")
     facts = extract_facts(story)
     assert facts
