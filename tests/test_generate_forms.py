@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from quizgen.extract import extract_facts
 from quizgen.generate import generate_questions
+from quizgen.generate.phrasing.base import when_phrase
 from quizgen.models import Fact
 from quizgen.stories import parse_story
 
@@ -1009,7 +1011,6 @@ def test_no_one_is_no_subject_to_ask_when_about():
 
 
 def _asked_of(text: str) -> set[str]:
-    from quizgen.extract import extract_facts
     story = parse_story(f"Test story\n\n{text}", "story.txt")
     return {q.prompt for seed in range(4) for q in generate_questions(story, extract_facts(story), seed=seed)}
 
@@ -1031,7 +1032,6 @@ def test_an_age_for_a_subject_never_named_leans_on_the_sentence_before():
 
 
 def test_a_month_with_its_year_takes_in_and_a_day_takes_on():
-    from quizgen.generate.phrasing.base import when_phrase
     assert when_phrase("October 2002") == " in October 2002"
     assert when_phrase("October 5") == " on October 5"
     assert when_phrase("5 October") == " on 5 October"

@@ -8,7 +8,7 @@ import pytest
 
 from quizgen.generate import generate_questions
 from quizgen.generate.distractors import MONTHS
-from quizgen.generate.standalone import in_first_person, points_back, without_connective
+from quizgen.generate.standalone import cloze_stands_alone, in_first_person, points_back, without_connective
 from quizgen.generate.wire import tidy
 from quizgen.models import Fact
 from quizgen.stories import parse_story
@@ -559,7 +559,6 @@ def test_the_musical_with_no_title_points_back_but_not_a_title_or_a_compound():
 
 
 def test_a_subject_named_only_by_what_they_are_leans_on_the_sentence_before():
-    from quizgen.generate.standalone import cloze_stands_alone
     assert not cloze_stands_alone("The Kessel international said they won their first _____ games.")
     assert not cloze_stands_alone("Some of them want more than _____ processors each, Norland Data said.")
     assert cloze_stands_alone("The Kessel captain Ivo Lund has won _____ caps.")
