@@ -156,7 +156,7 @@ def accepted_forms(answer: str, kind: str) -> list[str]:
     elif kind == "when" and answer.split()[-1:] and answer.split()[-1].lower() in _PARTS_OF_DAY and len(answer.split()) > 1:
         forms.append(answer.rsplit(" ", 1)[0])             # "Sunday evening": "Sunday" is right too
     elif kind == "when" and _RELATIVE_TIME.fullmatch(answer) and len(answer.split()) > 1:
-        forms.append(_RELATIVE_TIME.fullmatch(answer).group("bare"))    # "last October", "May this year": "October", "May"
+        forms.append(_RELATIVE_TIME.fullmatch(answer).group("bare"))    # "last October": "October" too
     elif kind == "polarity":
         forms += {"support": ["supports", "for", "in favour"], "oppose": ["opposes", "against"]}.get(answer, [])
     seen = {normalize(answer)}

@@ -300,7 +300,8 @@ def _is_sentence_end(text: str, start: int, match: re.Match[str]) -> bool:
     token = text[token_start:match.start()].lstrip("\"'\u201c\u2018([")
     if any(c in punct for c in "\"'\u201d\u2019"):
         return True             # '... hard-won." Next' ends the quoted sentence
-    if any(c in punct for c in ")]") and not ("." in token and next_word.strip("\"'") not in word_set("sentence_starters")):
+    abbreviated = "." in token and next_word.strip("\"'") not in word_set("sentence_starters")
+    if any(c in punct for c in ")]") and not abbreviated:
         return True             # '(... the end.) Next'; but not "xenophobia in (the U.S.) Silicon Valley"
     if not token:
         return True

@@ -755,7 +755,8 @@ def _named_in_open_quote(view: SentenceView) -> set[str]:
 _OBJECT_OF_PRONOUN = re.compile(r"(?:\s+[\w'\u2019-]+){0,4}\s+")     # a few words, no stop or comma
 _COPULA = frozenset("is was be been being became become becomes known called named remains".split())
 UNNAMED = ""            # in `focus`: a subject the story never names in full, whom no he/she may skip past
-_UNNAMED_SUBJECT_VERB = re.compile(r" (?:[a-z]{3,}ed|said|says|told|tells|admits|insists|believes|thinks|adds|claims|denies)\b")
+_UNNAMED_SUBJECT_VERB = re.compile(r" (?:[a-z]{3,}ed|said|says|told|tells|admits|insists|believes|thinks|adds"
+                                   r"|claims|denies)\b")
 # "..., but Tennis Australia's Geoff Pollard rejected his comments": a later clause's own subject.
 _LATER_CLAUSE = re.compile(r"(?:,\s*|\s)(?:but|while|whereas)\s+(?:(?:[A-Z][\w.\-]*(?:['\u2019]s)?|[a-z]+)\s+){0,4}$")
 _CLAUSE_VERB = re.compile(r"\s+(?:[a-z]+ed|said|says|insists|argues|admits|rejects|denies)\b")

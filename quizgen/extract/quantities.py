@@ -48,7 +48,9 @@ def _tables() -> dict:
         rf"(?:(?:\s(?P<scale>hundred|thousand|million|billion|trillion|mln|bln)\b)"
         rf"|(?P<short>m|bn|tn|k)\b)?"
         rf"(?:\s?(?P<percent>%|\b(?:{percent})\b))?"
-        rf"(?:-(?P<measure>{measures})s?(?:-old)?\b|(?(percent)(?!)|-(?P<compound>[a-z]{{3,15}})\b(?!-)))?", re.IGNORECASE)   # not "46%-owned"
+        # a measure ("50-year"), or a compound ("60-employee") but never after a percent ("46%-owned")
+        rf"(?:-(?P<measure>{measures})s?(?:-old)?\b|(?(percent)(?!)|-(?P<compound>[a-z]{{3,15}})\b(?!-)))?",
+        re.IGNORECASE)
     # Where a number may start: a currency sign, a digit or a number word. Scanning
     # for these first and matching the full pattern only there keeps extraction fast.
     # One lookahead on every first character lets the engine skip other positions at C speed.

@@ -80,7 +80,8 @@ def rules() -> StandaloneRules:
                                rf"|\b(?:{either('open_since')})(?=[,.;])"
                                r"|^How (?:many|much) other\b"),         # other than whom?
         unnamed_body=re.compile(rf"\bthe (?:(?:{either('unnamed_bodies')})\b(?! (?:of|for|with|between)\b)"
-                                rf"|(?:{either('unnamed_works')})\b(?! (?:of|for|with|between|{either('work_compounds')})\b"
+                                rf"|(?:{either('unnamed_works')})\b"
+                                rf"(?! (?:of|for|with|between|{either('work_compounds')})\b"
                                 rf"| [A-Z0-9])"
                                 rf"|(?:{either('unnamed_acts')})\b(?! (?:to|of|for|with|between)\b))"))
 
