@@ -264,3 +264,9 @@ def test_ex_before_a_country_word_makes_the_post_a_former_one():
 
 def test_a_post_in_a_body_described_but_not_named_is_no_role():
     assert not _roles('"Growth will hold," said Tom Hale, manager of merchant banking firm, Kessel Capital.')
+
+
+
+def test_on_inside_a_body_s_name_keeps_the_name_whole():
+    assert _roles("Tom Hale, official spokesman of the General Agreement on Kessel Trade (GAKT), said the talks failed.") \
+        == {("Tom Hale", "official spokesman of the General Agreement on Kessel Trade", "General Agreement on Kessel Trade")}

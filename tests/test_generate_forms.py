@@ -1043,3 +1043,12 @@ def test_a_stance_target_runs_past_the_dots_of_an_abbreviation():
                          target="increased U.S. tariffs on Kessel steel"))
     assert "What did Tomas Varga oppose?" in asked
     assert not [p for p in asked if p.endswith(("U.", "U?"))]
+
+
+def test_an_ambassador_is_asked_about_only_with_where_they_are_posted():
+    sentence = "Norland Ambassador Ivo Lund said the talks would resume."
+    asked = prompts(fact("role", sentence, person="Ivo Lund", title="Ambassador", org="Norland"))
+    assert not [p for p in asked if p.startswith(("Who is", "What position"))]
+    posted = "Ivo Lund, Norland's ambassador to the United Nations, said the talks would resume."
+    asked = prompts(fact("role", posted, person="Ivo Lund", title="ambassador to the United Nations", org="Norland"))
+    assert [p for p in asked if p.startswith(("Who is", "What position"))]

@@ -455,9 +455,10 @@ def _described_body(lead: list[str], rest: list[str]) -> str | None:
 def _org_words(words: list[str]) -> list[str]:
     """The capitalised words an org starts with; "for East African Affairs and a figure in ...": not "and"."""
     org_words: list[str] = []
-    for word in words:
-        if not word[:1].isupper() and word not in _LINKS:
-            break
+    for at, word in enumerate(words):
+        inner_on = word == "on" and org_words and at + 1 < len(words) and words[at + 1][:1].isupper()
+        if not word[:1].isupper() and word not in _LINKS and not inner_on:
+            break                                    # "the General Agreement on Tariffs and Trade": "on" inside
         org_words.append(word)
     while org_words and org_words[-1] in _LINKS:
         org_words.pop()

@@ -133,6 +133,8 @@ def specific(fact: Fact) -> bool:
     org = str(fact.slots.get("org") or "")
     if org.endswith(("'s", "’s")) or str(fact.slots["title"]).endswith(("'", "’", "'s", "’s")):
         return False                   # "head of Washington's delegation", "vice-president of Catholics'": cut short
+    if words[-1].lower() in _posts()["posted_abroad"] and " to " not in f" {fact.slots['title']} ":
+        return False                   # "the U.S. Ambassador": to where, the stem cannot say
     if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and (is_country(org) or org in places().demonyms):
         return False                   # "the Indian chair" ("chair of the Indian firm"): of what?
     opens = fact.sentence.lstrip("\"“‘'").startswith(str(fact.slots["title"])) and \
