@@ -172,9 +172,10 @@ def test_matching_leaves_out_one_word_quotes():
         ("Ingrid Dahl", "The harbour will reopen before the winter storms arrive."),
         ("Tomas Varga", "We have waited far too long for these new berths."),
         ("Ada Lind", "Every boat in Kessel deserves a safe place to moor."),
-        ("Per Holm", "scorching")]]
+        ("Per Holm", "scorching"),
+        ("Lea Kask", "acted in a careless way over the berths")]]     # a fragment of "no one felt X had ..."
     matching = [q for q in questions(*quotes) if q.type == "matching"]
-    assert matching and all("Per Holm" not in [left for left, _ in q.pairs] for q in matching)
+    assert matching and all({"Per Holm", "Lea Kask"}.isdisjoint(left for left, _ in q.pairs) for q in matching)
 
 
 def test_a_false_visit_names_a_place_the_story_names():

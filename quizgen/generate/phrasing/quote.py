@@ -54,9 +54,10 @@ class QuotePhrasing(Phrasing):
         return False
 
     def matching_pair(self, fact, context):
-        """A speaker and the start of what they said; a word or two ("scorching") is no statement."""
+        """A speaker and the start of what they said; a word or two ("scorching") is no statement, and
+        a fragment of reported speech ("acted in a racist way", of "no one felt he had ...") needs its frame."""
         text = str(fact.slots["text"])
-        if len(text.split()) < MATCHING_MIN_WORDS or self.values(fact, context) is None:
+        if len(text.split()) < MATCHING_MIN_WORDS or text[:1].islower() or self.values(fact, context) is None:
             return None
         return str(fact.slots["speaker"]), plain_words(trim_words(text, MATCHING_WORDS))
 
