@@ -102,6 +102,8 @@ def test_a_figure_written_with_its_noun_and_a_time_of_day_accept_the_plain_one()
     assert accepted_forms("last October", "when") == ["October"]
     assert accepted_forms("May this year", "when") == ["May"]
     assert accepted_forms("next week", "when") == []
+    assert accepted_forms("Wednesday March 18", "when") == ["March 18"]
+    assert accepted_forms("Sunday evening", "when") == ["Sunday"]
 
 
 def test_a_range_accepts_neither_of_its_ends_alone():
