@@ -1052,3 +1052,8 @@ def test_an_ambassador_is_asked_about_only_with_where_they_are_posted():
     posted = "Ivo Lund, Norland's ambassador to the United Nations, said the talks would resume."
     asked = prompts(fact("role", posted, person="Ivo Lund", title="ambassador to the United Nations", org="Norland"))
     assert [p for p in asked if p.startswith(("Who is", "What position"))]
+
+
+def test_a_noun_that_can_be_a_verb_before_the_real_verb_is_the_subject_s():
+    asked = _asked_of("Economic output declined 0.2% in 2003 in Kessel.")
+    assert not [p for p in asked if "declined" in p and p.startswith(("In what year did", "When did"))]

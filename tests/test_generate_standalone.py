@@ -565,6 +565,14 @@ def test_a_subject_named_only_by_what_they_are_leans_on_the_sentence_before():
     assert cloze_stands_alone("The Kessel captain Ivo Lund has won _____ caps.")
 
 
+def test_in_contrast_is_left_out_and_a_year_earlier_or_your_leans_on_the_sentence_before():
+    assert without_connective("In contrast, Kessel Mills said on _____ that prices would recover.") == \
+        "Kessel Mills said on _____ that prices would recover."
+    assert without_connective("In contrast to Norland, Kessel grew _____.") == "In contrast to Norland, Kessel grew _____."
+    assert not cloze_stands_alone("A year earlier Kessel Mills put its assets at _____ sterling.")
+    assert not cloze_stands_alone("Your new boss is the portly Ivo Lund, last seen in _____.")
+
+
 def test_the_sides_with_no_teams_named_points_back():
     assert points_back("Old games have stirred up bad blood between the sides and they meet again on _____.")
 

@@ -138,8 +138,9 @@ def _finite_between(before: str, token: str, after: str) -> str:
     if word in _words()["auxiliaries"]:
         return "aux"
     tags = verb_tags(word)
-    if "VBD" in tags:
-        return "past"
+    if "VBD" in tags and not (is_noun(word) and set(verb_tags(_bare(after).lower())) & {"VBD"}
+                              and not is_noun(_bare(after).lower())):
+        return "past"               # not "Economic output declined": a noun, then the verb in the past
     if "VBZ" in tags and (not is_noun(word) or _bare(after).lower() in _words()["after_present"] or
                           before[:1].isupper() and _bare(before) not in places().demonyms) \
             and "VBD" not in verb_tags(_bare(after).lower()):
