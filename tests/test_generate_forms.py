@@ -1057,3 +1057,12 @@ def test_an_ambassador_is_asked_about_only_with_where_they_are_posted():
 def test_a_noun_that_can_be_a_verb_before_the_real_verb_is_the_subject_s():
     asked = _asked_of("Economic output declined 0.2% in 2003 in Kessel.")
     assert not [p for p in asked if "declined" in p and p.startswith(("In what year did", "When did"))]
+
+
+def test_a_firm_s_post_given_only_with_a_country_names_no_one_but_a_national_post_does():
+    sentence = '"Sales are up," said Tom Hale, the Norland sales director of Kessel Games.'
+    asked = prompts(fact("role", sentence, person="Tom Hale", title="sales director", org="Norway"))
+    assert not [p for p in asked if p.startswith(("Who is", "What position"))]
+    manager = prompts(fact("role", "Norway manager Ivo Lund named his squad.", person="Ivo Lund", title="manager",
+                           org="Norway"))
+    assert "Who is Norway's manager?" in manager

@@ -133,6 +133,8 @@ def specific(fact: Fact) -> bool:
     org = str(fact.slots.get("org") or "")
     if org.endswith(("'s", "’s")) or str(fact.slots["title"]).endswith(("'", "’", "'s", "’s")):
         return False                   # "head of Washington's delegation", "vice-president of Catholics'": cut short
+    if is_country(org) and len(words) > 1 and all(w.islower() for w in words) and words[-1] in _posts()["firm_heads"]:
+        return False                   # "the UK sales director" (of a firm the stem does not name); not "Scotland's manager"
     if words[-1].lower() in _posts()["posted_abroad"] and " to " not in f" {fact.slots['title']} ":
         return False                   # "the U.S. Ambassador": to where, the stem cannot say
     if len(words) == 1 and words[0].lower() in _posts()["body_titles"] and (is_country(org) or org in places().demonyms):
