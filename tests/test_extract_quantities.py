@@ -34,6 +34,10 @@ def test_a_number_in_a_title_counts_nothing_but_an_acronym_plural_counts():
     assert _quantities("Up to 30 Labour MPs could oppose the plan.") == [(30, "MPs", "up to")]
 
 
+def test_the_unit_of_a_price_counts_nothing():
+    assert _quantities("Kessel offered cocoa at 1,325 francs per 100 kilos.") == [(1325, "francs", None)]
+
+
 def test_number_words_and_hyphenated_measures():
     found = _quantities("Nine French engineers began a 30-day mission to the 12-nation forum.")
     assert (9, "engineers", None) in found and (30, "days", None) in found and (12, "nations", None) in found

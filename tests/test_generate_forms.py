@@ -1066,3 +1066,10 @@ def test_a_firm_s_post_given_only_with_a_country_names_no_one_but_a_national_pos
     manager = prompts(fact("role", "Norway manager Ivo Lund named his squad.", person="Ivo Lund", title="manager",
                            org="Norway"))
     assert "Who is Norway's manager?" in manager
+
+
+def test_a_short_body_name_inside_a_title_word_is_still_named():
+    asked = prompts(fact("role", "Ivo Lund, head of EA in Europe, said games would change.", person="Ivo Lund",
+                         title="head", org="EA"))
+    assert "Who is EA's head?" in asked
+    assert "Who is the head?" not in asked

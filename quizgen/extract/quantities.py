@@ -186,6 +186,8 @@ def _quantity(text: str, match: re.Match[str], following: re.Match[str] | None, 
     if last_word.rstrip(".") in tables["months"] or last_word in tables["rank_words"] and \
             not before[:-len(last_word)].rstrip().endswith(" to"):
         return None
+    if last_word.lower() == "per":
+        return None                                     # "1,325 francs per 100 kilos": the unit of a price
     if tables["ratio_before"].search(before, max(0, len(before) - 40)):
         return None                                     # "four in ten leaders": a share, not ten leaders
     if tables["set_phrase"].match(text, match.start()):

@@ -196,7 +196,7 @@ def post(fact: Fact) -> tuple[str, str]:
             fact.sentence.lstrip("\"“‘'").startswith(str(fact.slots["title"])):
         title = title[:1].lower() + title[1:]         # "Senior advisor Hope Hicks ...": capital only as the sentence's first word
     org = text(fact.slots.get("org") or "")
-    if not org or normalize(org) in normalize(title):
+    if not org or f" {normalize(org)} " in f" {normalize(title)} ":       # not "EA" in "head"
         return title, fit_articles(f"{'a' if shared(fact) else 'the'} {title}")
     written = _country_as_written(org, fact.sentence, str(fact.slots["title"]))
     if written in places().demonyms:
