@@ -1073,3 +1073,9 @@ def test_a_short_body_name_inside_a_title_word_is_still_named():
                          title="head", org="EA"))
     assert "Who is EA's head?" in asked
     assert "Who is the head?" not in asked
+
+
+def test_a_country_written_in_two_words_keeps_both():
+    sentence = "West German Finance Minister Tomas Varga said rates would hold."
+    asked = prompts(fact("role", sentence, person="Tomas Varga", title="Finance Minister", org="Germany"))
+    assert "Who is the West German Finance Minister?" in asked

@@ -236,10 +236,12 @@ def _country_as_written(org: str, sentence: str, title: str) -> str:
         return org              # (a word: "Brazil" is not named in "Brazilian President")
     at = sentence.find(title)
     table = places()
-    for word in reversed(sentence[:at].split()[-3:] if at > 0 else []):
-        word = word.rstrip(",").removesuffix("'s").removesuffix("’s")
-        if word != org and table.country_of.get(word) == org:
-            return word
+    words = [w.rstrip(",").removesuffix("'s").removesuffix("’s") for w in (sentence[:at].split()[-3:] if at > 0 else [])]
+    for end in range(len(words), 0, -1):
+        for size in (2, 1):                     # "West German Finance Minister": not just "German"
+            written = " ".join(words[max(0, end - size):end])
+            if written != org and table.country_of.get(written) == org:
+                return written
     return org
 
 
