@@ -260,3 +260,5 @@ def test_a_firm_named_like_a_person_before_and_co_is_no_speaker_and_no_post():
     assert "Hale Kessel" not in [speaker for speaker, _ in _quotes(text)]
     assert ("Ivo Lund", "It was a gateway for chips") in _quotes(text)
     assert not [f for f in facts_of(text, "role") if f.get("org") == "Co"]
+    assert not [f for f in facts_of("B and C managing director Tomas Varga said rates would hold.", "role")
+                if f.get("org") == "C"]

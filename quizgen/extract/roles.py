@@ -545,8 +545,9 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                 found = ([_title_before(view.text, mention)] + _title_after(view.text, mention)
                          + _title_before_appositive(view.text, mention) + [_list_title(view, position)])
             for role in found:
-                if role is None or role.org in _COMPANY_SUFFIXES:
-                    continue                # "James Capel and Co analyst": not the post of "Co"
+                if role is None or role.org in _COMPANY_SUFFIXES or role.org is not None and len(role.org) == 1:
+                    continue                # "James Capel and Co analyst", "B and C managing director": not
+                                            # the post of "Co" or of "C"
                 # Reuters' "<Firm AG>" markup goes, and an article ("the Guardian literary editor", "presently a
                 # director") is no title's.
                 role = _Role(_ARTICLE.sub("", strip_markup(_FORMER_WORD.sub("former ", role.title))),
