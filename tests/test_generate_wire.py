@@ -168,3 +168,12 @@ def test_a_date_between_the_and_a_name_is_no_cloze():
     facts = extract_facts(story)
     assert facts
     assert not [q for seed in range(8) for q in generate_questions(story, facts, seed=seed) if q.type == "cloze"]
+
+
+def test_a_count_followed_by_the_names_it_counts_is_no_cloze():
+    for sentence in ("Kessel faces rivals from three names in gaming: Norland, Vesta and Orsk.",
+                     "Kessel have lost two props in Ivo Lund and Tomas Varga this season."):
+        story = parse_story(f"Ships\n\n{sentence}", "wire.txt")
+        facts = [f for f in extract_facts(story) if f.type == "quantity"]
+        assert facts
+        assert not [q for seed in range(8) for q in generate_questions(story, facts, seed=seed) if q.type == "cloze"]

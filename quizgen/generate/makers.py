@@ -8,7 +8,7 @@ from ..answers import accepted_forms, find_span, normalize, surname
 from ..extract.names import places
 from ..lexicon import word_set
 from ..models import Fact, Question, Story, question_id, stable_id
-from ..numbers import NUMBER_WORD_PATTERN
+from ..numbers import NUMBER_WORD_PATTERN, parse_number
 from .context import StoryContext, looks_like_person
 from .clauses import has_a_finite_verb
 from .distractors import MONTHS, pick
@@ -36,6 +36,8 @@ _FROM_A_FIGURE = re.compile(r"\bfrom (?:a )?[$£€]?\d")
 _NAME_GOES_ON = re.compile(r"\s+(?:de|du|des|la|le|van|von|der|da|di)\s+[A-Z]|['’](?!s)")
 _EDGE_OF = re.compile(r"^(?:the )?(?:end|start|beginning|middle|turn|close|first half|second half) of "
                       r"(?P<date>.*\d.*)$", re.IGNORECASE)
+_NAMES = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}"
+_LISTED_AFTER = re.compile(rf"(?: [\w'-]+){{1,5}}?(?::| in| -| —|,| \() {_NAMES}(?:, {_NAMES})*,? and {_NAMES}")
 _DAY_AFTER = re.compile(rf"\s+(?:\d|(?i:{NUMBER_WORD_PATTERN})\b)")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _GIVES_AWAY = re.compile(r"\b[Aa]n $")          # "an _____ fall", "an _____ ban": eight, eleven, eighteen
@@ -244,6 +246,10 @@ def make_cloze(fact: Fact, template: Template, values: dict[str, str], context: 
     if _GIVES_AWAY.search(sentence[:index]) or _COMMA_SPLICE.search(sentence) or (
             answer in MONTHS and len(_MONTH.findall(sentence)) > 1 and _FROM_A_FIGURE.search(sentence)):
         return None                 # "an _____ fall" is 8%; "in _____ ... from 82,000 in December" is January
+    if template.kind == "number" and _LISTED_AFTER.match(sentence, index + len(answer)) and \
+            (parse_number(answer) or 0) in range(2, 7):
+        return None                 # "lost _____ props in White and Vickery", "_____ names: Nintendo, Nokia and Sony":
+                                    # the names the count counts follow it
     if not cloze_stands_alone(prompt, context.names, blank_is_a_person=template.kind == "person"):
         return None                 # "His predecessor", "a meeting here", "it added": whom, where?
     cloze = sentence[:index] + "{{c1::" + answer.replace("}}", "} }") + "}}" + sentence[index + len(answer):]
