@@ -262,3 +262,8 @@ def test_a_firm_named_like_a_person_before_and_co_is_no_speaker_and_no_post():
     assert not [f for f in facts_of(text, "role") if f.get("org") == "Co"]
     assert not [f for f in facts_of("B and C managing director Tomas Varga said rates would hold.", "role")
                 if f.get("org") == "C"]
+
+
+def test_a_player_s_position_before_his_name_is_no_part_of_it():
+    assert _quotes('Keeper Tomas Varga said: "The boys are behind the manager."') == [
+        ("Tomas Varga", "The boys are behind the manager.")]
