@@ -1079,3 +1079,11 @@ def test_a_country_written_in_two_words_keeps_both():
     sentence = "West German Finance Minister Tomas Varga said rates would hold."
     asked = prompts(fact("role", sentence, person="Tomas Varga", title="Finance Minister", org="Germany"))
     assert "Who is the West German Finance Minister?" in asked
+
+
+def test_a_post_two_countries_hold_is_answered_with_the_country_as_written():
+    story = parse_story("Rugby\n\nNorway coach Ivo Lund praised the referee. Sweden coach Tomas Varga criticised the "
+                        "touch judge.", "rugby.txt")
+    asked = {(q.prompt, q.answer) for seed in range(8) for q in generate_questions(story, extract_facts(story), seed=seed)}
+    assert ("What position does Ivo Lund hold?", "Norway coach") in asked
+    assert not [a for p, a in asked if p.startswith("What position") and a == "coach"]

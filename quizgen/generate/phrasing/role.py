@@ -41,6 +41,11 @@ class RolePhrasing(Phrasing):
             return None                   # "senior vice president of its computer unit", "economist for the
                                           # region": whose, which, the stem never says
         values["title"], values["post"] = post(fact)
+        org = str(fact.slots.get("org") or "")
+        if is_country(org) and len(context.holders_by_title.get(normalize(fact.slots["title"]), ())) > 1:
+            written = f'{_country_as_written(org, fact.sentence, str(fact.slots["title"]))} {values["title"]}'
+            if written.lower() in fact.sentence.lower():
+                values["title"] = written     # "England coach", where the story has a Scotland coach too
         return values
 
     def holds(self, condition, fact, values, context):
