@@ -573,6 +573,11 @@ def test_in_contrast_is_left_out_and_a_year_earlier_or_your_leans_on_the_sentenc
     assert not cloze_stands_alone("Your new boss is the portly Ivo Lund, last seen in _____.")
 
 
+def test_this_before_a_comma_and_as_reported_separately_lean_on_the_sentences_before():
+    assert points_back("To combat this, the Kessel bank raised its rate to _____.")
+    assert not cloze_stands_alone("As reported separately, Kessel Mills bid for _____ of Norland Sugar.")
+
+
 def test_the_sides_with_no_teams_named_points_back():
     assert points_back("Old games have stirred up bad blood between the sides and they meet again on _____.")
 

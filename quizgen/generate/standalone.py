@@ -78,7 +78,8 @@ def rules() -> StandaloneRules:
                                rf"|\bthe same (?!(?:{either('time_nouns')})s?\b)[a-z]"
                                rf"|\bthe (?:{either('unnamed_posts')})(?=[?.,;]|$)"
                                rf"|\b(?:{either('open_since')})(?=[,.;])"
-                               r"|^How (?:many|much) other\b"),         # other than whom?
+                               r"|^How (?:many|much) other\b"          # other than whom?
+                               r"|\b[Tt]his,"),                         # "To combat this, the Bank of Spain ..."
         unnamed_body=re.compile(rf"\bthe (?:(?:{either('unnamed_bodies')})\b(?! (?:of|for|with|between)\b)"
                                 rf"|(?:{either('unnamed_works')})\b"
                                 rf"(?! (?:of|for|with|between|{either('work_compounds')})\b"
