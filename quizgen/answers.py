@@ -124,7 +124,6 @@ def place_aliases(place: str) -> set[str]:
 
 _COMPOUND = re.compile(r"^([\d.,]+)-[a-z]+$")
 _PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _POINT_ZERO = re.compile(r"\b(\d+)\.0+\b")
 _PERCENT = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _RANGE = re.compile(r"\d\s*(?:-|\u2013|to)\s*\$?\d")      # "20-25%": its first figure alone is not the answer
@@ -156,8 +155,8 @@ def accepted_forms(answer: str, kind: str) -> list[str]:
         forms += sorted(place_aliases(answer))
     elif kind == "when" and answer.split()[-1:] and answer.split()[-1].lower() in _PARTS_OF_DAY and len(answer.split()) > 1:
         forms.append(answer.rsplit(" ", 1)[0])             # "Sunday evening": "Sunday" is right too
-    elif kind == "when" and answer.split()[0].rstrip(",") in _WEEKDAYS and len(answer.split()) > 1 and \
-            answer.split()[1][:1].isalnum():
+    elif kind == "when" and len(answer.split()) > 1 and answer.split()[1][:1].isalnum() and \
+            answer.split()[0].rstrip(",") in data_file("dates")["weekdays"]:
         forms.append(answer.split(None, 1)[1])             # "Wednesday March 18": "March 18" is right too
     elif kind == "when" and _RELATIVE_TIME.fullmatch(answer) and len(answer.split()) > 1:
         forms.append(_RELATIVE_TIME.fullmatch(answer).group("bare"))    # "last October": "October" too

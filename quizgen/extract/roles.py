@@ -77,6 +77,7 @@ def _lexicon() -> dict:
         "qualifiers": frozenset(str(w) for w in table["qualifiers"]),
         "portfolio_heads": frozenset(str(w) for w in table["portfolio_heads"]),
         "styles": frozenset(str(w) for w in table["styles"]),
+        "company_suffixes": frozenset(str(w) for w in table["company_suffixes"]),
     }
 
 
@@ -531,9 +532,6 @@ def _description_role(mention: Mention) -> _Role | None:
 _ARTICLE = re.compile(r"^(?:(?:presently|currently|now|also|still) )?(?:the|a|an) ", re.IGNORECASE)
 
 
-_COMPANY_SUFFIXES = frozenset({"Co", "Co.", "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Plc", "PLC", "Company"})
-
-
 def extract(analysis: StoryAnalysis) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()      # (person, title head): "Tory leader" = "leader"
@@ -545,7 +543,8 @@ def extract(analysis: StoryAnalysis) -> list[Fact]:
                 found = ([_title_before(view.text, mention)] + _title_after(view.text, mention)
                          + _title_before_appositive(view.text, mention) + [_list_title(view, position)])
             for role in found:
-                if role is None or role.org in _COMPANY_SUFFIXES or role.org is not None and len(role.org) == 1:
+                if role is None or role.org is not None and (
+                        role.org in _lexicon()["company_suffixes"] or len(role.org) == 1):
                     continue                # "James Capel and Co analyst", "B and C managing director": not
                                             # the post of "Co" or of "C"
                 # Reuters' "<Firm AG>" markup goes, and an article ("the Guardian literary editor", "presently a

@@ -14,11 +14,11 @@ from typing import Callable
 
 from ..answers import normalize, number_value, same_answer
 from ..extract.names import places
-from ..lexicon import word_list
+from ..lexicon import data_file, word_list
 from ..numbers import number_words
 from ..models import Fact
 
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS = [str(day) for day in data_file("dates")["weekdays"]]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 _NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
